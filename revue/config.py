@@ -1,0 +1,104 @@
+"""`site.yaml` → a validated, frozen `SiteConfig`."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from revue import countries
+from revue.errors import BuildError, Problem
+from revue.yamlsource import YamlSyntaxError, load_mapping
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What `site.yaml` says, checked."""
+
+    title: str
+    description: str
+    base_url: str  # absolute, always ends with "/"
+    home_country: countries.Country
+    per_page: int
+    home_articles: int
+    feed_articles: int
+    author: str
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site lives under: "/" or "/repo/"."""
+        return urlsplit(self.base_url).path
+
+    def url(self, path: str) -> str:
+        """Absolute URL of a site path such as `articles/x/`."""
+        return self.base_url + path.lstrip("/")
+
+    def href(self, path: str) -> str:
+        """Root-relative link to a site path, valid under any sub-path."""
+        return self.base_path + path.lstrip("/")
+
+
+TEXT_KEYS = ("title", "description", "author")
+COUNT_KEYS = ("per_page", "home_articles", "feed_articles")
+KNOWN_KEYS = (*TEXT_KEYS, "base_url", "home_country", *COUNT_KEYS)
+
+
+def normalise_base_url(value: str) -> str | None:
+    """`https://host/path` with a trailing slash, or None when it is not an absolute http(s) URL."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        return None
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
+    """Read and check `site.yaml`; `base_url` (from the command line) wins over the file's."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BuildError([Problem(path, None, "not found — create it (see README.md)")]) from None
+    except UnicodeDecodeError:
+        raise BuildError([Problem(path, None, "is not UTF-8 text — save it as UTF-8")]) from None
+    try:
+        data = load_mapping(text)
+    except YamlSyntaxError as error:
+        raise BuildError([Problem(path, error.line, f"{error.message} — check quotes, colons and indentation")]) from None
+    problems: list[Problem] = []
+
+    def bad(key: str, message: str) -> None:
+        problems.append(Problem(path, data.line(key, 1), message))
+
+    for key in data.values:
+        if key not in KNOWN_KEYS:
+            close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+            hint = f" — did you mean `{close[0]}`?" if close else f" — known keys: {', '.join(KNOWN_KEYS)}"
+            bad(key, f"unknown key `{key}`{hint}")
+    values = dict(data.values)
+    for key in TEXT_KEYS:
+        if not isinstance(values.get(key), str) or not values[key].strip():
+            bad(key, f"{key}: missing or empty — write some text, in quotes")
+    for key in COUNT_KEYS:
+        if not isinstance(values.get(key), int) or isinstance(values[key], bool) or values[key] < 1:
+            bad(key, f"{key}: {values.get(key)!r} is not a whole number of 1 or more")
+    if base_url is not None:
+        values["base_url"] = base_url
+    url = normalise_base_url(values["base_url"]) if isinstance(values.get("base_url"), str) else None
+    if url is None:
+        bad("base_url", f"base_url: {values.get('base_url')!r} is not an absolute URL — write e.g. https://org.github.io/repo/")
+    home = countries.lookup(str(values.get("home_country", "")))
+    if home is None:
+        bad("home_country", f"home_country: {values.get('home_country')!r} is not a known country — write an ISO code such as VN")
+    if problems:
+        raise BuildError(problems)
+    return SiteConfig(
+        title=values["title"].strip(),
+        description=values["description"].strip(),
+        base_url=url,
+        home_country=home,
+        per_page=values["per_page"],
+        home_articles=values["home_articles"],
+        feed_articles=values["feed_articles"],
+        author=values["author"].strip(),
+    )

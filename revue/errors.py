@@ -1,0 +1,35 @@
+"""Problems found in editors' input, reported compiler style and all at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one file, and how to fix it."""
+
+    path: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return f"{where}: {self.message}"
+
+
+class BuildError(Exception):
+    """Raised once a stage has collected every problem it can see."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def display_path(path: Path, root: Path | None = None) -> Path:
+    """Paths in messages are relative to the project when they can be, as editors type them."""
+    try:
+        return path.resolve().relative_to((root or Path.cwd()).resolve())
+    except ValueError:
+        return path

@@ -1,0 +1,66 @@
+"""YAML mappings that remember the line of each key, without YAML 1.1's traps.
+
+`NO`, `yes`, `on` stay strings (Norway's code, a title): only `true` and `false`
+are booleans. Bare dates stay dates; callers accept them on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """A top-level YAML mapping, with the 1-based line of every key."""
+
+    values: dict[str, Any]
+    lines: dict[str, int]
+
+    def line(self, key: str, default: int) -> int:
+        return self.lines.get(key, default)
+
+
+class YamlSyntaxError(ValueError):
+    """A YAML error with the 1-based line it happened on."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def load_mapping(text: str, first_line: int = 1) -> Mapping:
+    """Parse `text` as a mapping; `first_line` is the file line the text starts on."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        if node is None:
+            return Mapping({}, {})
+        if not isinstance(node, yaml.MappingNode):
+            raise YamlSyntaxError(
+                node.start_mark.line + first_line, "expected `key: value` lines, found something else"
+            )
+        values = yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line if mark else 0) + first_line
+        problem = (error.problem or "invalid YAML").strip()
+        raise YamlSyntaxError(line, f"YAML syntax error: {problem}") from None
+    lines = {str(key.value): key.start_mark.line + first_line for key, _ in node.value}
+    return Mapping({str(k): v for k, v in values.items()}, lines)
