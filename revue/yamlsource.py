@@ -1,7 +1,8 @@
 """YAML mappings that remember the line of each key, without YAML 1.1's traps.
 
 `NO`, `yes`, `on` stay strings (Norway's code, a title): only `true` and `false`
-are booleans. Bare dates stay dates; callers accept them on purpose.
+are booleans. Bare dates stay strings too, so that `2016-02-30` reaches the
+caller's own check (and its precise message) instead of crashing PyYAML.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2 booleans."""
 
 
+_NOT_IMPLICIT = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"}
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _NOT_IMPLICIT]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(
