@@ -9,6 +9,7 @@ from pathlib import Path
 from revue import ingest
 from revue.config import load_config
 from revue.errors import BuildError
+from revue.pipeline import build_site
 from revue.project import Project
 
 
@@ -19,11 +20,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
     parser.add_argument(
-        "--base-url", help="publish under this URL instead of site.yaml's base_url (e.g. https://org.github.io/repo/)"
+        "--base-url",
+        help="publish under this URL instead of site.yaml's base_url (e.g. https://org.github.io/repo/)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("build", help="import new seeds, then build output/ (the default)")
-    commands.add_parser("import", help="turn every seeds/*.txt that has no Markdown yet into content/<slug>.md")
+    commands.add_parser(
+        "import", help="turn every seeds/*.txt that has no Markdown yet into content/<slug>.md"
+    )
     args = parser.parse_args(argv)
     args.command = args.command or "build"
     return args
@@ -37,6 +41,11 @@ def run_import(project: Project, args: argparse.Namespace) -> None:
 
 def run_build(project: Project, args: argparse.Namespace) -> None:
     run_import(project, args)
+    result = build_site(project, args.base_url)
+    print(
+        f"Built {result.articles} article(s) ({result.drafts} draft(s) left out), "
+        f"{result.files} files in {project.output} for {result.config.base_url}"
+    )
 
 
 COMMANDS = {
@@ -53,6 +62,9 @@ def main(argv: list[str]) -> int:
     except BuildError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        print(f"Build failed: {len(error.problems)} problem(s). Nothing was written to output/.", file=sys.stderr)
+        print(
+            f"Build failed: {len(error.problems)} problem(s). Nothing was written to output/.",
+            file=sys.stderr,
+        )
         return 1
     return 0

@@ -64,7 +64,9 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
     try:
         data = load_mapping(text)
     except YamlSyntaxError as error:
-        raise BuildError([Problem(path, error.line, f"{error.message} — check quotes, colons and indentation")]) from None
+        raise BuildError(
+            [Problem(path, error.line, f"{error.message} — check quotes, colons and indentation")]
+        ) from None
     problems: list[Problem] = []
 
     def bad(key: str, message: str) -> None:
@@ -86,10 +88,16 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
         values["base_url"] = base_url
     url = normalise_base_url(values["base_url"]) if isinstance(values.get("base_url"), str) else None
     if url is None:
-        bad("base_url", f"base_url: {values.get('base_url')!r} is not an absolute URL — write e.g. https://org.github.io/repo/")
+        bad(
+            "base_url",
+            f"base_url: {values.get('base_url')!r} is not an absolute URL — write e.g. https://org.github.io/repo/",
+        )
     home = countries.lookup(str(values.get("home_country", "")))
     if home is None:
-        bad("home_country", f"home_country: {values.get('home_country')!r} is not a known country — write an ISO code such as VN")
+        bad(
+            "home_country",
+            f"home_country: {values.get('home_country')!r} is not a known country — write an ISO code such as VN",
+        )
     if problems:
         raise BuildError(problems)
     return SiteConfig(

@@ -1,0 +1,265 @@
+"""Published articles → every page of the site, as typed objects that templates read.
+
+Sorting happens once here: newest first, then by slug, so ties are stable and output
+is deterministic. Two articles claiming one URL were already refused by `read`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from math import ceil
+
+from revue.config import SiteConfig
+from revue.countries import Country
+from revue.model import Article
+
+RELATED_ARTICLES = 3
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Where one page of a paginated list stands among its siblings."""
+
+    page: int
+    pages: int
+    previous_path: str | None
+    next_path: str | None
+
+
+@dataclass(frozen=True)
+class Count:
+    """A link with how many articles lie behind it (a country, a year, a cell of the overview)."""
+
+    label: str
+    path: str
+    count: int
+
+
+@dataclass(frozen=True)
+class HomePage:
+    path: str
+    latest: tuple[Article, ...]
+    countries: tuple[Count, ...]
+    years: tuple[Count, ...]
+    template: str = "home.html"
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    path: str
+    article: Article
+    related: tuple[Article, ...]
+    previous_in_country: tuple[tuple[Country, Article], ...]  # per country: the older neighbour
+    next_in_country: tuple[tuple[Country, Article], ...]  # per country: the newer neighbour
+    template: str = "article.html"
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One partner country in the country × year overview."""
+
+    country: Count
+    cells: tuple[Count | None, ...]  # one per year of `CountryIndexPage.years`; None where no article
+
+
+@dataclass(frozen=True)
+class CountryIndexPage:
+    path: str
+    countries: tuple[Count, ...]
+    years: tuple[int, ...]
+    rows: tuple[OverviewRow, ...]
+    template: str = "countries.html"
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """A paginated list of articles: one country, one year, or one country in one year."""
+
+    path: str
+    heading: str
+    articles: tuple[Article, ...]
+    pagination: Pagination
+    country: Country | None = None
+    year: int | None = None
+    feed_path: str | None = None
+    sub_pages: tuple[Count, ...] = ()  # a country's years, or a year's countries
+    template: str = "list.html"
+
+
+@dataclass(frozen=True)
+class YearIndexPage:
+    path: str
+    years: tuple[Count, ...]
+    template: str = "years.html"
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    path: str = "recherche/"
+    template: str = "search.html"
+
+
+@dataclass(frozen=True)
+class NotFoundPage:
+    path: str = "404.html"
+    template: str = "404.html"
+
+
+Page = HomePage | ArticlePage | CountryIndexPage | ListPage | YearIndexPage | SearchPage | NotFoundPage
+
+
+@dataclass(frozen=True)
+class Feed:
+    """An Atom feed: the whole digest, or one country."""
+
+    path: str
+    title: str
+    alternate_path: str
+    articles: tuple[Article, ...]
+    updated: datetime.date
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything render needs: the pages, the feeds and the published articles."""
+
+    pages: tuple[Page, ...]
+    feeds: tuple[Feed, ...]
+    articles: tuple[Article, ...]
+    countries: tuple[Country, ...]
+
+
+def newest_first(articles: list[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
+
+
+def country_path(country: Country) -> str:
+    return f"pays/{country.slug}/"
+
+
+def paginate(base_path: str, articles: list[Article], per_page: int) -> list[tuple[str, tuple, Pagination]]:
+    """Split a list into pages: `base/`, `base/page/2/`, …"""
+    pages = max(1, ceil(len(articles) / per_page))
+
+    def path(n: int) -> str:
+        return base_path if n == 1 else f"{base_path}page/{n}/"
+
+    return [
+        (
+            path(n),
+            tuple(articles[(n - 1) * per_page : n * per_page]),
+            Pagination(n, pages, path(n - 1) if n > 1 else None, path(n + 1) if n < pages else None),
+        )
+        for n in range(1, pages + 1)
+    ]
+
+
+def related_articles(article: Article, by_country: dict[Country, list[Article]]) -> tuple[Article, ...]:
+    """Articles sharing a country, nearest in time first."""
+    candidates = {a for c in article.countries for a in by_country[c] if a is not article}
+    nearest = sorted(candidates, key=lambda a: (abs((a.date - article.date).days), a.slug))
+    return tuple(nearest[:RELATED_ARTICLES])
+
+
+def neighbours(article: Article, by_country: dict[Country, list[Article]], step: int) -> tuple:
+    """Per country of the article, the next article in that country's newest-first list at `step`."""
+    found = []
+    for country in article.countries:
+        listed = by_country[country]
+        index = listed.index(article) + step
+        if 0 <= index < len(listed):
+            found.append((country, listed[index]))
+    return tuple(found)
+
+
+def group(articles: list[Article], config: SiteConfig) -> Site:
+    """Build every page from the published articles."""
+    published = newest_first([a for a in articles if not a.draft])
+    by_country: dict[Country, list[Article]] = defaultdict(list)
+    by_year: dict[int, list[Article]] = defaultdict(list)
+    by_country_year: dict[tuple[Country, int], list[Article]] = defaultdict(list)
+    for article in published:
+        by_year[article.year].append(article)
+        for country in article.countries:
+            by_country[country].append(article)
+            by_country_year[country, article.year].append(article)
+    countries = sorted(by_country, key=lambda c: (-len(by_country[c]), c.name))
+    years = sorted(by_year, reverse=True)
+    country_counts = tuple(Count(c.name, country_path(c), len(by_country[c])) for c in countries)
+    year_counts = tuple(Count(str(y), f"annees/{y}/", len(by_year[y])) for y in years)
+
+    pages: list[Page] = [
+        HomePage("", tuple(published[: config.home_articles]), country_counts, year_counts),
+        CountryIndexPage("pays/", country_counts, tuple(years), overview(countries, years, by_country_year)),
+        YearIndexPage("annees/", year_counts),
+        SearchPage(),
+        NotFoundPage(),
+    ]
+    for article in published:
+        pages.append(
+            ArticlePage(
+                article.url_path,
+                article,
+                related_articles(article, by_country),
+                previous_in_country=neighbours(article, by_country, +1),
+                next_in_country=neighbours(article, by_country, -1),
+            )
+        )
+    for country in countries:
+        base = country_path(country)
+        country_years = tuple(
+            Count(str(y), f"{base}{y}/", len(by_country_year[country, y]))
+            for y in years
+            if (country, y) in by_country_year
+        )
+        for path, chunk, pagination in paginate(base, by_country[country], config.per_page):
+            pages.append(
+                ListPage(
+                    path, country.name, chunk, pagination, country, None, f"{base}atom.xml", country_years
+                )
+            )
+        for year_count in country_years:
+            year = int(year_count.label)
+            for path, chunk, pagination in paginate(
+                year_count.path, by_country_year[country, year], config.per_page
+            ):
+                pages.append(ListPage(path, f"{country.name} en {year}", chunk, pagination, country, year))
+    for year in years:
+        year_countries = tuple(
+            Count(c.name, f"{country_path(c)}{year}/", len(by_country_year[c, year]))
+            for c in countries
+            if (c, year) in by_country_year
+        )
+        for path, chunk, pagination in paginate(f"annees/{year}/", by_year[year], config.per_page):
+            pages.append(ListPage(path, f"Année {year}", chunk, pagination, None, year, None, year_countries))
+
+    feeds = [feed("atom.xml", config.title, "", published, config)]
+    feeds += [
+        feed(
+            f"{country_path(c)}atom.xml", f"{config.title} — {c.name}", country_path(c), by_country[c], config
+        )
+        for c in countries
+    ]
+    return Site(tuple(pages), tuple(feeds), tuple(published), tuple(countries))
+
+
+def overview(countries: list[Country], years: list[int], by_country_year: dict) -> tuple[OverviewRow, ...]:
+    """The country × year table: a cell per year, linking to that country-year page."""
+    rows = []
+    for country in countries:
+        cells = tuple(
+            Count(str(y), f"{country_path(country)}{y}/", len(by_country_year[country, y]))
+            if (country, y) in by_country_year
+            else None
+            for y in years
+        )
+        total = sum(cell.count for cell in cells if cell)
+        rows.append(OverviewRow(Count(country.name, country_path(country), total), cells))
+    return tuple(rows)
+
+
+def feed(path: str, title: str, alternate: str, articles: list[Article], config: SiteConfig) -> Feed:
+    chosen = tuple(articles[: config.feed_articles])
+    return Feed(path, title, alternate, chosen, chosen[0].date if chosen else datetime.date(1970, 1, 1))

@@ -1,0 +1,53 @@
+"""The data that flows between stages: frozen, typed, and nothing more."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from revue.countries import Country
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo the agency published with the article; we keep its caption, not the image."""
+
+    caption: str
+    credit: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the article comes from."""
+
+    agency: str
+    url: str | None
+    seed: str | None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One `content/*.md`, validated: what the editor wrote plus what is derived once."""
+
+    path: Path  # as shown in messages, relative to the project
+    title: str
+    date: datetime.date | None  # None only in drafts
+    countries: tuple[Country, ...]
+    summary: str
+    place: str
+    source: Source | None
+    photos: tuple[Photo, ...]
+    slug: str
+    draft: bool
+    body_markdown: str
+    body_line: int  # file line where the body starts, for messages
+
+    @property
+    def url_path(self) -> str:
+        return f"articles/{self.slug}/"
+
+    @property
+    def year(self) -> int:
+        assert self.date is not None, "published articles always have a date"
+        return self.date.year

@@ -1,0 +1,39 @@
+"""The whole build, top to bottom: config → import → read → group → render → write (+ index)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from revue.config import SiteConfig, load_config
+from revue.group import group
+from revue.markup import body_html
+from revue.model import Article
+from revue.project import Project
+from revue.read import read_articles
+from revue.render import render_site
+from revue.write import publish
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did, for the report the CLI prints."""
+
+    articles: int
+    drafts: int
+    files: int
+    config: SiteConfig
+
+
+def load_articles(project: Project, config: SiteConfig) -> list[Article]:
+    return read_articles(project.content, config, project.root)
+
+
+def build_site(project: Project, base_url: str | None = None) -> BuildResult:
+    """Build `output/` from the project, or raise BuildError with every problem found."""
+    config = load_config(project.site_yaml, base_url)
+    articles = load_articles(project, config)
+    site = group(articles, config)
+    bodies = {a.slug: body_html(a.body_markdown) for a in site.articles}
+    files = render_site(site, bodies, config, project.templates, project.root)
+    publish(files, project.static, project.output)
+    return BuildResult(len(site.articles), sum(a.draft for a in articles), len(files), config)

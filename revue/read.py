@@ -1,0 +1,288 @@
+"""`content/*.md` → validated `Article`s, every problem in every file collected before failing."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from slugify import slugify
+
+from revue import countries
+from revue.config import SiteConfig
+from revue.errors import BuildError, Problem, display_path
+from revue.model import Article, Photo, Source
+from revue.yamlsource import Mapping, YamlSyntaxError, load_mapping
+
+KNOWN_KEYS = ("title", "date", "countries", "summary", "place", "source", "photos", "slug", "draft")
+SOURCE_KEYS = ("agency", "url", "seed")
+PHOTO_KEYS = ("caption", "credit")
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A Markdown file split into front matter and body, with the body's first line number."""
+
+    front_matter: Mapping
+    body: str
+    body_line: int
+
+
+class FileProblems(Exception):
+    """Problems that stop one file from being read further."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+
+
+def split_front_matter(path: Path, raw: bytes) -> Document:
+    """Decode a file and separate its `---` front matter from its Markdown body."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise FileProblems(
+            [
+                Problem(
+                    path, line, f"is not UTF-8 text (byte 0x{raw[error.start]:02x}) — save the file as UTF-8"
+                )
+            ]
+        ) from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        raise FileProblems(
+            [Problem(path, 1, "no front matter — start the file with a line `---`, the keys, then `---`")]
+        )
+    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
+    if closing is None:
+        raise FileProblems(
+            [
+                Problem(
+                    path,
+                    1,
+                    "front matter opened with `---` is never closed — add a line `---` after the last key",
+                )
+            ]
+        )
+    try:
+        front_matter = load_mapping("\n".join(lines[1:closing]), first_line=2)
+    except YamlSyntaxError as error:
+        raise FileProblems(
+            [Problem(path, error.line, f"{error.message} — check quotes, colons and indentation")]
+        ) from None
+    return Document(front_matter, "\n".join(lines[closing + 1 :]).strip("\n") + "\n", closing + 2)
+
+
+def parse_date(value: Any) -> datetime.date | str:
+    """A date, or the reason it is not one."""
+    text = str(value).strip()
+    if not DATE_PATTERN.match(text):
+        return f'date: "{text}" is not a date — write YYYY-MM-DD, e.g. 2023-02-09'
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return f'date: "{text}" is not a real date — write YYYY-MM-DD'
+
+
+def as_text(value: Any) -> str:
+    """Scalars an editor meant as text (`title: 2020`) become text; anything else is empty."""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
+class ArticleReader:
+    """Validates one document's front matter, collecting problems instead of stopping at the first."""
+
+    def __init__(self, path: Path, document: Document, config: SiteConfig):
+        self.path = path
+        self.document = document
+        self.config = config
+        self.fm = document.front_matter
+        self.problems: list[Problem] = []
+
+    def bad(self, key: str, message: str) -> None:
+        self.problems.append(Problem(self.path, self.fm.line(key, 1), message))
+
+    def read(self) -> Article | None:
+        for key in self.fm.values:
+            if key not in KNOWN_KEYS:
+                self.bad(key, unknown_key_message(key, KNOWN_KEYS))
+        draft = self.draft()
+        article = Article(
+            path=self.path,
+            title=self.title(),
+            date=self.date(draft),
+            countries=self.countries(),
+            summary=self.optional_text("summary"),
+            place=self.optional_text("place"),
+            source=self.source(),
+            photos=self.photos(),
+            slug=self.slug(),
+            draft=draft,
+            body_markdown=self.document.body,
+            body_line=self.document.body_line,
+        )
+        if not self.document.body.strip():
+            self.problems.append(
+                Problem(
+                    self.path,
+                    self.document.body_line - 1,
+                    "the article has no text — write it below the closing `---`",
+                )
+            )
+        return None if self.problems else article
+
+    def title(self) -> str:
+        title = as_text(self.fm.values.get("title"))
+        if not title:
+            self.bad(
+                "title", 'title: missing or empty — add a line such as `title: "Le titre de l\'article"`'
+            )
+        return title
+
+    def draft(self) -> bool:
+        value = self.fm.values.get("draft", False)
+        if not isinstance(value, bool):
+            self.bad(
+                "draft", f"draft: {value!r} is not true or false — write `draft: true` or remove the line"
+            )
+            return False
+        return value
+
+    def date(self, draft: bool) -> datetime.date | None:
+        value = self.fm.values.get("date")
+        if value in (None, ""):
+            if not draft:
+                self.bad("date", "date: missing — add a line such as `date: 2023-02-09` (YYYY-MM-DD)")
+            return None
+        parsed = parse_date(value)
+        if isinstance(parsed, str):
+            self.bad("date", parsed)
+            return None
+        return parsed
+
+    def countries(self) -> tuple[countries.Country, ...]:
+        value = self.fm.values.get("countries")
+        names = [value] if isinstance(value, str) else value
+        if not isinstance(names, list) or not names:
+            self.bad(
+                "countries",
+                "countries: missing or empty — list the partner countries, e.g. `countries: [Japon]`",
+            )
+            return ()
+        found: list[countries.Country] = []
+        for name in names:
+            country = countries.lookup(str(name))
+            if country is None:
+                close = countries.suggest(str(name))
+                hint = f' — did you mean "{close}"?' if close else " — write the French name, e.g. Japon"
+                self.bad("countries", f'countries: "{name}" is not a known country{hint}')
+            elif country == self.config.home_country:
+                self.bad("countries", f'countries: "{name}" is the home country, not a partner — remove it')
+            elif country not in found:
+                found.append(country)
+        return tuple(found)
+
+    def optional_text(self, key: str) -> str:
+        value = self.fm.values.get(key)
+        if value is not None and not as_text(value):
+            self.bad(key, f"{key}: expected text, found {value!r} — write it in quotes")
+        return as_text(value)
+
+    def source(self) -> Source | None:
+        value = self.fm.values.get("source")
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.bad(
+                "source",
+                "source: expected keys agency, url, seed — e.g. `source: {agency: VNA, url: https://…}`",
+            )
+            return None
+        for key in value:
+            if key not in SOURCE_KEYS:
+                self.bad("source", "source: " + unknown_key_message(str(key), SOURCE_KEYS))
+        url = value.get("url")
+        if url is not None and not re.match(r"^https?://\S+$", str(url)):
+            self.bad("source", f'source: url "{url}" is not a web address — write it starting with https://')
+        return Source(agency=as_text(value.get("agency")) or "VNA", url=url, seed=value.get("seed"))
+
+    def photos(self) -> tuple[Photo, ...]:
+        value = self.fm.values.get("photos") or []
+        if not isinstance(value, list) or not all(
+            isinstance(p, dict) and as_text(p.get("caption")) for p in value
+        ):
+            self.bad(
+                "photos", "photos: expected a list of `{caption: …, credit: …}` — every photo needs a caption"
+            )
+            return ()
+        return tuple(Photo(as_text(p["caption"]), as_text(p.get("credit"))) for p in value)
+
+    def slug(self) -> str:
+        value = self.fm.values.get("slug")
+        if value is None:
+            return slugify(as_text(self.fm.values.get("title"))) or slugify(self.path.stem)
+        if not SLUG_PATTERN.match(str(value)):
+            self.bad(
+                "slug", f'slug: "{value}" may hold only a-z, 0-9 and hyphens — e.g. "{slugify(str(value))}"'
+            )
+        return str(value)
+
+
+def unknown_key_message(key: str, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(key, known, n=1)
+    hint = f'did you mean "{close[0]}"?' if close else f"known keys: {', '.join(known)}"
+    return f'unknown key "{key}" — {hint}'
+
+
+def read_article(path: Path, raw: bytes, config: SiteConfig) -> Article:
+    """Validate one file; raises FileProblems with everything wrong in it."""
+    document = split_front_matter(path, raw)
+    reader = ArticleReader(path, document, config)
+    article = reader.read()
+    if article is None:
+        raise FileProblems(reader.problems)
+    return article
+
+
+def read_articles(content_dir: Path, config: SiteConfig, root: Path) -> list[Article]:
+    """Every article under `content_dir`, drafts included, or a BuildError listing every problem."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for file in sorted(content_dir.glob("**/*.md")):
+        shown = display_path(file, root)
+        try:
+            articles.append(read_article(shown, file.read_bytes(), config))
+        except FileProblems as error:
+            problems.extend(error.problems)
+    problems.extend(duplicate_slugs(articles))
+    if problems:
+        raise BuildError(problems)
+    return articles
+
+
+def duplicate_slugs(articles: list[Article]) -> list[Problem]:
+    """Two articles may not claim one URL, drafts included (a draft becomes public one day)."""
+    first_by_slug: dict[str, Article] = {}
+    problems = []
+    for article in articles:
+        first = first_by_slug.setdefault(article.slug, article)
+        if first is not article:
+            problems.append(
+                Problem(
+                    article.path,
+                    1,
+                    f'slug "{article.slug}" is already used by {first.path} — give one of them another '
+                    f"`slug:` or title",
+                )
+            )
+    return problems

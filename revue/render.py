@@ -1,0 +1,127 @@
+"""`Site` → `[(path, bytes)]` in memory, through Jinja2 templates that get typed objects."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from babel.dates import format_date
+from markupsafe import Markup
+
+from revue.config import SiteConfig
+from revue.errors import BuildError, Problem, display_path
+from revue.group import ArticlePage, HomePage, ListPage, NotFoundPage, Page, SearchPage, Site
+
+
+@dataclass(frozen=True)
+class RenderedFile:
+    """One file of the finished site."""
+
+    path: str  # relative to the output folder, e.g. "articles/x/index.html"
+    content: bytes
+
+
+def french_date(day: datetime.date) -> str:
+    """`9 février 2023`, `1er mai 2020`: French writes the first of the month as an ordinal."""
+    text = format_date(day, "d MMMM y", locale="fr")
+    return "1er" + text[1:] if day.day == 1 else text
+
+
+def atom_time(day: datetime.date) -> str:
+    """RFC 3339 timestamp of a day: articles carry dates, feeds need times."""
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def script_json(value: object) -> Markup:
+    """JSON safe inside `<script>`: no `<`, `>` or `&` that could close the element."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def output_file(page_path: str) -> str:
+    """`articles/x/` → `articles/x/index.html`; a path with an extension stays as it is."""
+    return page_path + "index.html" if page_path == "" or page_path.endswith("/") else page_path
+
+
+def make_environment(templates: Path, config: SiteConfig) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=jinja2.select_autoescape(["html", "xml"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(french_date=french_date, atom_time=atom_time, href=config.href, url=config.url)
+    env.filters["json"] = script_json
+    env.globals.update(site=config)
+    return env
+
+
+def template_problem(error: Exception, templates: Path, root: Path, rendering: str) -> Problem:
+    """Name the template line that failed, and what was being rendered."""
+    line = getattr(error, "lineno", None)
+    name = getattr(error, "filename", None) or getattr(error, "name", None)
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if Path(frame.filename).resolve().is_relative_to(templates.resolve()):
+            name, line = frame.filename, frame.lineno
+            break
+    path = display_path(templates / name, root) if name else display_path(templates, root)
+    message = getattr(error, "message", None) or str(error)
+    return Problem(path, line, f"template error: {message} (while rendering {rendering}) — fix the template")
+
+
+def render_site(
+    site: Site, bodies: dict[str, str], config: SiteConfig, templates: Path, root: Path
+) -> list[RenderedFile]:
+    """Render every page and feed, plus the sitemap and robots.txt; collect every template error."""
+    env = make_environment(templates, config)
+    files: list[RenderedFile] = []
+    problems: list[Problem] = []
+
+    def render(template: str, output: str, rendering: str, **context: object) -> None:
+        try:
+            text = env.get_template(template).render(**context)
+        except jinja2.TemplateError as error:
+            problem = template_problem(error, templates, root, rendering)
+            if problem not in problems:
+                problems.append(problem)
+            return
+        files.append(RenderedFile(output, text.encode("utf-8")))
+
+    for page in site.pages:
+        body = bodies[page.article.slug] if isinstance(page, ArticlePage) else ""
+        render(page.template, output_file(page.path), what_is_rendered(page), page=page, body_html=body)
+    for feed in site.feeds:
+        render("atom.xml", feed.path, feed.path, feed=feed, bodies=bodies)
+    render("sitemap.xml", "sitemap.xml", "sitemap.xml", pages=sitemap_pages(site))
+    render("robots.txt", "robots.txt", "robots.txt")
+    if problems:
+        raise BuildError(problems)
+    files.append(RenderedFile(".nojekyll", b""))
+    return files
+
+
+def what_is_rendered(page: Page) -> str:
+    return str(page.article.path) if isinstance(page, ArticlePage) else f"/{page.path}"
+
+
+def sitemap_pages(site: Site) -> list[tuple[str, datetime.date | None]]:
+    """Every page a search engine should know, with the date of its newest article where it lists some."""
+    entries = []
+    for page in site.pages:
+        if isinstance(page, SearchPage | NotFoundPage):
+            continue
+        if isinstance(page, ArticlePage):
+            newest = page.article.date
+        elif isinstance(page, ListPage | HomePage):
+            shown = page.articles if isinstance(page, ListPage) else page.latest
+            newest = shown[0].date if shown else None
+        else:
+            newest = None
+        entries.append((page.path, newest))
+    return entries

@@ -1,0 +1,46 @@
+"""A static file server for `output/` under the site's base path, as GitHub Pages serves a project site."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+
+class SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves `directory` at `prefix` only; anything else is a 404 with the site's own 404 page."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        url_path = urlsplit(path).path
+        if not url_path.startswith(self.prefix):
+            return str(Path(self.directory) / "\0outside")  # never exists
+        return super().translate_path("/" + url_path[len(self.prefix) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the build and tests print what matters."""
+
+
+def start_server(directory: Path, prefix: str, port: int = 0) -> http.server.ThreadingHTTPServer:
+    """Serve `directory` at http://127.0.0.1:<port><prefix> in a background thread; port 0 picks a free one."""
+    handler = type("Handler", (SubPathHandler,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(handler, directory=str(directory))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server

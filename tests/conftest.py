@@ -1,0 +1,62 @@
+"""Fixtures shared by every test: a copy of the project, the seed site built and served under a sub-path."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from revue.pipeline import build_site
+from revue.project import Project
+from revue.static_server import start_server
+
+REPO = Path(__file__).resolve().parent.parent
+SUB_PATH = "/revue-test/"
+
+
+def copy_project(target: Path, with_content: bool = True) -> Project:
+    """A throwaway copy of this project's site.yaml, templates, seeds and (optionally) content."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "site.yaml", target / "site.yaml")
+    shutil.copytree(REPO / "templates", target / "templates")
+    shutil.copytree(REPO / "seeds", target / "seeds")
+    if with_content:
+        shutil.copytree(REPO / "content", target / "content")
+    else:
+        (target / "content").mkdir()
+    return Project(target)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """The seed project, copied: tests may edit it freely."""
+    return copy_project(tmp_path / "site")
+
+
+@dataclass(frozen=True)
+class ServedSite:
+    """The seed site, built for and served at `base_url` (a sub-path on 127.0.0.1)."""
+
+    project: Project
+    base_url: str
+
+    def url(self, path: str = "") -> str:
+        return self.base_url + path.lstrip("/")
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """Build the seed site once per session and serve it under SUB_PATH, as GitHub Pages would."""
+    project = copy_project(tmp_path_factory.mktemp("served") / "site")
+    project.output.mkdir()
+    server = start_server(project.output, SUB_PATH)
+    base_url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+    build_site(project, base_url)
+    try:
+        yield ServedSite(project, base_url)
+    finally:
+        server.shutdown()
+        server.server_close()
