@@ -10,7 +10,7 @@ from revue.markup import body_html
 from revue.model import Article
 from revue.project import Project
 from revue.read import read_articles
-from revue.render import render_site
+from revue.render import RenderedFile, render_site
 from revue.write import publish
 
 
@@ -28,12 +28,31 @@ def load_articles(project: Project, config: SiteConfig) -> list[Article]:
     return read_articles(project.content, config, project.root)
 
 
-def build_site(project: Project, base_url: str | None = None) -> BuildResult:
-    """Build `output/` from the project, or raise BuildError with every problem found."""
+@dataclass(frozen=True)
+class PreparedSite:
+    """Everything checked and rendered in memory; nothing written yet."""
+
+    config: SiteConfig
+    articles: list[Article]  # drafts included
+    files: list[RenderedFile]
+
+    def result(self) -> BuildResult:
+        published = len(self.articles) - sum(a.draft for a in self.articles)
+        return BuildResult(published, len(self.articles) - published, len(self.files), self.config)
+
+
+def prepare_site(project: Project, base_url: str | None = None) -> PreparedSite:
+    """Load, validate and render everything without touching disk: shared by `build` and `check`."""
     config = load_config(project.site_yaml, base_url)
     articles = load_articles(project, config)
     site = group(articles, config)
     bodies = {a.slug: body_html(a.body_markdown) for a in site.articles}
     files = render_site(site, bodies, config, project.templates, project.root)
-    publish(files, project.static, project.output)
-    return BuildResult(len(site.articles), sum(a.draft for a in articles), len(files), config)
+    return PreparedSite(config, articles, files)
+
+
+def build_site(project: Project, base_url: str | None = None) -> BuildResult:
+    """Build `output/` from the project, or raise BuildError with every problem found."""
+    prepared = prepare_site(project, base_url)
+    publish(prepared.files, project.static, project.output)
+    return prepared.result()
