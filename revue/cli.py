@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from revue import ingest
 from revue.config import load_config
-from revue.errors import BuildError
+from revue.errors import BuildError, display_path
 from revue.pipeline import build_site
 from revue.project import Project
 
@@ -61,7 +62,7 @@ def main(argv: list[str]) -> int:
         COMMANDS[args.command](project, args)
     except BuildError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(replace(problem, path=display_path(problem.path, project.root)), file=sys.stderr)
         print(
             f"Build failed: {len(error.problems)} problem(s). Nothing was written to output/.",
             file=sys.stderr,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from revue import countries
-from revue.errors import BuildError, Problem
+from revue.errors import BuildError, Problem, unknown_key_message
 from revue.yamlsource import YamlSyntaxError, load_mapping
 
 
@@ -74,16 +73,17 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
 
     for key in data.values:
         if key not in KNOWN_KEYS:
-            close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
-            hint = f" — did you mean `{close[0]}`?" if close else f" — known keys: {', '.join(KNOWN_KEYS)}"
-            bad(key, f"unknown key `{key}`{hint}")
+            bad(key, unknown_key_message(key, KNOWN_KEYS))
     values = dict(data.values)
     for key in TEXT_KEYS:
         if not isinstance(values.get(key), str) or not values[key].strip():
-            bad(key, f"{key}: missing or empty — write some text, in quotes")
+            bad(key, f'{key}: missing or empty — write it in quotes, e.g. `{key}: "…"`')
     for key in COUNT_KEYS:
-        if not isinstance(values.get(key), int) or isinstance(values[key], bool) or values[key] < 1:
-            bad(key, f"{key}: {values.get(key)!r} is not a whole number of 1 or more")
+        value = values.get(key)
+        if value is None:
+            bad(key, f"{key}: missing — add a line such as `{key}: 10`")
+        elif not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            bad(key, f'{key}: "{value}" is not a whole number of 1 or more — write e.g. `{key}: 10`')
     if base_url is not None:
         values["base_url"] = base_url
     url = normalise_base_url(values["base_url"]) if isinstance(values.get("base_url"), str) else None
@@ -99,7 +99,7 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
             f"home_country: {values.get('home_country')!r} is not a known country — write an ISO code such as VN",
         )
     if problems:
-        raise BuildError(problems)
+        raise BuildError(sorted(problems, key=lambda p: p.line or 0))
     return SiteConfig(
         title=values["title"].strip(),
         description=values["description"].strip(),

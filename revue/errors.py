@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,16 @@ class BuildError(Exception):
 
 def display_path(path: Path, root: Path | None = None) -> Path:
     """Paths in messages are relative to the project when they can be, as editors type them."""
+    if not path.is_absolute():
+        return path
     try:
         return path.resolve().relative_to((root or Path.cwd()).resolve())
     except ValueError:
         return path
+
+
+def unknown_key_message(key: str, known: tuple[str, ...]) -> str:
+    """`unknown key "titel" — did you mean "title"?`, or the list of known keys."""
+    close = difflib.get_close_matches(key, known, n=1)
+    hint = f'did you mean "{close[0]}"?' if close else f"known keys: {', '.join(known)}"
+    return f'unknown key "{key}" — {hint}'

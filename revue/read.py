@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +12,7 @@ from slugify import slugify
 
 from revue import countries
 from revue.config import SiteConfig
-from revue.errors import BuildError, Problem, display_path
+from revue.errors import BuildError, Problem, display_path, unknown_key_message
 from revue.model import Article, Photo, Source
 from revue.yamlsource import Mapping, YamlSyntaxError, load_mapping
 
@@ -153,7 +152,7 @@ class ArticleReader:
         value = self.fm.values.get("draft", False)
         if not isinstance(value, bool):
             self.bad(
-                "draft", f"draft: {value!r} is not true or false — write `draft: true` or remove the line"
+                "draft", f'draft: "{value}" is not true or false — write `draft: true` or `draft: false`'
             )
             return False
         return value
@@ -238,12 +237,6 @@ class ArticleReader:
         return str(value)
 
 
-def unknown_key_message(key: str, known: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(key, known, n=1)
-    hint = f'did you mean "{close[0]}"?' if close else f"known keys: {', '.join(known)}"
-    return f'unknown key "{key}" — {hint}'
-
-
 def read_article(path: Path, raw: bytes, config: SiteConfig) -> Article:
     """Validate one file; raises FileProblems with everything wrong in it."""
     document = split_front_matter(path, raw)
@@ -263,7 +256,7 @@ def read_articles(content_dir: Path, config: SiteConfig, root: Path) -> list[Art
         try:
             articles.append(read_article(shown, file.read_bytes(), config))
         except FileProblems as error:
-            problems.extend(error.problems)
+            problems.extend(sorted(error.problems, key=lambda p: p.line or 0))
     problems.extend(duplicate_slugs(articles))
     if problems:
         raise BuildError(problems)

@@ -60,9 +60,10 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
             )
         values = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # The context (e.g. where an unclosed quote opened) is where the editor must look.
+        mark = error.context_mark or error.problem_mark
         line = (mark.line if mark else 0) + first_line
-        problem = (error.problem or "invalid YAML").strip()
-        raise YamlSyntaxError(line, f"YAML syntax error: {problem}") from None
+        what = " ".join(part.strip() for part in (error.context, error.problem) if part)
+        raise YamlSyntaxError(line, f"YAML syntax error: {what or 'invalid YAML'}") from None
     lines = {str(key.value): key.start_mark.line + first_line for key, _ in node.value}
     return Mapping({str(k): v for k, v in values.items()}, lines)

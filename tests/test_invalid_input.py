@@ -1,0 +1,48 @@
+"""Each folder of tests/invalid/ is a bad input beside the exact messages the build must print.
+
+A case folder holds files laid over an empty project (content/, templates/, site.yaml)
+and `expected.txt`. The build must exit 1, print exactly those lines, and leave the
+previous output/ untouched.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from revue.cli import main
+from tests.conftest import copy_project
+
+CASES = Path(__file__).parent / "invalid"
+FOOTER = "Build failed: {n} problem(s). Nothing was written to output/."
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
+def test_bad_input_is_reported_exactly_and_output_is_kept(case: str, tmp_path: Path, capsys) -> None:
+    project = copy_project(tmp_path / "site", with_content=False)
+    shutil.rmtree(project.seeds)
+    project.seeds.mkdir()
+    for source in (CASES / case).rglob("*"):
+        if source.is_file() and source.name != "expected.txt":
+            target = project.root / source.relative_to(CASES / case)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, target)
+    (project.output / "articles").mkdir(parents=True)
+    (project.output / "index.html").write_text("previous site")
+    (project.output / "articles" / "keep.html").write_text("previous article")
+    before = snapshot(project.output)
+
+    exit_code = main(["--root", str(project.root)])
+
+    expected = (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    stderr = capsys.readouterr().err.splitlines()
+    assert exit_code == 1
+    assert stderr == [*expected, FOOTER.format(n=len(expected))]
+    assert snapshot(project.output) == before
+    assert not list(project.root.glob(".output-*")), "a failed build must not leave its staging folder behind"
