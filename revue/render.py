@@ -12,9 +12,11 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup
 
+from revue.article_view import arrange_body
 from revue.config import SiteConfig
 from revue.errors import BuildError, Problem, display_path
 from revue.group import ArticlePage, HomePage, ListPage, NotFoundPage, Page, SearchPage, Site
+from revue.typography import french_text
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ def make_environment(templates: Path, config: SiteConfig) -> jinja2.Environment:
     )
     env.filters.update(french_date=french_date, atom_time=atom_time, href=config.href, url=config.url)
     env.filters["json"] = script_json
+    env.filters["typo"] = french_text
+    env.globals["arrange_body"] = arrange_body
     env.globals.update(site=config)
     return env
 

@@ -1,0 +1,71 @@
+"""French typography for what readers see: curly apostrophes, « guillemets », thin spaces, `1er`.
+
+Agency copy arrives typed on ordinary keyboards (`l'Etat`, `"Doi moi"`, `Photo: VNA`). These
+rules fix the text only: tags, attributes, URLs, e-mail addresses and code are left untouched.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+NBSP = "\u00a0"  # inside « guillemets », after `1er`
+NNBSP = "\u202f"  # narrow no-break space, before ; : ! ?
+
+MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+UNTOUCHED = re.compile(r"(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+)")
+TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+CODE_TAGS = {"code", "pre", "kbd", "samp", "script", "style"}
+SPACES = f"[ \t{NBSP}{NNBSP}]"
+
+RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=\w)'|'(?=\w)"), "’"),
+    (re.compile(rf'(?:(?<=^)|(?<=[\s(\[{NBSP}]))"{SPACES}*'), f"«{NBSP}"),
+    (re.compile(rf'{SPACES}*"'), f"{NBSP}»"),
+    (re.compile(rf"«{SPACES}*"), f"«{NBSP}"),
+    (re.compile(rf"{SPACES}*»"), f"{NBSP}»"),
+    (re.compile(rf"{SPACES}+(?=[;:!?])"), NNBSP),
+    (re.compile(rf"(?<=[^\s{NBSP}{NNBSP}«(\[;:!?])(?=[;:!?](?:[\s{NBSP}»)\]!?’]|$))"), NNBSP),
+    (re.compile(rf"\b1(?:er)?{SPACES}+(?=(?:{MONTHS})\b)"), f"1er{NBSP}"),
+)
+
+
+def french_text(text: str) -> str:
+    """Apply the rules to plain text (a title, a summary), skipping URLs and e-mail addresses."""
+    parts = UNTOUCHED.split(text)
+    for index in range(0, len(parts), 2):  # odd indexes are the URLs the split kept
+        for pattern, replacement in RULES:
+            parts[index] = pattern.sub(replacement, parts[index])
+    return "".join(parts)
+
+
+def in_context(text: str, before: str) -> str:
+    """`french_text` for a piece that follows `before` (the end of the previous text node)."""
+    if before:
+        result = french_text(before + text)
+        if result.startswith(before):
+            return result[len(before) :]
+    return french_text(text)
+
+
+def french_html(fragment: str) -> str:
+    """Apply the rules to the text nodes of an HTML fragment, outside code and preformatted blocks."""
+    out: list[str] = []
+    inside_code = 0
+    before = ""
+    for part in TAG.split(fragment):
+        if part.startswith("<"):
+            match = TAG_NAME.match(part)
+            if match and match[2].lower() in CODE_TAGS:
+                inside_code = max(0, inside_code + (-1 if match[1] else 1))
+            if match and match[2].lower() in {"p", "li", "td", "th", "br", "h2", "h3", "h4", "blockquote"}:
+                before = ""  # a new block: a quote at its start opens
+            out.append(part)
+        elif inside_code or not part:
+            out.append(part)
+        else:
+            text = in_context(html.unescape(part), before)
+            before = text[-1:] or before
+            out.append(html.escape(text, quote=False))
+    return "".join(out)
