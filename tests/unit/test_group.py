@@ -1,0 +1,78 @@
+"""Grouping: newest first, related articles, neighbours in a country, the country × year overview."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from revue.config import load_config
+from revue.countries import lookup
+from revue.group import ArticlePage, CountryIndexPage, ListPage, group
+from revue.model import Article
+from tests.conftest import REPO
+
+CONFIG = load_config(REPO / "site.yaml")
+
+
+def article(slug: str, date: str, *countries: str, draft: bool = False) -> Article:
+    return Article(
+        path=Path(f"content/{slug}.md"),
+        title=slug,
+        date=datetime.date.fromisoformat(date),
+        countries=tuple(lookup(c) for c in countries),
+        summary="",
+        place="",
+        source=None,
+        photos=(),
+        slug=slug,
+        draft=draft,
+        body_markdown="x",
+        body_line=5,
+    )
+
+
+ARTICLES = [
+    article("a2016", "2016-02-18", "Japon"),
+    article("b2020", "2020-01-13", "Japon", "Chine"),
+    article("c2020", "2020-05-08", "Japon"),
+    article("d2023", "2023-02-09", "Chine"),
+    article("brouillon", "2024-01-01", "Japon", draft=True),
+]
+
+
+def pages_of(kind: type, site) -> list:
+    return [p for p in site.pages if isinstance(p, kind)]
+
+
+def test_lists_are_newest_first_and_drafts_are_left_out() -> None:
+    site = group(ARTICLES, CONFIG)
+    assert [a.slug for a in site.articles] == ["d2023", "c2020", "b2020", "a2016"]
+    japan = next(p for p in pages_of(ListPage, site) if p.path == "pays/japon/")
+    assert [a.slug for a in japan.articles] == ["c2020", "b2020", "a2016"]
+    assert [c.label for c in japan.sub_pages] == ["2020", "2016"]
+
+
+def test_neighbours_stay_in_the_country_and_related_are_nearest_in_time() -> None:
+    site = group(ARTICLES, CONFIG)
+    page = next(p for p in pages_of(ArticlePage, site) if p.article.slug == "b2020")
+    assert [(c.name, a.slug) for c, a in page.next_in_country] == [("Japon", "c2020"), ("Chine", "d2023")]
+    assert [(c.name, a.slug) for c, a in page.previous_in_country] == [("Japon", "a2016")]
+    assert [a.slug for a in page.related] == ["c2020", "d2023", "a2016"]
+
+
+def test_country_year_pages_and_the_overview_agree() -> None:
+    site = group(ARTICLES, CONFIG)
+    paths = {p.path for p in pages_of(ListPage, site)}
+    assert {"pays/japon/2016/", "pays/japon/2020/", "pays/chine/2020/", "pays/chine/2023/"} <= paths
+    assert "pays/japon/2023/" not in paths
+    [overview] = pages_of(CountryIndexPage, site)
+    assert overview.years == (2023, 2020, 2016)
+    japan = next(r for r in overview.rows if r.country.label == "Japon")
+    assert [c.count if c else 0 for c in japan.cells] == [0, 2, 1]
+
+
+def test_feeds_are_dated_by_their_newest_article() -> None:
+    site = group(ARTICLES, CONFIG)
+    by_path = {f.path: f for f in site.feeds}
+    assert by_path["atom.xml"].updated == datetime.date(2023, 2, 9)
+    assert by_path["pays/japon/atom.xml"].updated == datetime.date(2020, 5, 8)

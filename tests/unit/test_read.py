@@ -1,0 +1,52 @@
+"""Reading content/*.md: YAML traps, defaults, and what an Article keeps."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from revue.config import load_config
+from revue.read import read_articles
+from tests.conftest import REPO
+
+
+def read_one(tmp_path: Path, front_matter: str, body: str = "Texte.\n"):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.md").write_text(f"---\n{front_matter}\n---\n{body}", encoding="utf-8")
+    [article] = read_articles(content, load_config(REPO / "site.yaml"), tmp_path)
+    return article
+
+
+def test_yaml_one_one_traps_stay_text(tmp_path: Path) -> None:
+    article = read_one(tmp_path, "title: NO\ndate: 2016-02-18\ncountries: [NO]\nplace: Yes")
+    assert article.title == "NO"
+    assert article.place == "Yes"
+    assert [c.name for c in article.countries] == ["Norvège"]
+    assert article.date == datetime.date(2016, 2, 18)
+
+
+def test_slug_comes_from_the_title_in_french_and_a_written_slug_is_frozen(tmp_path: Path) -> None:
+    assert (
+        read_one(tmp_path, 'title: "L\'été à Hanoï"\ndate: 2020-01-01\ncountries: [Japon]').slug
+        == "l-ete-a-hanoi"
+    )
+    (tmp_path / "content" / "a.md").unlink()
+    (tmp_path / "content").rmdir()
+    frozen = read_one(
+        tmp_path, 'title: "Nouveau titre"\ndate: 2020-01-01\ncountries: [Japon]\nslug: ancien-titre'
+    )
+    assert frozen.slug == "ancien-titre"
+    assert frozen.url_path == "articles/ancien-titre/"
+
+
+def test_country_aliases_and_accents_resolve_to_cldr_names(tmp_path: Path) -> None:
+    article = read_one(
+        tmp_path, "title: T\ndate: 2020-01-01\ncountries: [Etats-Unis, République de Corée, japon]"
+    )
+    assert [c.name for c in article.countries] == ["États-Unis", "Corée du Sud", "Japon"]
+
+
+def test_a_draft_may_wait_for_its_date(tmp_path: Path) -> None:
+    article = read_one(tmp_path, "title: T\ncountries: [Japon]\ndraft: true")
+    assert article.draft and article.date is None
