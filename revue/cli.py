@@ -9,9 +9,11 @@ from pathlib import Path
 
 from revue import ingest
 from revue.config import load_config
-from revue.errors import BuildError, display_path
-from revue.pipeline import build_site
+from revue.errors import BuildError, Problem, display_path
+from revue.pipeline import build_site, prepare_site
 from revue.project import Project
+from revue.scaffold import NewArticle, create_article
+from revue.serve import LiveSite, serve
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -29,6 +31,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     commands.add_parser(
         "import", help="turn every seeds/*.txt that has no Markdown yet into content/<slug>.md"
     )
+    new = commands.add_parser("new", help="write content/<slug>.md, ready to fill in, for a new article")
+    new.add_argument("title", help='the article\'s title, in quotes: "Le Vietnam et le Japon …"')
+    new.add_argument(
+        "--country", action="append", required=True, help="partner country in French (repeat for several)"
+    )
+    new.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    commands.add_parser(
+        "check", help="check site.yaml, content/ and seeds/sources.yaml without writing anything"
+    )
+    serve_command = commands.add_parser(
+        "serve", help="build, serve on 127.0.0.1 and rebuild and reload pages on every edit"
+    )
+    serve_command.add_argument("--port", type=int, default=8000, help="0 picks a free port (default: 8000)")
     args = parser.parse_args(argv)
     args.command = args.command or "build"
     return args
@@ -49,10 +64,71 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
     )
 
 
+def run_new(project: Project, args: argparse.Namespace) -> None:
+    path = create_article(project, NewArticle(args.title, tuple(args.country), args.date))
+    print(
+        f"Created {path}: write the article below its front matter, then preview with `python build.py serve`"
+    )
+
+
+def run_check(project: Project, args: argparse.Namespace) -> None:
+    """Every stage that can find a problem, none that writes: all problems from all stages at once."""
+    problems: list[Problem] = []
+    try:
+        ingest.load_sources(project.sources_yaml, project.root)
+    except BuildError as error:
+        problems.extend(error.problems)
+    try:
+        prepared = prepare_site(project, args.base_url)
+    except BuildError as error:
+        raise BuildError(problems + error.problems) from None
+    if problems:
+        raise BuildError(problems)
+    print(
+        f"Checked site.yaml, seeds/sources.yaml, templates and {len(prepared.articles)} article(s): no problems"
+    )
+
+
+def report_problems(project: Project, error: BuildError, summary: str) -> None:
+    for problem in error.problems:
+        print(replace(problem, path=display_path(problem.path, project.root)), file=sys.stderr)
+    print(summary.format(count=len(error.problems)), file=sys.stderr, flush=True)
+
+
+def run_serve(project: Project, args: argparse.Namespace) -> None:
+    prefix = load_config(project.site_yaml).base_path
+
+    def build(base_url: str) -> None:
+        run_build(project, replace_base_url(args, base_url))
+        print("Open pages reload now.", flush=True)
+
+    live = LiveSite(build, lambda error: report_problems(project, error, FAILURES["serve"]))
+    try:
+        serve(
+            project, prefix, args.port, live, lambda url: print(f"Serving {url} (Ctrl+C to stop)", flush=True)
+        )
+    except KeyboardInterrupt:
+        print("Stopped.")
+
+
+def replace_base_url(args: argparse.Namespace, base_url: str) -> argparse.Namespace:
+    return argparse.Namespace(**{**vars(args), "base_url": base_url})
+
+
 COMMANDS = {
     "build": run_build,
     "import": run_import,
+    "new": run_new,
+    "check": run_check,
+    "serve": run_serve,
 }
+# The last line of a failure, by command: what happened and what to do next.
+FAILURES = {
+    "new": "New article refused: {count} problem(s). Nothing was written.",
+    "check": "Check failed: {count} problem(s). Fix them, then run `python build.py check` again.",
+    "serve": "Build failed: {count} problem(s). Still serving the last good site: save a fix to rebuild.",
+}
+BUILD_FAILED = "Build failed: {count} problem(s). Nothing was written to output/."
 
 
 def main(argv: list[str]) -> int:
@@ -61,11 +137,6 @@ def main(argv: list[str]) -> int:
     try:
         COMMANDS[args.command](project, args)
     except BuildError as error:
-        for problem in error.problems:
-            print(replace(problem, path=display_path(problem.path, project.root)), file=sys.stderr)
-        print(
-            f"Build failed: {len(error.problems)} problem(s). Nothing was written to output/.",
-            file=sys.stderr,
-        )
+        report_problems(project, error, FAILURES.get(args.command, BUILD_FAILED))
         return 1
     return 0

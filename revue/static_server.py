@@ -24,7 +24,7 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
         page = Path(self.directory) / "404.html"
         if code != 404 or not page.is_file():
             return super().send_error(code, message, explain)
-        body = page.read_bytes()
+        body = self.page(page.read_bytes())
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -32,13 +32,19 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def page(self, html: bytes) -> bytes:
+        """An HTML page as sent: unchanged here; the dev server injects its live-reload script."""
+        return html
+
     def log_message(self, format: str, *args: object) -> None:
         """Quiet: the build and tests print what matters."""
 
 
-def start_server(directory: Path, prefix: str, port: int = 0) -> http.server.ThreadingHTTPServer:
+def start_server(
+    directory: Path, prefix: str, port: int = 0, handler_class: type[SubPathHandler] = SubPathHandler
+) -> http.server.ThreadingHTTPServer:
     """Serve `directory` at http://127.0.0.1:<port><prefix> in a background thread; port 0 picks a free one."""
-    handler = type("Handler", (SubPathHandler,), {"prefix": prefix})
+    handler = type("Handler", (handler_class,), {"prefix": prefix})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", port), functools.partial(handler, directory=str(directory))
     )

@@ -1,0 +1,110 @@
+"""`python build.py serve`: build, serve on 127.0.0.1, rebuild on every edit, reload open pages.
+
+The live-reload script is added to HTML responses as they are sent, never to the files in
+`output/`. It polls `STATUS_PATH`: a new build number reloads the page; a failed build shows
+its problems over the last good page, which stays served until the next good build.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import watchfiles
+
+from revue.errors import BuildError
+from revue.project import Project
+from revue.static_server import SubPathHandler, start_server
+
+STATUS_PATH = "/__revue/status"
+SCRIPT_FILE = Path(__file__).with_name("live_reload.js")
+
+
+@dataclass(frozen=True)
+class BuildStatus:
+    """What open pages need to know: which good build is current, and why the last one failed."""
+
+    build: int  # increases with every successful build
+    problems: tuple[str, ...]  # empty when the last build succeeded
+
+
+class LiveSite:
+    """The current build status, shared between the watcher (writes) and the server threads (read)."""
+
+    def __init__(self, build: Callable[[str], None], report_failure: Callable[[BuildError], None]):
+        self.build = build
+        self.report_failure = report_failure
+        self.status = BuildStatus(0, ())
+
+    def rebuild(self, base_url: str) -> None:
+        try:
+            self.build(base_url)
+        except BuildError as error:
+            self.report_failure(error)
+            self.status = BuildStatus(self.status.build, tuple(str(p) for p in error.problems))
+        else:
+            self.status = BuildStatus(self.status.build + 1, ())
+
+
+class LiveReloadHandler(SubPathHandler):
+    """Serves the site with the live-reload script in every HTML page, and the build status as JSON."""
+
+    live: LiveSite
+
+    def do_GET(self) -> None:
+        url_path = urlsplit(self.path).path
+        if url_path == STATUS_PATH:
+            status = self.live.status
+            self.send_body(200, "application/json", json.dumps(status.__dict__).encode("utf-8"))
+            return
+        file = Path(self.translate_path(self.path))
+        if url_path.endswith("/"):
+            file = file / "index.html"
+        if file.suffix == ".html" and file.is_file():
+            self.send_body(200, "text/html; charset=utf-8", self.page(file.read_bytes()))
+            return
+        super().do_GET()
+
+    def send_body(self, code: int, content_type: str, body: bytes) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")  # every reload shows the latest build
+        super().end_headers()
+
+    def page(self, html: bytes) -> bytes:
+        settings = json.dumps({"build": self.live.status.build, "status": STATUS_PATH})
+        script = (
+            f"<script>window.REVUE_LIVE = {settings};\n{SCRIPT_FILE.read_text(encoding='utf-8')}</script>"
+        )
+        head, closing, tail = html.decode("utf-8").rpartition("</body>")
+        text = head + script + closing + tail if closing else html.decode("utf-8") + script
+        return text.encode("utf-8")
+
+
+def watched_paths(project: Project) -> list[Path]:
+    """Everything an edit can change the site through; folders that do not exist yet are skipped."""
+    paths = [project.content, project.templates, project.seeds, project.site_yaml]
+    return [path for path in paths if path.exists()]
+
+
+def serve(project: Project, prefix: str, port: int, live: LiveSite, on_ready: Callable[[str], None]) -> None:
+    """Serve `output/` at `prefix`, build it for the local URL, then rebuild on each change until interrupted."""
+    handler = type("LiveHandler", (LiveReloadHandler,), {"live": live})
+    server = start_server(project.output, prefix, port, handler)
+    base_url = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    try:
+        live.rebuild(base_url)
+        on_ready(base_url)
+        for _ in watchfiles.watch(*watched_paths(project)):
+            live.rebuild(base_url)
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,100 @@
+"""`python build.py new`: a complete article file that builds as written, and refusals that say why."""
+
+from __future__ import annotations
+
+import datetime
+
+from revue.project import Project
+from revue.read import KNOWN_KEYS
+from revue.yamlsource import load_mapping
+from tests.build_cli import build_py
+
+TITLE = "Le Vietnam et l'Allemagne : « un partenariat » renforcé"
+SLUG = "le-vietnam-et-l-allemagne-un-partenariat-renforce"
+PATH = f"content/{SLUG}.md"
+
+
+def front_matter(project: Project) -> dict:
+    text = (project.root / PATH).read_text(encoding="utf-8")
+    return load_mapping(text.split("---\n")[1]).values
+
+
+def test_new_writes_every_front_matter_key_and_the_file_passes_check(project: Project) -> None:
+    result = build_py(
+        project, "new", TITLE, "--country", "allemagne", "--country", "Corée du Sud", "--date", "2024-03-01"
+    )
+
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"Created {PATH}: write the article below its front matter, then preview with `python build.py serve`\n"
+    )
+    values = front_matter(project)
+    assert tuple(values) == KNOWN_KEYS
+    assert (values["title"], values["date"], values["countries"]) == (
+        TITLE,
+        "2024-03-01",
+        ["Allemagne", "Corée du Sud"],
+    )
+    assert values["draft"] is False
+    check = build_py(project, "check")
+    assert (check.returncode, check.stderr) == (0, "")
+
+
+def test_new_dates_the_article_today_by_default(project: Project) -> None:
+    assert build_py(project, "new", TITLE, "--country", "Japon").returncode == 0
+
+    assert front_matter(project)["date"] == datetime.date.today().isoformat()
+
+
+def test_new_article_is_listed_on_its_country_and_year_pages_after_a_build(project: Project) -> None:
+    assert build_py(project, "new", TITLE, "--country", "Allemagne", "--date", "2024-03-01").returncode == 0
+
+    build = build_py(project, "build")
+
+    assert build.returncode == 0, build.stderr
+    for page in ("pays/allemagne/index.html", "pays/allemagne/2024/index.html", "annees/2024/index.html"):
+        html = (project.output / page).read_text(encoding="utf-8")
+        assert f'href="/articles/{SLUG}/"' in html, page
+    assert (project.output / "articles" / SLUG / "index.html").is_file()
+
+
+def test_new_refuses_to_overwrite_an_existing_article(project: Project) -> None:
+    assert build_py(project, "new", TITLE, "--country", "Japon").returncode == 0
+    (project.root / PATH).write_text("déjà rédigé", encoding="utf-8")
+
+    result = build_py(project, "new", TITLE, "--country", "Japon")
+
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"{PATH}: already exists — edit it, or choose another title for the new article\n"
+        "New article refused: 1 problem(s). Nothing was written.\n"
+    )
+    assert (project.root / PATH).read_text(encoding="utf-8") == "déjà rédigé"
+
+
+def test_new_rejects_an_unknown_country_a_home_country_and_a_bad_date_writing_nothing(
+    project: Project,
+) -> None:
+    result = build_py(
+        project,
+        "new",
+        TITLE,
+        "--country",
+        "Japn",
+        "--country",
+        "Vietnam",
+        "--country",
+        "Mordor",
+        "--date",
+        "2024-02-30",
+    )
+
+    assert result.returncode == 1
+    assert result.stderr == (
+        f'{PATH}: --date: "2024-02-30" is not a real date — write YYYY-MM-DD\n'
+        f'{PATH}: --country "Japn" is not a known country — did you mean "Japon"?\n'
+        f'{PATH}: --country "Vietnam" is the home country — name the partner country\n'
+        f'{PATH}: --country "Mordor" is not a known country — write the French name, e.g. Japon\n'
+        "New article refused: 4 problem(s). Nothing was written.\n"
+    )
+    assert not (project.root / PATH).exists()
