@@ -40,6 +40,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 # Adjectives (masculine singular; feminine and plurals are derived) and compound prefixes.
 ADJECTIVES: dict[str, tuple[str, ...]] = {
+    "VN": ("vietnamien",),
     "JP": ("japonais", "nippon", "nippo"),
     "KR": ("sud-coréen", "coréen"),
     "KP": ("nord-coréen",),

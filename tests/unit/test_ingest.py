@@ -1,0 +1,213 @@
+"""`python build.py import`: seeds → content/*.md, golden files, never overwriting an editor's work."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from revue.config import load_config
+from revue.errors import BuildError
+from revue.ingest import import_seeds
+from revue.project import Project
+from revue.yamlsource import load_mapping
+
+REPO = Path(__file__).resolve().parents[2]
+GOLDEN = REPO / "tests" / "golden" / "content"
+SEEDS = sorted((REPO / "seeds").glob("*.txt"))
+TINY = "Titre de l'article\n\nLe chapeau, le 9 février.\n\nHanoï (VNA) - Le Japon et le Vietnam. -VNA\n"
+
+
+def make_project(root: Path, seeds: dict[str, str], sources: str | None = None) -> Project:
+    (root / "seeds").mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    for name, text in seeds.items():
+        (root / "seeds" / name).write_text(text, encoding="utf-8")
+    if sources is not None:
+        (root / "seeds" / "sources.yaml").write_text(sources, encoding="utf-8")
+    return Project(root)
+
+
+def run_import(project: Project) -> list[str]:
+    return [report.format() for report in import_seeds(project, load_config(project.site_yaml))]
+
+
+def problems(project: Project) -> list[str]:
+    with pytest.raises(BuildError) as error:
+        run_import(project)
+    return [str(problem) for problem in error.value.problems]
+
+
+def front_matter(path: Path) -> dict:
+    head = path.read_text(encoding="utf-8").removeprefix("---\n").split("\n---\n")[0]
+    return load_mapping(head).values
+
+
+@pytest.fixture(scope="module")
+def seeds_imported(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    root = tmp_path_factory.mktemp("site")
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    shutil.copy(REPO / "site.yaml", root / "site.yaml")
+    project = Project(root)
+    run_import(project)
+    return project
+
+
+def test_the_five_seeds_match_their_golden_files(seeds_imported: Project) -> None:
+    """Regenerate with REVUE_UPDATE_GOLDEN=1, then read the diff before committing."""
+    written = {path.name: path.read_text(encoding="utf-8") for path in seeds_imported.content.glob("*.md")}
+    assert len(written) == len(SEEDS) == 5
+    if os.environ.get("REVUE_UPDATE_GOLDEN") == "1":
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        GOLDEN.mkdir(parents=True)
+        for name, text in written.items():
+            (GOLDEN / name).write_text(text, encoding="utf-8")
+    golden = {path.name: path.read_text(encoding="utf-8") for path in GOLDEN.glob("*.md")}
+    assert sorted(written) == sorted(golden)
+    for name, text in written.items():
+        diff = "".join(
+            difflib.unified_diff(golden[name].splitlines(True), text.splitlines(True), name, "imported")
+        )
+        assert not diff, f"{name} differs from its golden file (REVUE_UPDATE_GOLDEN=1 to accept):\n{diff}"
+
+
+def test_seed_front_matter_has_the_editors_facts(seeds_imported: Project) -> None:
+    matters = {fm["source"]["seed"]: fm for fm in map(front_matter, seeds_imported.content.glob("*.md"))}
+    assert {seed: str(fm["date"]) for seed, fm in matters.items()} == {
+        "000_da66546f1613b67c.txt": "2016-02-18",
+        "001_f74315cc051a8a08.txt": "2022-10-10",
+        "002_a343969ef2c7d778.txt": "2020-01-13",
+        "003_29eccab4a8c086e1.txt": "2020-05-08",
+        "004_1a36f3d7e3360e3f.txt": "2023-02-09",
+    }
+    assert {fm["place"] for fm in matters.values()} == {"Hanoi", "Hanoï", "Da Nang"}
+    assert all(fm["countries"] == ["Japon"] and "draft" not in fm for fm in matters.values())
+    assert matters["004_1a36f3d7e3360e3f.txt"]["source"]["url"].endswith("/196603.vnp")
+    assert "url" not in matters["000_da66546f1613b67c.txt"]["source"]
+
+
+def test_seed_bodies_hold_no_noise_and_repaired_words(seeds_imported: Project) -> None:
+    for path in seeds_imported.content.glob("*.md"):
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        for noise in (
+            "Voir plus",
+            "ảnh",
+            "Photo:",
+            "Photo :",
+            "-VNA",
+            "- VNA",
+            "\nsource\n",
+            "Costa",
+            "Bulgarie",
+        ):
+            assert noise not in body, f"{path.name} holds {noise!r}"
+    body = (
+        seeds_imported.content / "porter-les-relations-vietnam-japon-a-une-nouvelle-hauteur.md"
+    ).read_text()
+    for repaired in ("leur entretien", "a suggéré", "les deux", "un partenaire", "relations diplomatiques"):
+        assert repaired in body
+    assert "Nguyen Phu Trong a affirmé" in body and "élargirait" in body and "Kishida Fumio" in body
+
+
+def test_importing_again_keeps_every_file_and_says_so(seeds_imported: Project) -> None:
+    before = {path: path.read_bytes() for path in seeds_imported.content.glob("*.md")}
+    edited = seeds_imported.content / "le-vietnam-remet-des-fournitures-medicales-au-japon.md"
+    edited.write_bytes(before[edited] + b"\nUne correction.\n")
+    reports = run_import(seeds_imported)
+    assert reports[3] == (
+        "003_29eccab4a8c086e1.txt: kept content/le-vietnam-remet-des-fournitures-medicales-au-japon.md "
+        "(edited since import: never overwritten)"
+    )
+    assert reports[4] == (
+        "004_1a36f3d7e3360e3f.txt: kept content/porter-les-relations-vietnam-japon-a-une-nouvelle-hauteur.md "
+        "(unchanged since import)"
+    )
+    assert edited.read_bytes() == before[edited] + b"\nUne correction.\n"
+    edited.write_bytes(before[edited])
+
+
+def test_a_tiny_seed_without_date_is_a_draft_and_the_report_says_what_to_fill(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"a.txt": TINY})
+    assert run_import(project) == [
+        "a.txt → content/titre-de-l-article.md\n"
+        "  title: Titre de l'article\n"
+        "  date: unknown — imported as `draft: true`: fill `date` in content/titre-de-l-article.md\n"
+        "  countries: Japon"
+    ]
+    assert (tmp_path / "content" / "titre-de-l-article.md").read_text(encoding="utf-8") == (
+        "---\n"
+        "title: Titre de l'article\n"
+        "countries: [Japon]\n"
+        "summary: Le chapeau, le 9 février.\n"
+        "place: Hanoï\n"
+        "source: {agency: VNA, seed: a.txt}\n"
+        "slug: titre-de-l-article\n"
+        "draft: true\n"
+        "---\n"
+        "\n"
+        "Le Japon et le Vietnam.\n"
+    )
+
+
+def test_two_seeds_with_one_slug_are_refused_naming_both(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"a.txt": TINY, "b.txt": TINY})
+    assert problems(project) == [
+        "seeds/b.txt:1: its title gives content/titre-de-l-article.md, as does a.txt — change one of the titles"
+    ]
+    assert not (tmp_path / "content").exists()
+
+
+def test_a_hand_written_file_with_the_same_name_is_never_overwritten(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"a.txt": TINY})
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "titre-de-l-article.md").write_text("à moi\n", encoding="utf-8")
+    assert problems(project) == [
+        "seeds/a.txt:1: content/titre-de-l-article.md already exists and is not this seed's import — "
+        "rename that file or change this seed's title"
+    ]
+    assert (tmp_path / "content" / "titre-de-l-article.md").read_text(encoding="utf-8") == "à moi\n"
+
+
+def test_sources_yaml_mistakes_are_reported_with_their_line(tmp_path: Path) -> None:
+    sources = "a.txt:\n  date: 2023-02-30\n  url: ftp://x\n  auteur: moi\nb.txt: 2023-01-01\n"
+    project = make_project(tmp_path, {"a.txt": TINY}, sources)
+    assert problems(project) == [
+        "seeds/sources.yaml:1: `a.txt`: unknown key `auteur` — use `date` and `url`",
+        "seeds/sources.yaml:1: `a.txt`: date `2023-02-30` is not a date — write YYYY-MM-DD",
+        "seeds/sources.yaml:1: `a.txt`: url `ftp://x` is not a web address — or write null",
+        "seeds/sources.yaml:5: `b.txt` needs `date:` and `url:` lines indented below it",
+    ]
+
+
+def test_a_seed_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {})
+    (tmp_path / "seeds" / "a.txt").write_bytes("Titré".encode("latin-1"))
+    assert problems(project) == ["seeds/a.txt: is not UTF-8 text — save it as UTF-8"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    raw=st.text(
+        alphabet=st.sampled_from(list("ab é:'\"#-*_<>&\n()VNAảnh1.,")) | st.characters(), max_size=200
+    )
+)
+def test_any_text_gives_a_valid_file_or_one_clear_error(
+    tmp_path_factory: pytest.TempPathFactory, raw: str
+) -> None:
+    root = tmp_path_factory.mktemp("any")
+    project = make_project(root, {"seed.txt": raw})
+    try:
+        run_import(project)
+    except BuildError as error:
+        assert len(error.problems) == 1
+        assert str(error.problems[0]).startswith("seeds/seed.txt")
+        return
+    [written] = (root / "content").glob("*.md")
+    values = front_matter(written)
+    assert values["source"]["seed"] == "seed.txt"
+    assert values["slug"] == written.stem and isinstance(values["title"], str)
