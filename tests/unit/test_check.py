@@ -1,0 +1,105 @@
+"""`python build.py check`: the build's own messages, from every input at once, and nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revue.project import Project
+from tests.build_cli import build_py
+
+BROKEN_ARTICLE = """---
+title: "Un article"
+date: 2024-02-30
+countries: [Japn]
+auteur: "Moi"
+---
+
+Texte.
+"""
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_check_passes_a_valid_project_and_writes_nothing(project: Project) -> None:
+    articles = len(list(project.content.glob("*.md")))
+    before = snapshot(project.root)
+
+    result = build_py(project, "check")
+
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        f"Checked site.yaml, seeds/sources.yaml, templates and {articles} article(s): no problems\n"
+    )
+    assert snapshot(project.root) == before  # no output/, no imported seed
+
+
+def test_check_reports_the_same_problems_as_the_build_and_leaves_output_alone(project: Project) -> None:
+    assert build_py(project, "build").returncode == 0
+    published = snapshot(project.output)
+    (project.content / "un-article.md").write_text(BROKEN_ARTICLE, encoding="utf-8")
+
+    check = build_py(project, "check")
+    build = build_py(project, "build")
+
+    problems = [
+        'content/un-article.md:3: date: "2024-02-30" is not a real date — write YYYY-MM-DD',
+        'content/un-article.md:4: countries: "Japn" is not a known country — did you mean "Japon"?',
+        'content/un-article.md:5: unknown key "auteur" — did you mean "date"?',
+    ]
+    assert check.returncode == 1
+    assert check.stderr.splitlines() == [
+        *problems,
+        "Check failed: 3 problem(s). Fix them, then run `python build.py check` again.",
+    ]
+    assert build.stderr.splitlines()[:-1] == problems
+    assert snapshot(project.output) == published
+
+
+def test_check_reports_sources_yaml_and_content_problems_together(project: Project) -> None:
+    (project.content / "un-article.md").write_text(
+        BROKEN_ARTICLE.replace("auteur", "title"), encoding="utf-8"
+    )
+    with project.sources_yaml.open("a", encoding="utf-8") as sources:
+        sources.write("005_nouveau.txt:\n  date: hier\n")
+
+    result = build_py(project, "check")
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "seeds/sources.yaml:21: `005_nouveau.txt`: date `hier` is not a date — write YYYY-MM-DD",
+        'content/un-article.md:3: date: "2024-02-30" is not a real date — write YYYY-MM-DD',
+        'content/un-article.md:4: countries: "Japn" is not a known country — did you mean "Japon"?',
+        "Check failed: 3 problem(s). Fix them, then run `python build.py check` again.",
+    ]
+    assert not project.output.exists()
+
+
+def test_check_reports_a_broken_site_yaml_as_the_build_does(project: Project) -> None:
+    text = project.site_yaml.read_text(encoding="utf-8")
+    project.site_yaml.write_text(text.replace("per_page: 10", "per_page: dix"), encoding="utf-8")
+
+    check = build_py(project, "check")
+    build = build_py(project, "build")
+
+    line = text.splitlines().index("per_page: 10") + 1
+    assert check.returncode == build.returncode == 1
+    assert check.stderr.startswith(f"site.yaml:{line}: per_page: ")
+    assert check.stderr.splitlines() == [
+        *build.stderr.splitlines()[:-1],
+        "Check failed: 1 problem(s). Fix them, then run `python build.py check` again.",
+    ]
+
+
+def test_check_renders_the_templates_and_reports_their_errors(project: Project) -> None:
+    robots = project.templates / "robots.txt"
+    robots.write_text(robots.read_text(encoding="utf-8") + "{{ site.nothing_here }}\n", encoding="utf-8")
+
+    result = build_py(project, "check")
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "Check failed: 1 problem(s). Fix them, then run `python build.py check` again."
+    )
+    assert "templates/robots.txt" in result.stderr and "nothing_here" in result.stderr
