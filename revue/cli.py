@@ -62,6 +62,10 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
         f"Built {result.articles} article(s) ({result.drafts} draft(s) left out), "
         f"{result.files} files in {project.output} for {result.config.base_url}"
     )
+    if result.index:
+        print(
+            f"Indexed {result.index.pages} page(s) for search: {result.index.bytes / 1024:.0f} KiB in pagefind/"
+        )
 
 
 def run_new(project: Project, args: argparse.Namespace) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from revue.config import SiteConfig, load_config
 from revue.group import group
@@ -11,6 +11,7 @@ from revue.model import Article
 from revue.project import Project
 from revue.read import read_articles
 from revue.render import RenderedFile, render_site
+from revue.search import IndexReport, index_site
 from revue.write import publish
 
 
@@ -22,6 +23,7 @@ class BuildResult:
     drafts: int
     files: int
     config: SiteConfig
+    index: IndexReport | None = None  # None when only checked: the index is built while publishing
 
 
 def load_articles(project: Project, config: SiteConfig) -> list[Article]:
@@ -54,5 +56,8 @@ def prepare_site(project: Project, base_url: str | None = None) -> PreparedSite:
 def build_site(project: Project, base_url: str | None = None) -> BuildResult:
     """Build `output/` from the project, or raise BuildError with every problem found."""
     prepared = prepare_site(project, base_url)
-    publish(prepared.files, project.static, project.output)
-    return prepared.result()
+    indexed: list[IndexReport] = []  # indexing is publish's last step before the swap
+    publish(
+        prepared.files, project.static, project.output, lambda staging: indexed.append(index_site(staging))
+    )
+    return replace(prepared.result(), index=indexed[0])

@@ -1,0 +1,55 @@
+"""Index a built site with the pinned Pagefind binary, so readers can search it with no server."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pagefind_bin
+
+from revue.errors import BuildError, Problem
+
+BUNDLE = "pagefind"  # the folder the search page loads `pagefind-ui.js` from, under the base path
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What the index holds, for the build report."""
+
+    pages: int  # pages Pagefind indexed (article pages only: they alone carry `data-pagefind-body`)
+    bytes: int  # size of the whole `pagefind/` bundle a reader may download from
+
+
+def index_site(folder: Path) -> IndexReport:
+    """Write the search index into `folder/pagefind/`; raise BuildError when Pagefind fails."""
+    try:
+        binary = pagefind_bin.get_executable()
+    except FileNotFoundError as error:
+        raise BuildError([pagefind_problem(folder, str(error))]) from None
+    command = [str(binary), "--site", str(folder), "--output-subdir", BUNDLE, "--quiet"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise BuildError([pagefind_problem(folder, (done.stderr + done.stdout).strip())])
+    bundle = folder / BUNDLE
+    return IndexReport(pages=indexed_pages(bundle), bytes=folder_size(bundle))
+
+
+def pagefind_problem(folder: Path, printed: str) -> Problem:
+    return Problem(
+        folder,
+        None,
+        f"Pagefind could not index the site: {printed or 'it printed nothing'} — "
+        "reinstall it (pip install -r requirements.txt) and check the templates' data-pagefind-* attributes",
+    )
+
+
+def indexed_pages(bundle: Path) -> int:
+    """Pagefind's entry file counts the pages of each language it indexed."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())

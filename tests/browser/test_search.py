@@ -1,0 +1,144 @@
+"""Searching the seed site in headless Chromium, on a phone, served under a sub-path as on GitHub Pages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from revue.config import SiteConfig, load_config
+from revue.model import Article
+from revue.pipeline import load_articles
+from tests.conftest import REPO, ServedSite
+
+AXE = REPO / "node_modules/axe-core/axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def config(served_site: ServedSite) -> SiteConfig:
+    return load_config(served_site.project.site_yaml, served_site.base_url)
+
+
+@pytest.fixture(scope="module")
+def articles(served_site: ServedSite, config: SiteConfig) -> dict[str, Article]:
+    """The seed articles by ISO date: the issue names them by day."""
+    published = [a for a in load_articles(served_site.project, config) if not a.draft]
+    assert len(published) == 5, "the five seed articles are in content/"
+    return {a.date.isoformat(): a for a in published if a.date}
+
+
+def open_search(page: Page, served_site: ServedSite, query: str = "") -> None:
+    page.goto(served_site.url(f"recherche/{query}"))
+    expect(page.locator("#recherche[data-ready]")).to_be_attached()
+
+
+def results(page: Page):
+    return page.locator("#recherche-resultats h2 a")
+
+
+def hrefs(page: Page) -> list[str]:
+    return [link.get_attribute("href") or "" for link in results(page).all()]
+
+
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [
+        ("masques", "2020-05-08"),
+        ("Gunma", "2016-02-18"),
+        ("modernisation", "2023-02-09"),
+        ("coopération décentralisée", "2020-01-13"),
+    ],
+)
+def test_typed_words_find_the_remembered_article_first(
+    page: Page,
+    served_site: ServedSite,
+    config: SiteConfig,
+    articles: dict[str, Article],
+    words: str,
+    day: str,
+) -> None:
+    open_search(page, served_site)
+    page.get_by_label("Mots à rechercher").fill(words)
+    expect(results(page).first).to_have_attribute("href", config.href(articles[day].url_path))
+    expect(page).to_have_url(served_site.url("recherche/?" + urlencode({"q": words})))
+
+
+def test_words_without_accents_find_articles_written_with_them(
+    page: Page, served_site: ServedSite, config: SiteConfig, articles: dict[str, Article]
+) -> None:
+    writing_it = {config.href(a.url_path) for a in articles.values() if "coopération" in a.body_markdown}
+    assert len(writing_it) >= 2
+    open_search(page, served_site, "?q=cooperation")
+    expect(page.locator("#recherche-etat")).to_contain_text("trouvé")
+    assert writing_it <= set(hrefs(page))
+
+
+def test_year_and_country_filters(
+    page: Page, served_site: ServedSite, config: SiteConfig, articles: dict[str, Article]
+) -> None:
+    open_search(page, served_site)
+    page.get_by_label("Année").select_option("2020")
+    expect(results(page)).to_have_count(2)
+    assert set(hrefs(page)) == {config.href(articles[d].url_path) for d in ("2020-01-13", "2020-05-08")}
+    expect(page).to_have_url(re.compile(r"\?annee=2020$"))
+    page.get_by_label("Année").select_option("")
+    page.get_by_label("Pays").select_option("Japon")
+    expect(results(page)).to_have_count(5)
+
+
+def test_results_sort_by_date_newest_first(
+    page: Page, served_site: ServedSite, config: SiteConfig, articles: dict[str, Article]
+) -> None:
+    open_search(page, served_site, "?pays=Japon&tri=date")
+    expect(results(page)).to_have_count(5)
+    newest_first = sorted(articles, reverse=True)
+    assert hrefs(page) == [config.href(articles[day].url_path) for day in newest_first]
+
+
+def test_every_result_link_opens_its_article_under_the_sub_path(
+    page: Page, served_site: ServedSite, config: SiteConfig, articles: dict[str, Article]
+) -> None:
+    open_search(page, served_site, "?pays=Japon")
+    expect(results(page)).to_have_count(5)
+    titles = {link.get_attribute("href"): link.inner_text() for link in results(page).all()}
+    assert set(titles) == {config.href(a.url_path) for a in articles.values()}
+    for href, title in titles.items():
+        open_search(page, served_site, "?pays=Japon")
+        page.locator(f'#recherche-resultats a[href="{href}"]').click()
+        expect(page).to_have_url(served_site.url(href.removeprefix(config.base_path)))
+        expect(page.locator("h1")).to_have_text(title)
+
+
+def test_a_shared_search_link_shows_results_without_typing(
+    page: Page, served_site: ServedSite, config: SiteConfig, articles: dict[str, Article]
+) -> None:
+    open_search(page, served_site, "?q=Gunma")
+    expect(page.get_by_label("Mots à rechercher")).to_have_value("Gunma")
+    expect(results(page).first).to_have_attribute("href", config.href(articles["2016-02-18"].url_path))
+
+
+def test_the_header_search_on_an_article_leads_to_results(
+    page: Page, served_site: ServedSite, config: SiteConfig, articles: dict[str, Article]
+) -> None:
+    page.goto(served_site.url(articles["2023-02-09"].url_path))
+    page.locator(".site-header").get_by_role("searchbox").fill("masques")
+    page.locator(".site-header").get_by_role("searchbox").press("Enter")
+    expect(page).to_have_url(served_site.url("recherche/?q=masques"))
+    expect(results(page).first).to_have_attribute("href", config.href(articles["2020-05-08"].url_path))
+
+
+def test_axe_finds_no_violation_on_the_search_page_with_results(page: Page, served_site: ServedSite) -> None:
+    open_search(page, served_site, "?q=coop%C3%A9ration")
+    expect(results(page).first).to_be_visible()
+    page.add_script_tag(path=Path(AXE))
+    violations = page.evaluate("axe.run().then(r => r.violations.map(v => v.id + ': ' + v.help))")
+    assert violations == []
+
+
+def test_an_unknown_word_says_nothing_was_found(page: Page, served_site: ServedSite) -> None:
+    open_search(page, served_site, "?q=zzzzzz")
+    expect(page.locator("#recherche-etat")).to_have_text(re.compile(r"^Aucun article trouvé"))
+    expect(results(page)).to_have_count(0)
