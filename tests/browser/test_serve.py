@@ -1,0 +1,106 @@
+"""`python build.py serve`: edits show up in the open page; a broken edit shows its error, a fix recovers."""
+
+from __future__ import annotations
+
+import queue
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from revue.project import Project
+from tests.build_cli import build_py
+from tests.conftest import REPO, copy_project
+
+TITLE = "Le Vietnam et la Norvège signent un accord sur la pêche"
+SLUG = "le-vietnam-et-la-norvege-signent-un-accord-sur-la-peche"
+WAIT_MS = 30_000  # rebuilds wait for the file watcher's debounce, then build the whole site
+
+
+@dataclass
+class DevServer:
+    """A running `serve` subprocess and every line it printed, stdout and stderr merged."""
+
+    process: subprocess.Popen[str]
+    lines: queue.Queue[str]
+    seen: list[str]
+
+    def wait_for_line(self, start: str, timeout: float = WAIT_MS / 1000) -> str:
+        """The first line starting with `start`, printed since the server started."""
+        deadline = time.monotonic() + timeout
+        while not any(line.startswith(start) for line in self.seen):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or self.process.poll() is not None:
+                raise AssertionError(f"serve never printed {start!r}; it printed:\n" + "".join(self.seen))
+            try:
+                self.seen.append(self.lines.get(timeout=remaining))
+            except queue.Empty:
+                continue
+        return next(line for line in self.seen if line.startswith(start))
+
+
+def start_serve(project: Project) -> DevServer:
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "--root", str(project.root), "serve", "--port", "0"],
+        cwd=project.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    assert process.stdout is not None
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
+    return DevServer(process, lines, [])
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Iterator[tuple[Project, Path]]:
+    project = copy_project(tmp_path / "site")
+    assert build_py(project, "new", TITLE, "--country", "Norvège", "--date", "2024-03-01").returncode == 0
+    yield project, project.content / f"{SLUG}.md"
+
+
+def set_body(path: Path, body: str) -> None:
+    head, _, _ = path.read_text(encoding="utf-8").rpartition("---\n")
+    path.write_text(f"{head}---\n\n{body}\n", encoding="utf-8")
+
+
+def test_serve_rebuilds_and_reloads_shows_errors_and_recovers(
+    page: Page, article: tuple[Project, Path]
+) -> None:
+    project, path = article
+    set_body(path, "Première version du texte.")
+    server = start_serve(project)
+    try:
+        url = server.wait_for_line("Serving http://127.0.0.1:").split()[1]
+        assert url.endswith("/") and "127.0.0.1" in url
+        page.goto(f"{url}articles/{SLUG}/")
+        expect(page.get_by_text("Première version du texte.")).to_be_visible()
+        canonical = page.locator('link[rel="canonical"]')
+        expect(canonical).to_have_attribute("href", f"{url}articles/{SLUG}/")  # built for the local URL
+
+        set_body(path, "Deuxième version, corrigée par l’éditrice.")
+        expect(page.get_by_text("Deuxième version, corrigée par l’éditrice.")).to_be_visible(timeout=WAIT_MS)
+
+        good = path.read_text(encoding="utf-8")
+        path.write_text(good.replace("date: 2024-03-01", "date: 2024-02-30"), encoding="utf-8")
+        problem = f'content/{SLUG}.md:5: date: "2024-02-30" is not a real date — write YYYY-MM-DD'
+        overlay = page.get_by_role("alert")
+        expect(overlay).to_contain_text(problem, timeout=WAIT_MS)
+        expect(overlay).to_contain_text("la dernière version correcte")
+        expect(page.get_by_text("Deuxième version, corrigée par l’éditrice.")).to_be_visible()
+        assert server.wait_for_line(problem)
+        assert server.wait_for_line("Build failed: 1 problem(s). Still serving the last good site")
+
+        path.write_text(good.replace("Deuxième version", "Troisième version"), encoding="utf-8")
+        expect(page.get_by_text("Troisième version, corrigée par l’éditrice.")).to_be_visible(timeout=WAIT_MS)
+        expect(overlay).to_have_count(0)
+    finally:
+        server.process.kill()
+        server.process.wait(timeout=10)
