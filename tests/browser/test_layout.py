@@ -1,0 +1,56 @@
+"""No page scrolls sideways on a phone: the first thing that makes a site unreadable in the hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from revue.static_server import start_server
+from tests.browser.site_pages import every_page
+from tests.conftest import ServedSite
+
+PHONE_WIDTHS = (320, 375, 390, 414)
+HEIGHT = 844
+
+
+def sideways_overflow(page: Page, width: int) -> int:
+    """How many CSS pixels the page is wider than a `width`-pixel phone screen; 0 when it fits.
+
+    A mobile Chromium zooms out to show a too-wide page whole, widening the layout viewport
+    itself, so comparing scrollWidth with clientWidth alone can pass: both are compared with
+    the phone's real width too.
+    """
+    sizes = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth, innerWidth]"
+    )
+    return max(sizes) - width
+
+
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+def test_no_page_scrolls_sideways(served_site: ServedSite, page: Page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": HEIGHT})
+    too_wide = {}
+    for path in every_page(served_site):
+        page.goto(served_site.url(path))
+        overflow = sideways_overflow(page, width)
+        if overflow > 0:
+            too_wide[path or "/"] = overflow
+    assert not too_wide, f"pages wider than {width} px (by how many px): {too_wide}"
+
+
+def test_the_check_fires_on_a_page_that_is_too_wide(
+    served_site: ServedSite, page: Page, tmp_path: Path
+) -> None:
+    home = (served_site.project.output / "index.html").read_text(encoding="utf-8")
+    wide = home.replace("<main", '<div style="width: 30rem">trop large</div><main', 1)
+    (tmp_path / "index.html").write_text(wide, encoding="utf-8")
+    server = start_server(tmp_path, "/large/")
+    try:
+        page.set_viewport_size({"width": 320, "height": HEIGHT})
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/large/")
+        assert sideways_overflow(page, 320) > 0
+    finally:
+        server.shutdown()
+        server.server_close()

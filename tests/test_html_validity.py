@@ -1,0 +1,46 @@
+"""The Nu HTML Checker (the W3C validator) finds no error on any page of the built seed site."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, ServedSite
+
+VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def run_vnu(*paths: str) -> list[dict]:
+    """Every error vnu reports for the given files, as its JSON messages."""
+    java = shutil.which("java")
+    if java is None or not VNU.is_file():
+        pytest.fail(f"the HTML check needs Java 17 and {VNU.relative_to(REPO)} (npm ci)")
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--stdout", "--errors-only", "--format", "json", "--also-check-css", *paths],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return json.loads(result.stdout)["messages"]
+
+
+def describe(message: dict) -> str:
+    return f"{message.get('url', '?')}:{message.get('lastLine', '?')}: {message.get('message')}"
+
+
+def test_every_page_and_the_stylesheet_are_valid(served_site: ServedSite, tmp_path: Path) -> None:
+    output = served_site.project.output
+    pages = sorted(str(path) for path in output.rglob("*.html") if "pagefind" not in path.parts)
+    assert len(pages) >= 7, "home, countries, years, search, 404 and more are expected"
+    broken = tmp_path / "broken.html"  # proves in the same run that the checker does report errors
+    broken.write_text(
+        '<!doctype html><html lang="fr"><title>x</title><p><div>mal fermé</p>', encoding="utf-8"
+    )
+    errors = run_vnu(*pages, str(output / "assets" / "style.css"), str(broken))
+    assert any(message.get("url", "").endswith("broken.html") for message in errors)
+    site_errors = [message for message in errors if not message.get("url", "").endswith("broken.html")]
+    assert not site_errors, "\n".join(describe(message) for message in site_errors)
