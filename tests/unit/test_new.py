@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import gzip
+import json
+from pathlib import Path
 
 from revue.project import Project
 from revue.read import KNOWN_KEYS
@@ -40,13 +43,21 @@ def test_new_writes_every_front_matter_key_and_the_file_passes_check(project: Pr
     assert (check.returncode, check.stderr) == (0, "")
 
 
+def indexed_urls(output: Path) -> set[str]:
+    """Pages in the Pagefind bundle: each fragment is gzip of `pagefind_dcd` + JSON (Pagefind 1.5)."""
+    fragments = (gzip.decompress(f.read_bytes()) for f in (output / "pagefind" / "fragment").iterdir())
+    return {json.loads(f.removeprefix(b"pagefind_dcd"))["url"] for f in fragments}
+
+
 def test_new_dates_the_article_today_by_default(project: Project) -> None:
     assert build_py(project, "new", TITLE, "--country", "Japon").returncode == 0
 
     assert front_matter(project)["date"] == datetime.date.today().isoformat()
 
 
-def test_new_article_is_listed_on_its_country_and_year_pages_after_a_build(project: Project) -> None:
+def test_new_article_is_listed_on_its_country_and_year_pages_and_indexed_after_a_build(
+    project: Project,
+) -> None:
     assert build_py(project, "new", TITLE, "--country", "Allemagne", "--date", "2024-03-01").returncode == 0
 
     build = build_py(project, "build")
@@ -56,6 +67,7 @@ def test_new_article_is_listed_on_its_country_and_year_pages_after_a_build(proje
         html = (project.output / page).read_text(encoding="utf-8")
         assert f'href="/articles/{SLUG}/"' in html, page
     assert (project.output / "articles" / SLUG / "index.html").is_file()
+    assert f"/articles/{SLUG}/" in indexed_urls(project.output)  # found by the site's search
 
 
 def test_new_refuses_to_overwrite_an_existing_article(project: Project) -> None:
