@@ -106,7 +106,7 @@ def run_serve(project: Project, args: argparse.Namespace) -> None:
         run_build(project, replace_base_url(args, base_url))
         print("Open pages reload now.", flush=True)
 
-    live = LiveSite(build, lambda error: report_problems(project, error, FAILURES["serve"]))
+    live = LiveSite(build, lambda error: report_problems(project, error, REBUILD_FAILED))
     try:
         serve(
             project, prefix, args.port, live, lambda url: print(f"Serving {url} (Ctrl+C to stop)", flush=True)
@@ -130,9 +130,9 @@ COMMANDS = {
 FAILURES = {
     "new": "New article refused: {count} problem(s). Nothing was written.",
     "check": "Check failed: {count} problem(s). Fix them, then run `python build.py check` again.",
-    "serve": "Build failed: {count} problem(s). Still serving the last good site: save a fix to rebuild.",
 }
 BUILD_FAILED = "Build failed: {count} problem(s). Nothing was written to output/."
+REBUILD_FAILED = "Build failed: {count} problem(s). Still serving the last good site: save a fix to rebuild."
 
 
 def main(argv: list[str]) -> int:

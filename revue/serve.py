@@ -53,8 +53,10 @@ class LiveReloadHandler(SubPathHandler):
     """Serves the site with the live-reload script in every HTML page, and the build status as JSON."""
 
     live: LiveSite
+    served_build = 0  # noted before the file is read: a page never claims a newer build than it shows
 
     def do_GET(self) -> None:
+        self.served_build = self.live.status.build
         url_path = urlsplit(self.path).path
         if url_path == STATUS_PATH:
             status = self.live.status
@@ -80,13 +82,12 @@ class LiveReloadHandler(SubPathHandler):
         super().end_headers()
 
     def page(self, html: bytes) -> bytes:
-        settings = json.dumps({"build": self.live.status.build, "status": STATUS_PATH})
+        settings = json.dumps({"build": self.served_build, "status": STATUS_PATH})
         script = (
             f"<script>window.REVUE_LIVE = {settings};\n{SCRIPT_FILE.read_text(encoding='utf-8')}</script>"
         )
         head, closing, tail = html.decode("utf-8").rpartition("</body>")
-        text = head + script + closing + tail if closing else html.decode("utf-8") + script
-        return text.encode("utf-8")
+        return (head + script + closing + tail if closing else tail + script).encode("utf-8")
 
 
 def watched_paths(project: Project) -> list[Path]:
