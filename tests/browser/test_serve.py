@@ -101,6 +101,8 @@ def test_serve_rebuilds_and_reloads_shows_errors_and_recovers(
         path.write_text(good.replace("Deuxième version", "Troisième version"), encoding="utf-8")
         expect(page.get_by_text("Troisième version, corrigée par l’éditrice.")).to_be_visible(timeout=WAIT_MS)
         expect(overlay).to_have_count(0)
+        built = (project.output / "articles" / SLUG / "index.html").read_text(encoding="utf-8")
+        assert "Troisième version" in built and "REVUE_LIVE" not in built  # the script is never written
     finally:
         server.process.kill()
         server.process.wait(timeout=10)
