@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,7 +18,7 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         url_path = urlsplit(path).path
         if not url_path.startswith(self.prefix):
-            return str(Path(self.directory) / "\0outside")  # never exists
+            return str(Path(os.devnull) / "outside")  # never a file: opening it is a clean 404, not a crash
         return super().translate_path("/" + url_path[len(self.prefix) :])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:

@@ -30,7 +30,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     if not browser_items or os.path.exists(CHROMIUM):
         return
     if os.environ.get("CI") == "true":
-        raise pytest.UsageError(f"Chromium not found at {CHROMIUM}: CI must install it (apt-get install -y chromium)")
+        raise pytest.UsageError(
+            f"Chromium not found at {CHROMIUM}: CI must install it (apt-get install -y chromium)"
+        )
     for item in browser_items:
         item.add_marker(pytest.mark.skip(reason="Chromium is not installed: apt-get install -y chromium"))
 

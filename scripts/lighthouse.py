@@ -1,0 +1,95 @@
+"""Lighthouse (mobile) on the built seed site: home, an article and a country page, served under a sub-path.
+
+Run with `make lighthouse`. Prints the four category scores per page and exits non-zero when one
+is under its threshold. `tests/browser/test_lighthouse.py` runs the same audit on one article.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from revue.pipeline import build_site  # noqa: E402
+from revue.static_server import start_server  # noqa: E402
+from tests.conftest import copy_project  # noqa: E402
+
+LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+THRESHOLDS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+SUB_PATH = "/revue/"
+
+
+def scores(url: str) -> dict[str, int]:
+    """Lighthouse's category scores (0–100) for one URL, audited as a phone on a throttled network."""
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    result = subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--form-factor=mobile",
+            "--output=json",
+            "--quiet",
+            f"--only-categories={','.join(THRESHOLDS)}",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+        check=True,
+    )
+    report = json.loads(result.stdout)
+    for category in report["categories"].values():
+        for ref in category["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+                print(
+                    f"  {category['id']}: {audit['id']} ({audit['score']}) {audit['title']}", file=sys.stderr
+                )
+    return {name: round(category["score"] * 100) for name, category in report["categories"].items()}
+
+
+def shortfalls(measured: dict[str, int]) -> list[str]:
+    return [f"{name} {measured[name]} < {low}" for name, low in THRESHOLDS.items() if measured[name] < low]
+
+
+def typical_paths(output: Path) -> list[str]:
+    """Home, the first article and the first country page of the built site."""
+    article = sorted((output / "articles").iterdir())[0].name
+    country = sorted(p.name for p in (output / "pays").iterdir() if p.is_dir())[0]
+    return ["", f"articles/{article}/", f"pays/{country}/"]
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        project = copy_project(Path(folder) / "site")  # the build's base URL must be this server's
+        project.output.mkdir()
+        server = start_server(project.output, SUB_PATH)
+        base_url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+        try:
+            build_site(project, base_url)
+            failed = False
+            for path in typical_paths(project.output):
+                measured = scores(base_url + path)
+                problems = shortfalls(measured)
+                failed = failed or bool(problems)
+                line = "  ".join(f"{name} {score}" for name, score in measured.items())
+                print(f"/{path:<60} {line}{'  ← ' + '; '.join(problems) if problems else ''}")
+        finally:
+            server.shutdown()
+            server.server_close()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
