@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from revue.static_server import start_server
-from tests.browser.site_pages import every_page
+from tests.browser.site_pages import every_page, typical_pages
 from tests.conftest import ServedSite
 
 PHONE_WIDTHS = (320, 375, 390, 414)
@@ -54,3 +54,26 @@ def test_the_check_fires_on_a_page_that_is_too_wide(
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_an_article_weighs_under_50_kb_before_search(served_site: ServedSite, page: Page) -> None:
+    """On a slow phone connection every kilobyte counts: the page, its stylesheet and icon."""
+    sizes: dict[str, int] = {}
+    page.on("requestfinished", lambda request: sizes.update({request.url: len(request.response().body())}))
+    page.goto(served_site.url(typical_pages(served_site)["article"]))
+    page.wait_for_load_state("networkidle")
+    own = {url: size for url, size in sizes.items() if "/pagefind/" not in url}
+    assert len(own) >= 2, own  # the page and its stylesheet at least
+    assert sum(own.values()) < 50_000, own
+
+
+def test_articles_read_without_javascript(served_site: ServedSite, browser: Browser) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": HEIGHT})
+    try:
+        page = context.new_page()
+        page.goto(served_site.url(typical_pages(served_site)["article"]))
+        first = page.locator(".body p").first
+        assert first.is_visible()
+        assert "(VNA) —" in first.inner_text()
+    finally:
+        context.close()
