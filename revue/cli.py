@@ -77,9 +77,10 @@ def run_new(project: Project, args: argparse.Namespace) -> None:
 
 def run_check(project: Project, args: argparse.Namespace) -> None:
     """Every stage that can find a problem, none that writes: all problems from all stages at once."""
+    config = load_config(project.site_yaml, args.base_url)  # nothing else can be checked without it
     problems: list[Problem] = []
     try:
-        ingest.load_sources(project.sources_yaml, project.root)
+        ingest.plan_import(project, config)
     except BuildError as error:
         problems.extend(error.problems)
     try:

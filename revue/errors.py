@@ -40,6 +40,6 @@ def display_path(path: Path, root: Path | None = None) -> Path:
 
 def unknown_key_message(key: str, known: tuple[str, ...]) -> str:
     """`unknown key "titel" — did you mean "title"?`, or the list of known keys."""
-    close = difflib.get_close_matches(key, known, n=1)
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
     hint = f'did you mean "{close[0]}"?' if close else f"known keys: {', '.join(known)}"
     return f'unknown key "{key}" — {hint}'

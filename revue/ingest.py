@@ -219,8 +219,16 @@ def _date_line(article: Article, path: str) -> str:
     return f"{article.date.date.isoformat()} (from {article.date.origin})"
 
 
-def import_seeds(project: Project, config: SiteConfig) -> list[ImportReport]:
-    """Import every seed without Markdown; BuildError, with nothing written, on any problem."""
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import would do: the files it would create, and the seeds it keeps as they are."""
+
+    new: tuple[tuple[Path, Article], ...]
+    kept: tuple[ImportReport, ...]
+
+
+def plan_import(project: Project, config: SiteConfig) -> ImportPlan:
+    """Convert every seed without writing anything (`check` stops here); BuildError on any problem."""
     sources = load_sources(project.sources_yaml, project.root)
     existing = {}
     for path in sorted(project.content.glob("*.md")):
@@ -266,8 +274,15 @@ def import_seeds(project: Project, config: SiteConfig) -> list[ImportReport]:
             new[path] = article
     if problems:
         raise BuildError(problems)
+    return ImportPlan(tuple(new.items()), tuple(reports))
+
+
+def import_seeds(project: Project, config: SiteConfig) -> list[ImportReport]:
+    """Import every seed without Markdown; BuildError, with nothing written, on any problem."""
+    plan = plan_import(project, config)
+    reports = list(plan.kept)
     project.content.mkdir(parents=True, exist_ok=True)
-    for path, article in new.items():
+    for path, article in plan.new:
         with path.open("x", encoding="utf-8", newline="\n") as file:
             file.write(article.markdown)
         shown_path = str(display_path(path, project.root))

@@ -47,7 +47,8 @@ def test_check_reports_the_same_problems_as_the_build_and_leaves_output_alone(pr
     problems = [
         'content/un-article.md:3: date: "2024-02-30" is not a real date — write YYYY-MM-DD',
         'content/un-article.md:4: countries: "Japn" is not a known country — did you mean "Japon"?',
-        'content/un-article.md:5: unknown key "auteur" — did you mean "date"?',
+        'content/un-article.md:5: unknown key "auteur" — known keys: title, date, countries, summary, place, '
+        "source, photos, slug, draft",
     ]
     assert check.returncode == 1
     assert check.stderr.splitlines() == [
@@ -104,3 +105,17 @@ def test_check_renders_the_templates_and_reports_their_errors(project: Project) 
         "Check failed: 1 problem(s). Fix them, then run `python build.py check` again."
     )
     assert "templates/robots.txt" in result.stderr and "nothing_here" in result.stderr
+
+
+def test_check_reports_a_seed_the_import_would_refuse_and_imports_nothing(project: Project) -> None:
+    (project.seeds / "999_latin1.txt").write_bytes("Titre\n\nRésumé\n".encode("latin-1"))
+    before = snapshot(project.content)
+
+    check = build_py(project, "check")
+
+    assert check.returncode == 1
+    assert check.stderr.splitlines() == [
+        "seeds/999_latin1.txt: is not UTF-8 text — save it as UTF-8",
+        "Check failed: 1 problem(s). Fix them, then run `python build.py check` again.",
+    ]
+    assert snapshot(project.content) == before
