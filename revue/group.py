@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from math import ceil
 
@@ -156,19 +157,39 @@ def paginate(base_path: str, articles: list[Article], per_page: int) -> list[tup
     ]
 
 
-def related_articles(article: Article, by_country: dict[Country, list[Article]]) -> tuple[Article, ...]:
-    """Articles sharing a country, nearest in time first."""
-    candidates = {a for c in article.countries for a in by_country[c] if a is not article}
-    nearest = sorted(candidates, key=lambda a: (abs((a.date - article.date).days), a.slug))
+Positions = dict[tuple[Country, int], int]  # (country, id(article)) → index in that country's list
+
+
+def related_articles(article: Article, by_country: dict[Country, list[Article]], at: Positions) -> tuple:
+    """Articles sharing a country, nearest in time first (ties: slug)."""
+    candidates = {
+        id(other): other
+        for country in article.countries
+        for other in nearest_in_list(article, by_country[country], at[country, id(article)])
+    }
+    nearest = sorted(candidates.values(), key=lambda a: (abs((a.date - article.date).days), a.slug))
     return tuple(nearest[:RELATED_ARTICLES])
 
 
-def neighbours(article: Article, by_country: dict[Country, list[Article]], step: int) -> tuple:
+def nearest_in_list(article: Article, listed: list[Article], here: int) -> Iterator[Article]:
+    """The few articles around `here` that can be nearest: the list is by date, so distances grow on
+    either side; past the first RELATED_ARTICLES, only ties with the last one taken can still win."""
+    for indexes in (range(here + 1, len(listed)), range(here - 1, -1, -1)):
+        last = 0
+        for taken, index in enumerate(indexes):
+            distance = abs((listed[index].date - article.date).days)
+            if taken >= RELATED_ARTICLES and distance > last:
+                break
+            last = distance
+            yield listed[index]
+
+
+def neighbours(article: Article, by_country: dict[Country, list[Article]], at: Positions, step: int) -> tuple:
     """Per country of the article, the next article in that country's newest-first list at `step`."""
     found = []
     for country in article.countries:
         listed = by_country[country]
-        index = listed.index(article) + step
+        index = at[country, id(article)] + step
         if 0 <= index < len(listed):
             found.append((country, listed[index]))
     return tuple(found)
@@ -197,14 +218,15 @@ def group(articles: list[Article], config: SiteConfig) -> Site:
         SearchPage(),
         NotFoundPage(),
     ]
+    at = {(c, id(a)): index for c, listed in by_country.items() for index, a in enumerate(listed)}
     for article in published:
         pages.append(
             ArticlePage(
                 article.url_path,
                 article,
-                related_articles(article, by_country),
-                previous_in_country=neighbours(article, by_country, +1),
-                next_in_country=neighbours(article, by_country, -1),
+                related_articles(article, by_country, at),
+                previous_in_country=neighbours(article, by_country, at, +1),
+                next_in_country=neighbours(article, by_country, at, -1),
             )
         )
     for country in countries:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from revue.config import SiteConfig, load_config
-from revue.group import group
-from revue.markup import body_html
+from revue.group import Site, group
+from revue.incremental import publish_changes
+from revue.memo import bodies_cached, read_cached
 from revue.model import Article
 from revue.project import Project
-from revue.read import read_articles
-from revue.render import RenderedFile, render_site
+from revue.render import NOJEKYLL, RenderedFile, render_jobs, render_site, site_jobs
 from revue.search import IndexReport, index_site
-from revue.write import publish
 
 
 @dataclass(frozen=True)
@@ -24,10 +23,26 @@ class BuildResult:
     files: int
     config: SiteConfig
     index: IndexReport | None = None  # None when only checked: the index is built while publishing
+    written: int = 0  # files whose bytes changed; 0: output/ was left untouched
+    index_seconds: float = 0.0  # 0 when nothing indexed changed and the previous index was kept
 
 
 def load_articles(project: Project, config: SiteConfig) -> list[Article]:
-    return read_articles(project.content, config, project.root)
+    return read_cached(project.content, config, project.root, project.cache)
+
+
+@dataclass(frozen=True)
+class LoadedSite:
+    """Everything read, checked and grouped, with the article bodies rendered; no page rendered yet."""
+
+    config: SiteConfig
+    articles: list[Article]  # drafts included
+    site: Site
+    bodies: dict[str, str]  # body HTML by slug
+
+    def result(self, files: int) -> BuildResult:
+        published = len(self.articles) - sum(a.draft for a in self.articles)
+        return BuildResult(published, len(self.articles) - published, files, self.config)
 
 
 @dataclass(frozen=True)
@@ -38,26 +53,39 @@ class PreparedSite:
     articles: list[Article]  # drafts included
     files: list[RenderedFile]
 
-    def result(self) -> BuildResult:
-        published = len(self.articles) - sum(a.draft for a in self.articles)
-        return BuildResult(published, len(self.articles) - published, len(self.files), self.config)
 
-
-def prepare_site(project: Project, base_url: str | None = None) -> PreparedSite:
-    """Load, validate and render everything without touching disk: shared by `build` and `check`."""
+def load_site(project: Project, base_url: str | None = None) -> LoadedSite:
+    """Read, validate and group; bodies come from `.cache/` when their Markdown was rendered before."""
     config = load_config(project.site_yaml, base_url)
     articles = load_articles(project, config)
     site = group(articles, config)
-    bodies = {a.slug: body_html(a.body_markdown) for a in site.articles}
-    files = render_site(site, bodies, config, project.templates, project.root)
-    return PreparedSite(config, articles, files)
+    return LoadedSite(config, articles, site, bodies_cached(site.articles, project.cache))
+
+
+def prepare_site(project: Project, base_url: str | None = None) -> PreparedSite:
+    """Load, validate and render everything without touching disk: what `check` runs."""
+    loaded = load_site(project, base_url)
+    files = render_site(loaded.site, loaded.bodies, loaded.config, project.templates, project.root)
+    return PreparedSite(loaded.config, loaded.articles, files)
 
 
 def build_site(project: Project, base_url: str | None = None) -> BuildResult:
-    """Build `output/` from the project, or raise BuildError with every problem found."""
-    prepared = prepare_site(project, base_url)
-    indexed: list[IndexReport] = []  # indexing is publish's last step before the swap
-    publish(
-        prepared.files, project.static, project.output, lambda staging: indexed.append(index_site(staging))
+    """Bring `output/` up to date, rendering and writing only what changed (revue/incremental.py)."""
+    loaded = load_site(project, base_url)
+    jobs = site_jobs(loaded.site, loaded.bodies)
+    outcome = publish_changes(
+        jobs,
+        [NOJEKYLL],
+        lambda todo: render_jobs(todo, loaded.config, project.templates, project.root),
+        loaded.config,
+        project.templates,
+        project.output,
+        project.cache,
+        index_site,
     )
-    return replace(prepared.result(), index=indexed[0])
+    return replace(
+        loaded.result(len(jobs) + 1),
+        index=outcome.index,
+        written=outcome.written,
+        index_seconds=outcome.index_seconds,
+    )

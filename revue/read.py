@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -247,14 +248,24 @@ def read_article(path: Path, raw: bytes, config: SiteConfig) -> Article:
     return article
 
 
-def read_articles(content_dir: Path, config: SiteConfig, root: Path) -> list[Article]:
-    """Every article under `content_dir`, drafts included, or a BuildError listing every problem."""
+def content_files(content_dir: Path, root: Path) -> list[tuple[Path, Path]]:
+    """Every `*.md` under `content_dir`, sorted, with its path as shown in messages (resolved once)."""
+    shown_dir = display_path(content_dir, root)
+    return [(file, shown_dir / file.relative_to(content_dir)) for file in sorted(content_dir.glob("**/*.md"))]
+
+
+def read_articles(
+    content_dir: Path, config: SiteConfig, root: Path, read_one: Callable[..., Article] = read_article
+) -> list[Article]:
+    """Every article under `content_dir`, drafts included, or a BuildError listing every problem.
+
+    `read_one` has `read_article`'s signature: the build passes a cached one (revue/article_cache.py).
+    """
     articles: list[Article] = []
     problems: list[Problem] = []
-    for file in sorted(content_dir.glob("**/*.md")):
-        shown = display_path(file, root)
+    for file, shown in content_files(content_dir, root):
         try:
-            articles.append(read_article(shown, file.read_bytes(), config))
+            articles.append(read_one(shown, file.read_bytes(), config))
         except FileProblems as error:
             problems.extend(sorted(error.problems, key=lambda p: p.line or 0))
     problems.extend(duplicate_slugs(articles))

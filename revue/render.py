@@ -6,6 +6,7 @@ import datetime
 import json
 import traceback
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -16,6 +17,7 @@ from revue.article_view import arrange_body
 from revue.config import SiteConfig
 from revue.errors import BuildError, Problem, display_path
 from revue.group import ArticlePage, HomePage, ListPage, NotFoundPage, Page, SearchPage, Site
+from revue.parallel import fork_map
 from revue.typography import french_text
 
 
@@ -60,7 +62,7 @@ def make_environment(templates: Path, config: SiteConfig) -> jinja2.Environment:
     )
     env.filters.update(french_date=french_date, atom_time=atom_time, href=config.href, url=config.url)
     env.filters["json"] = script_json
-    env.filters["typo"] = french_text
+    env.filters["typo"] = lru_cache(maxsize=1 << 16)(french_text)  # titles recur on many pages
     env.globals["arrange_body"] = arrange_body
     env.globals.update(site=config)
     return env
@@ -79,35 +81,72 @@ def template_problem(error: Exception, templates: Path, root: Path, rendering: s
     return Problem(path, line, f"template error: {message} (while rendering {rendering}) — fix the template")
 
 
+NOJEKYLL = RenderedFile(".nojekyll", b"")  # tells GitHub Pages to serve the files as they are
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """One file to render: the template, what it gets, and what its bytes depend on."""
+
+    template: str
+    path: str  # the output file
+    rendering: str  # what a template error names
+    context: dict[str, object]
+    inputs: tuple[object, ...]  # beside templates, config and code; bodies follow from the articles
+
+
+def site_jobs(site: Site, bodies: dict[str, str]) -> list[RenderJob]:
+    """Every page and feed, plus the sitemap and robots.txt."""
+    jobs = []
+    for page in site.pages:
+        body = bodies[page.article.slug] if isinstance(page, ArticlePage) else ""
+        jobs.append(
+            RenderJob(
+                page.template,
+                output_file(page.path),
+                what_is_rendered(page),
+                {"page": page, "body_html": body},
+                (page,),
+            )
+        )
+    for feed in site.feeds:
+        jobs.append(RenderJob("atom.xml", feed.path, feed.path, {"feed": feed, "bodies": bodies}, (feed,)))
+    pages = sitemap_pages(site)
+    jobs.append(RenderJob("sitemap.xml", "sitemap.xml", "sitemap.xml", {"pages": pages}, (pages,)))
+    jobs.append(RenderJob("robots.txt", "robots.txt", "robots.txt", {}, ()))
+    return jobs
+
+
+@lru_cache(maxsize=4)
+def cached_environment(templates: Path, config: SiteConfig) -> jinja2.Environment:
+    """One environment per process and site: workers reuse compiled templates across jobs."""
+    return make_environment(templates, config)
+
+
+def _render_job(shared: tuple[list[RenderJob], SiteConfig, Path, Path], index: int) -> bytes | Problem:
+    jobs, config, templates, root = shared
+    job = jobs[index]
+    try:
+        text = cached_environment(templates, config).get_template(job.template).render(**job.context)
+    except jinja2.TemplateError as error:
+        return template_problem(error, templates, root, job.rendering)
+    return text.encode("utf-8")
+
+
+def render_jobs(jobs: list[RenderJob], config: SiteConfig, templates: Path, root: Path) -> list[RenderedFile]:
+    """Render the jobs on all cores; collect every template error, each once."""
+    results = fork_map(_render_job, (jobs, config, templates, root), len(jobs))
+    problems = list(dict.fromkeys(result for result in results if isinstance(result, Problem)))
+    if problems:
+        raise BuildError(problems)
+    return [RenderedFile(job.path, result) for job, result in zip(jobs, results, strict=True)]  # type: ignore[arg-type]
+
+
 def render_site(
     site: Site, bodies: dict[str, str], config: SiteConfig, templates: Path, root: Path
 ) -> list[RenderedFile]:
     """Render every page and feed, plus the sitemap and robots.txt; collect every template error."""
-    env = make_environment(templates, config)
-    files: list[RenderedFile] = []
-    problems: list[Problem] = []
-
-    def render(template: str, output: str, rendering: str, **context: object) -> None:
-        try:
-            text = env.get_template(template).render(**context)
-        except jinja2.TemplateError as error:
-            problem = template_problem(error, templates, root, rendering)
-            if problem not in problems:
-                problems.append(problem)
-            return
-        files.append(RenderedFile(output, text.encode("utf-8")))
-
-    for page in site.pages:
-        body = bodies[page.article.slug] if isinstance(page, ArticlePage) else ""
-        render(page.template, output_file(page.path), what_is_rendered(page), page=page, body_html=body)
-    for feed in site.feeds:
-        render("atom.xml", feed.path, feed.path, feed=feed, bodies=bodies)
-    render("sitemap.xml", "sitemap.xml", "sitemap.xml", pages=sitemap_pages(site))
-    render("robots.txt", "robots.txt", "robots.txt")
-    if problems:
-        raise BuildError(problems)
-    files.append(RenderedFile(".nojekyll", b""))
-    return files
+    return [*render_jobs(site_jobs(site, bodies), config, templates, root), NOJEKYLL]
 
 
 def what_is_rendered(page: Page) -> str:

@@ -2,29 +2,58 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from revue.render import RenderedFile
 
 
-def write_files(files: list[RenderedFile], static: Path, folder: Path) -> None:
-    """Write the rendered files and copy the static assets under `assets/`."""
+def write_files(files: list[RenderedFile], static: Path, folder: Path, previous: Path) -> None:
+    """Write the rendered files and put the static assets under `assets/` (linked when unchanged)."""
     for file in files:
         target = folder / file.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(file.content)
     if static.is_dir():
-        shutil.copytree(static, folder / "assets", dirs_exist_ok=True)
+
+        def copy_asset(source: str, target: str) -> None:
+            old = previous / Path(target).relative_to(folder)
+            if old.is_file() and old.read_bytes() == Path(source).read_bytes():
+                os.link(old, target)
+            else:
+                shutil.copy2(source, target)
+
+        shutil.copytree(static, folder / "assets", dirs_exist_ok=True, copy_function=copy_asset)
+
+
+def link_kept(kept: Collection[str], previous: Path, folder: Path) -> None:
+    """Hard-link files and folders of the previous site into the new one: same inode, same mtime."""
+    made: set[Path] = set()
+    for name in kept:
+        source, target = previous / name, folder / name
+        if source.is_dir():
+            shutil.copytree(source, target, copy_function=os.link)
+            continue
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        os.link(source, target)
 
 
 def publish(
-    files: list[RenderedFile], static: Path, output: Path, finish: Callable[[Path], None] = lambda _: None
+    files: list[RenderedFile],
+    static: Path,
+    output: Path,
+    finish: Callable[[Path], None] = lambda _: None,
+    kept: Collection[str] = (),
 ) -> None:
     """Build the whole site beside `output/`, run `finish` on it (indexing), then swap it in.
 
-    If anything fails, `output/` is left exactly as it was and the staging folder is removed.
+    `kept` names files and folders of the current `output/` that are still right: they are hard-linked,
+    not rewritten. Nothing in `output/` is ever written in place, so if anything fails, `output/` is left
+    exactly as it was and the staging folder is removed.
     """
     staging = output.with_name(f".{output.name}-staging")
     previous = output.with_name(f".{output.name}-previous")
@@ -32,7 +61,8 @@ def publish(
         shutil.rmtree(leftover, ignore_errors=True)
     try:
         staging.mkdir(parents=True)
-        write_files(files, static, staging)
+        link_kept(kept, output, staging)
+        write_files(files, static, staging, output)
         finish(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,71 @@
+"""Digests that say when cached work is still valid: of the code, of folders, of a page's inputs.
+
+A cache keyed on these can never be stale: any change to what produced a result changes its key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+from collections.abc import Iterable
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from revue.model import Article
+
+# Libraries whose upgrade can change the bytes we produce.
+LIBRARIES = ("Jinja2", "Markdown", "nh3", "Babel", "PyYAML", "python-slugify", "MarkupSafe")
+
+
+def digest(*parts: str | bytes) -> str:
+    """sha256 of the parts, each length-prefixed so ("ab", "c") and ("a", "bc") differ."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def folder_digest(folder: Path) -> str:
+    """Every file's relative path and bytes under `folder` (empty when it does not exist)."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    return digest(*(part for p in files for part in (str(p.relative_to(folder)), p.read_bytes())))
+
+
+@cache
+def code_digest() -> str:
+    """The generator's own source and the versions of the libraries that shape its output."""
+    sources = sorted(Path(__file__).parent.glob("*.py"))  # not __pycache__: compiling is no change
+    return digest(
+        *(source.read_bytes() for source in sources), *(f"{name}=={version(name)}" for name in LIBRARIES)
+    )
+
+
+def inputs_keys(values: Iterable[object]) -> list[str]:
+    """A stable text per value (a page's inputs), each article reduced to the digest of all it says.
+
+    Parts shared between values (the same counts on every page, an article in many lists) are
+    reduced once: the memo is keyed by identity and lives only while the values do.
+    """
+    memo: dict[int, str] = {}
+
+    def key(value: object) -> str:
+        if value is None or isinstance(value, str | int | float | datetime.date):
+            return repr(value)
+        known = memo.get(id(value))
+        if known is None:
+            if isinstance(value, Article):
+                known = digest(repr(value))
+            elif dataclasses.is_dataclass(value):
+                known = f"{type(value).__name__}({','.join(map(key, vars(value).values()))})"
+            elif isinstance(value, tuple | list):
+                known = f"[{','.join(map(key, value))}]"
+            else:
+                known = repr(value)
+            memo[id(value)] = known
+        return known
+
+    return [key(value) for value in values]

@@ -1,0 +1,132 @@
+"""Rebuild only what changed: render pages whose inputs changed, write files whose bytes changed.
+
+`.cache/manifest.pickle` remembers, for every file of `output/`, the key of its inputs, the digest
+of its bytes and the inode, size and mtime it was written with. A file whose key is unchanged and
+whose stat still matches is not rendered; a rendered file whose bytes are unchanged is not written.
+If nothing changed at all, `output/` is not touched; otherwise the new site is staged beside it with
+unchanged files hard-linked (see write.publish), so a failed build still leaves `output/` intact.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from importlib.metadata import version
+from pathlib import Path
+
+from revue.config import SiteConfig
+from revue.fingerprint import code_digest, digest, folder_digest, inputs_keys
+from revue.render import RenderedFile, RenderJob
+from revue.search import BUNDLE, IndexReport, folder_size, indexed_pages
+from revue.store import Store
+from revue.write import publish
+
+INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of `output/` as the last build left it."""
+
+    key: str  # digest of everything its bytes were made from
+    sha: str  # digest of its bytes
+    stat: tuple[int, int, int]  # inode, size, mtime_ns: any change means someone else touched it
+    indexed: bool  # Pagefind reads it
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """`output/` as the last build left it."""
+
+    files: dict[str, Entry]
+    index: str  # index_key of the pages the search bundle was built from
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What publishing did, for the build report and the benchmark."""
+
+    written: int  # files written with new bytes; 0 means output/ was not touched
+    index: IndexReport
+    index_seconds: float  # 0 when the previous index was kept
+
+
+def file_stat(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def index_key(entries: dict[str, Entry]) -> str:
+    """What the search index depends on: the indexed pages' bytes and Pagefind's version."""
+    pages = sorted((path, entry.sha) for path, entry in entries.items() if entry.indexed)
+    return digest(version("pagefind-bin"), *(part for page in pages for part in page))
+
+
+def publish_changes(
+    jobs: list[RenderJob],
+    ready: list[RenderedFile],
+    render: Callable[[list[RenderJob]], list[RenderedFile]],
+    config: SiteConfig,
+    templates: Path,
+    output: Path,
+    cache: Path,
+    index: Callable[[Path], object],
+) -> Outcome:
+    """Render what may have changed, then publish only if some byte of the site differs."""
+    store = Store(cache / "manifest.pickle")
+    previous: Manifest = store.get(str(output.resolve())) or Manifest({}, "")
+    context = digest(code_digest(), folder_digest(templates), repr(config))
+    inputs = inputs_keys(job.inputs for job in jobs)
+    keys = {
+        job.path: digest(context, job.template, job.path, key) for job, key in zip(jobs, inputs, strict=True)
+    }
+    keys.update({file.path: digest(file.content) for file in ready})
+
+    def unchanged(path: str, key: str | None = None, sha: str | None = None) -> bool:
+        """`output/path` is still as the manifest says, with this key or these bytes."""
+        entry = previous.files.get(path)
+        return (
+            entry is not None
+            and key in (None, entry.key)
+            and sha in (None, entry.sha)
+            and file_stat(output / path) == entry.stat
+        )
+
+    files = {path: previous.files[path] for path, key in keys.items() if unchanged(path, key=key)}
+    fresh = render([job for job in jobs if job.path not in files]) + [f for f in ready if f.path not in files]
+    changed = []
+    for file in fresh:
+        sha = digest(file.content)
+        if unchanged(file.path, sha=sha):
+            files[file.path] = replace(previous.files[file.path], key=keys[file.path])
+        else:
+            changed.append(file)
+            files[file.path] = Entry(keys[file.path], sha, (0, 0, 0), INDEXED_MARK in file.content)
+    bundle = output / BUNDLE
+    manifest = Manifest(files, index_key(files))
+    keep_index = manifest.index == previous.index and bundle.is_dir()
+    same_assets = folder_digest(templates / "static") == folder_digest(output / "assets")
+    seconds = 0.0
+    if changed or files.keys() != previous.files.keys() or not keep_index or not same_assets:
+
+        def finish(staging: Path) -> None:
+            nonlocal seconds
+            if not keep_index:
+                started = time.perf_counter()
+                index(staging)
+                seconds = time.perf_counter() - started
+
+        written = {file.path for file in changed}
+        kept = [path for path in files if path not in written] + ([BUNDLE] if keep_index else [])
+        publish(changed, templates / "static", output, finish, kept)
+        stats = {
+            path: replace(entry, stat=file_stat(output / path) or (0, 0, 0)) for path, entry in files.items()
+        }
+        manifest = Manifest(stats, manifest.index)
+    store.put(str(output.resolve()), manifest)
+    store.save()
+    return Outcome(len(changed), IndexReport(indexed_pages(bundle), folder_size(bundle)), seconds)

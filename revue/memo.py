@@ -1,0 +1,64 @@
+"""The two costly pure steps, remembered in `.cache/` across builds: reading articles, rendering bodies.
+
+Each result is keyed by everything it depends on (its input bytes, the config, the generator's code and
+library versions, `RENDERER_VERSION`), and the misses are computed on all cores.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revue.config import SiteConfig
+from revue.fingerprint import code_digest, digest
+from revue.markup import RENDERER_VERSION, body_html
+from revue.model import Article
+from revue.parallel import fork_map
+from revue.read import FileProblems, content_files, read_article, read_articles
+from revue.store import Store
+
+
+def _read_or_none(shared: tuple[list[tuple[Path, bytes]], SiteConfig], index: int) -> Article | None:
+    files, config = shared
+    try:
+        return read_article(*files[index], config)
+    except FileProblems:
+        return None  # read again in order by read_articles, which reports the problems
+
+
+def read_cached(content: Path, config: SiteConfig, root: Path, cache: Path) -> list[Article]:
+    """`read_articles`, with each valid file's Article remembered by its path and bytes."""
+    store = Store(cache / "articles.pickle")
+    context = digest(code_digest(), repr(config))
+
+    def key(shown: Path, raw: bytes) -> str:
+        return digest(context, str(shown), raw)
+
+    files = [(shown, file.read_bytes()) for file, shown in content_files(content, root)]
+    misses = [file for file in files if store.get(key(*file)) is None]
+    for file, article in zip(misses, fork_map(_read_or_none, (misses, config), len(misses)), strict=True):
+        if article is not None:
+            store.put(key(*file), article)
+
+    def read_one(shown: Path, raw: bytes, config: SiteConfig) -> Article:
+        return store.get(key(shown, raw)) or read_article(shown, raw, config)
+
+    articles = read_articles(content, config, root, read_one)
+    store.save()
+    return articles
+
+
+def _body(texts: list[str], index: int) -> str:
+    return body_html(texts[index])
+
+
+def bodies_cached(articles: tuple[Article, ...], cache: Path) -> dict[str, str]:
+    """Each article's body HTML by slug, rendered only when its Markdown was never rendered before."""
+    store = Store(cache / "bodies.pickle")
+    context = digest(code_digest(), RENDERER_VERSION)
+    keys = {article.slug: digest(context, article.body_markdown) for article in articles}
+    misses = sorted({a.body_markdown for a in articles if store.get(keys[a.slug]) is None})
+    for text, html in zip(misses, fork_map(_body, misses, len(misses)), strict=True):
+        store.put(digest(context, text), html)
+    bodies = {slug: store.get(key) for slug, key in keys.items()}
+    store.save()
+    return bodies
