@@ -20,6 +20,9 @@ test: $(DEV_STAMP) $(NODE_STAMP)
 lighthouse: $(DEV_STAMP) $(NODE_STAMP)
 	$(PY) scripts/lighthouse.py
 
+bench: $(STAMP)
+	$(PY) build.py bench --articles 10000 --runs 3
+
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from revue import ingest
+from revue.bench import benchmark
 from revue.config import load_config
 from revue.errors import BuildError, Problem, display_path
 from revue.pipeline import build_site, prepare_site
@@ -44,6 +45,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "serve", help="build, serve on 127.0.0.1 and rebuild and reload pages on every edit"
     )
     serve_command.add_argument("--port", type=int, default=8000, help="0 picks a free port (default: 8000)")
+    bench = commands.add_parser(
+        "bench", help="time cold and incremental builds of a synthetic corpus (tmpfs)"
+    )
+    bench.add_argument("--articles", type=int, default=10_000, help="corpus size (default: 10000)")
+    bench.add_argument("--runs", type=int, default=3, help="rounds to take the median of (default: 3)")
     args = parser.parse_args(argv)
     args.command = args.command or "build"
     return args
@@ -60,7 +66,8 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
     result = build_site(project, args.base_url)
     print(
         f"Built {result.articles} article(s) ({result.drafts} draft(s) left out), "
-        f"{result.files} files in {project.output} for {result.config.base_url}"
+        f"{result.files} files in {project.output} for {result.config.base_url}; "
+        f"{result.written} file(s) written, the rest unchanged"
     )
     if result.index:
         print(
@@ -120,12 +127,17 @@ def replace_base_url(args: argparse.Namespace, base_url: str) -> argparse.Namesp
     return argparse.Namespace(**{**vars(args), "base_url": base_url})
 
 
+def run_bench(project: Project, args: argparse.Namespace) -> None:
+    print(benchmark(project, args.articles, args.runs))
+
+
 COMMANDS = {
     "build": run_build,
     "import": run_import,
     "new": run_new,
     "check": run_check,
     "serve": run_serve,
+    "bench": run_bench,
 }
 # The last line of a failure, by command: what happened and what to do next.
 FAILURES = {

@@ -44,16 +44,20 @@ def code_digest() -> str:
     )
 
 
-def inputs_keys(values: Iterable[object]) -> list[str]:
-    """A stable text per value (a page's inputs), each article reduced to the digest of all it says.
+SCALARS = frozenset({str, int, float, bool, type(None), datetime.date})
 
-    Parts shared between values (the same counts on every page, an article in many lists) are
-    reduced once: the memo is keyed by identity and lives only while the values do.
+
+def inputs_keys(values: Iterable[object], article_keys: dict[int, str]) -> list[str]:
+    """A stable text per value (a page's inputs), each article reduced to a digest of all it says.
+
+    `article_keys` gives that digest by `id(article)` when the reader already has one; parts shared
+    between values (the same counts on every page) are reduced once, memoised by identity while the
+    values live.
     """
-    memo: dict[int, str] = {}
+    memo: dict[int, str] = dict(article_keys)
 
     def key(value: object) -> str:
-        if value is None or isinstance(value, str | int | float | datetime.date):
+        if type(value) in SCALARS:
             return repr(value)
         known = memo.get(id(value))
         if known is None:

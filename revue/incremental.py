@@ -9,6 +9,7 @@ unchanged files hard-linked (see write.publish), so a failed build still leaves 
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -41,6 +42,7 @@ class Manifest:
 
     files: dict[str, Entry]
     index: str  # index_key of the pages the search bundle was built from
+    report: IndexReport | None  # what that bundle holds
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,9 @@ class Outcome:
     index_seconds: float  # 0 when the previous index was kept
 
 
-def file_stat(path: Path) -> tuple[int, int, int] | None:
+def file_stat(path: str) -> tuple[int, int, int] | None:
     try:
-        stat = path.stat()
+        stat = os.stat(path)  # a string, not a Path: this runs once per page
     except OSError:
         return None
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
@@ -75,12 +77,14 @@ def publish_changes(
     output: Path,
     cache: Path,
     index: Callable[[Path], object],
+    article_keys: dict[int, str],
 ) -> Outcome:
     """Render what may have changed, then publish only if some byte of the site differs."""
     store = Store(cache / "manifest.pickle")
-    previous: Manifest = store.get(str(output.resolve())) or Manifest({}, "")
+    slot = digest(code_digest(), str(output.resolve()))  # another code version may shape it otherwise
+    previous: Manifest = store.get(slot) or Manifest({}, "", None)
     context = digest(code_digest(), folder_digest(templates), repr(config))
-    inputs = inputs_keys(job.inputs for job in jobs)
+    inputs = inputs_keys((job.inputs for job in jobs), article_keys)
     keys = {
         job.path: digest(context, job.template, job.path, key) for job, key in zip(jobs, inputs, strict=True)
     }
@@ -93,7 +97,7 @@ def publish_changes(
             entry is not None
             and key in (None, entry.key)
             and sha in (None, entry.sha)
-            and file_stat(output / path) == entry.stat
+            and file_stat(f"{output}/{path}") == entry.stat
         )
 
     files = {path: previous.files[path] for path, key in keys.items() if unchanged(path, key=key)}
@@ -107,8 +111,7 @@ def publish_changes(
             changed.append(file)
             files[file.path] = Entry(keys[file.path], sha, (0, 0, 0), INDEXED_MARK in file.content)
     bundle = output / BUNDLE
-    manifest = Manifest(files, index_key(files))
-    keep_index = manifest.index == previous.index and bundle.is_dir()
+    keep_index = index_key(files) == previous.index and bundle.is_dir()
     same_assets = folder_digest(templates / "static") == folder_digest(output / "assets")
     seconds = 0.0
     if changed or files.keys() != previous.files.keys() or not keep_index or not same_assets:
@@ -123,10 +126,17 @@ def publish_changes(
         written = {file.path for file in changed}
         kept = [path for path in files if path not in written] + ([BUNDLE] if keep_index else [])
         publish(changed, templates / "static", output, finish, kept)
-        stats = {
-            path: replace(entry, stat=file_stat(output / path) or (0, 0, 0)) for path, entry in files.items()
+        files = {
+            path: replace(entry, stat=file_stat(f"{output}/{path}") or (0, 0, 0))
+            for path, entry in files.items()
         }
-        manifest = Manifest(stats, manifest.index)
-    store.put(str(output.resolve()), manifest)
+    report = (
+        previous.report
+        if keep_index and previous.report
+        else IndexReport(indexed_pages(bundle), folder_size(bundle))
+    )
+    manifest = Manifest(files, index_key(files), report)
+    if manifest != previous:
+        store.put(slot, manifest)
     store.save()
-    return Outcome(len(changed), IndexReport(indexed_pages(bundle), folder_size(bundle)), seconds)
+    return Outcome(len(changed), report, seconds)

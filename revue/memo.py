@@ -25,26 +25,33 @@ def _read_or_none(shared: tuple[list[tuple[Path, bytes]], SiteConfig], index: in
         return None  # read again in order by read_articles, which reports the problems
 
 
-def read_cached(content: Path, config: SiteConfig, root: Path, cache: Path) -> list[Article]:
-    """`read_articles`, with each valid file's Article remembered by its path and bytes."""
+def read_cached(
+    content: Path, config: SiteConfig, root: Path, cache: Path
+) -> tuple[list[Article], dict[int, str]]:
+    """`read_articles`, with each valid file's Article remembered by its path and bytes.
+
+    Also returns each remembered article's key by `id(article)`: it says all the article depends on.
+    """
     store = Store(cache / "articles.pickle")
     context = digest(code_digest(), repr(config))
-
-    def key(shown: Path, raw: bytes) -> str:
-        return digest(context, str(shown), raw)
-
     files = [(shown, file.read_bytes()) for file, shown in content_files(content, root)]
-    misses = [file for file in files if store.get(key(*file)) is None]
-    for file, article in zip(misses, fork_map(_read_or_none, (misses, config), len(misses)), strict=True):
+    keys = [digest(context, str(shown), raw) for shown, raw in files]
+    misses = [index for index, key in enumerate(keys) if store.get(key) is None]
+    parsed = fork_map(_read_or_none, ([files[i] for i in misses], config), len(misses))
+    for index, article in zip(misses, parsed, strict=True):
         if article is not None:
-            store.put(key(*file), article)
+            store.put(keys[index], article)
+    known = {shown: (raw, store.get(key)) for (shown, raw), key in zip(files, keys, strict=True)}
 
     def read_one(shown: Path, raw: bytes, config: SiteConfig) -> Article:
-        return store.get(key(shown, raw)) or read_article(shown, raw, config)
+        """The remembered Article when the file still has the bytes it was keyed by."""
+        seen, article = known.get(shown, (None, None))
+        return article if seen == raw and article is not None else read_article(shown, raw, config)
 
     articles = read_articles(content, config, root, read_one)
     store.save()
-    return articles
+    keys_by_id = {id(article): key for (_, article), key in zip(known.values(), keys, strict=True) if article}
+    return articles, {id(a): keys_by_id[id(a)] for a in articles if id(a) in keys_by_id}
 
 
 def _body(texts: list[str], index: int) -> str:

@@ -28,7 +28,7 @@ class BuildResult:
 
 
 def load_articles(project: Project, config: SiteConfig) -> list[Article]:
-    return read_cached(project.content, config, project.root, project.cache)
+    return read_cached(project.content, config, project.root, project.cache)[0]
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class LoadedSite:
     articles: list[Article]  # drafts included
     site: Site
     bodies: dict[str, str]  # body HTML by slug
+    article_keys: dict[int, str]  # by id(article): a digest of everything the article says
 
     def result(self, files: int) -> BuildResult:
         published = len(self.articles) - sum(a.draft for a in self.articles)
@@ -57,9 +58,9 @@ class PreparedSite:
 def load_site(project: Project, base_url: str | None = None) -> LoadedSite:
     """Read, validate and group; bodies come from `.cache/` when their Markdown was rendered before."""
     config = load_config(project.site_yaml, base_url)
-    articles = load_articles(project, config)
+    articles, keys = read_cached(project.content, config, project.root, project.cache)
     site = group(articles, config)
-    return LoadedSite(config, articles, site, bodies_cached(site.articles, project.cache))
+    return LoadedSite(config, articles, site, bodies_cached(site.articles, project.cache), keys)
 
 
 def prepare_site(project: Project, base_url: str | None = None) -> PreparedSite:
@@ -82,6 +83,7 @@ def build_site(project: Project, base_url: str | None = None) -> BuildResult:
         project.output,
         project.cache,
         index_site,
+        loaded.article_keys,
     )
     return replace(
         loaded.result(len(jobs) + 1),

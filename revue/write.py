@@ -30,15 +30,16 @@ def write_files(files: list[RenderedFile], static: Path, folder: Path, previous:
 
 def link_kept(kept: Collection[str], previous: Path, folder: Path) -> None:
     """Hard-link files and folders of the previous site into the new one: same inode, same mtime."""
-    made: set[Path] = set()
+    made: set[str] = set()
     for name in kept:
-        source, target = previous / name, folder / name
-        if source.is_dir():
+        source, target = f"{previous}/{name}", f"{folder}/{name}"  # strings: this runs once per page
+        if os.path.isdir(source):
             shutil.copytree(source, target, copy_function=os.link)
             continue
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
         os.link(source, target)
 
 

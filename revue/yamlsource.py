@@ -28,6 +28,13 @@ _Loader.add_implicit_resolver(
 )
 
 
+class _FastLoader(yaml.CSafeLoader):
+    """The same rules on libyaml's parser: several times faster, for the files that parse."""
+
+
+_FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
 @dataclass(frozen=True)
 class Mapping:
     """A top-level YAML mapping, with the 1-based line of every key."""
@@ -51,14 +58,19 @@ class YamlSyntaxError(ValueError):
 def load_mapping(text: str, first_line: int = 1) -> Mapping:
     """Parse `text` as a mapping; `first_line` is the file line the text starts on."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        try:
+            loader: yaml.SafeLoader | yaml.CSafeLoader = _FastLoader(text)
+            node = loader.get_single_node()
+        except yaml.YAMLError:  # libyaml words errors its own way: the messages come from PyYAML's parser
+            loader = _Loader(text)
+            node = loader.get_single_node()
         if node is None:
             return Mapping({}, {})
         if not isinstance(node, yaml.MappingNode):
             raise YamlSyntaxError(
                 node.start_mark.line + first_line, "expected `key: value` lines, found something else"
             )
-        values = yaml.load(text, Loader=_Loader)
+        values = loader.construct_document(node)  # parsed once: the node gives lines, then the values
     except yaml.MarkedYAMLError as error:
         # The context (e.g. where an unclosed quote opened) is where the editor must look.
         mark = error.context_mark or error.problem_mark

@@ -1,0 +1,149 @@
+"""Incremental builds: the caches are never stale, and unchanged files are never rewritten.
+
+Each edit is checked against a from-scratch build of the edited project: the incremental output must
+be byte-identical to it, and exactly the files whose bytes differ must have been written.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from revue.corpus import write_corpus
+from revue.errors import BuildError
+from revue.pipeline import build_site
+from revue.project import Project
+from tests.conftest import copy_project
+
+ARTICLES = 40
+pytestmark = pytest.mark.xdist_group("incremental")
+
+
+def site_project(folder: Path) -> Project:
+    project = copy_project(folder, with_content=False)
+    write_corpus(project.content, project.seeds, ARTICLES)
+    return project
+
+
+def stamps(output: Path) -> dict[str, tuple[int, int]]:
+    """Inode and mtime of every file: both stay put only if the file was not written."""
+    return {
+        str(p.relative_to(output)): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in output.rglob("*")
+        if p.is_file()
+    }
+
+
+def contents(output: Path) -> dict[str, bytes]:
+    """The site's bytes, the Pagefind bundle aside (its file names are its own business)."""
+    return {
+        str(p.relative_to(output)): p.read_bytes()
+        for p in output.rglob("*")
+        if p.is_file() and p.relative_to(output).parts[0] != "pagefind"
+    }
+
+
+def from_scratch(project: Project, folder: Path) -> dict[str, bytes]:
+    """Build a copy of the project with no cache and no previous output."""
+    fresh = Project(folder)
+    shutil.copytree(project.root, fresh.root, ignore=shutil.ignore_patterns(".cache", "output"))
+    build_site(fresh)
+    return contents(fresh.output)
+
+
+def edit_article_body(project: Project) -> None:
+    path = project.content / "bench-00007.md"
+    path.write_text(path.read_text("utf-8") + "\nUne phrase ajoutée.\n", encoding="utf-8")
+
+
+def edit_article_title(project: Project) -> None:
+    path = project.content / "bench-00007.md"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("title: ", 'title: "Titre changé" #', 1), encoding="utf-8")
+
+
+def edit_home_template(project: Project) -> None:
+    path = project.templates / "home.html"
+    path.write_text(path.read_text("utf-8").replace("{% block main %}", "{% block main %}<!-- édité -->", 1))
+
+
+def edit_site_yaml(project: Project) -> None:
+    path = project.site_yaml
+    path.write_text(path.read_text("utf-8").replace("home_articles: 10", "home_articles: 5"), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [edit_article_body, edit_article_title, edit_home_template, edit_site_yaml],
+    ids=lambda f: f.__name__,
+)
+def test_an_edit_rewrites_exactly_the_files_whose_bytes_change(
+    tmp_path: Path, edit: Callable[[Project], None]
+) -> None:
+    project = site_project(tmp_path / "site")
+    build_site(project)
+    before, before_stamps = contents(project.output), stamps(project.output)
+    edit(project)
+    result = build_site(project)
+    after, after_stamps = contents(project.output), stamps(project.output)
+
+    assert after == from_scratch(project, tmp_path / "fresh")
+    differing = {path for path in after if before.get(path) != after[path]}
+    rewritten = {path for path in after if before_stamps.get(path) != after_stamps[path]}
+    assert differing, "the edit should show somewhere"
+    assert rewritten == differing
+    assert result.written == len(differing)
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing_and_keeps_the_index(tmp_path: Path) -> None:
+    project = site_project(tmp_path / "site")
+    build_site(project)
+    before = stamps(project.output)
+    result = build_site(project)
+    assert stamps(project.output) == before
+    assert (result.written, result.index_seconds) == (0, 0.0)
+    assert result.index is not None and result.index.pages == ARTICLES
+
+
+def test_the_index_is_rebuilt_only_when_an_indexed_page_changes(tmp_path: Path) -> None:
+    project = site_project(tmp_path / "site")
+    build_site(project)
+    bundle = {p: s for p, s in stamps(project.output).items() if p.startswith("pagefind/")}
+    edit_home_template(project)
+    assert build_site(project).index_seconds == 0.0
+    assert {p: s for p, s in stamps(project.output).items() if p.startswith("pagefind/")} == bundle
+    edit_article_body(project)
+    assert build_site(project).index_seconds > 0
+
+
+def test_deleting_the_cache_gives_byte_identical_output(tmp_path: Path) -> None:
+    project = site_project(tmp_path / "site")
+    build_site(project)
+    edit_article_title(project)
+    build_site(project)
+    cached = contents(project.output)
+    shutil.rmtree(project.cache)
+    build_site(project)  # without the manifest every file is rewritten: stale bytes cannot survive
+    assert contents(project.output) == cached
+    shutil.rmtree(project.output)
+    build_site(project)
+    assert contents(project.output) == cached
+
+
+def test_a_failed_incremental_build_leaves_output_untouched(tmp_path: Path) -> None:
+    project = site_project(tmp_path / "site")
+    build_site(project)
+    before = stamps(project.output)
+    edit_article_body(project)
+    template = project.templates / "article.html"
+    broken = template.read_text("utf-8").replace(
+        "{% block title %}", "{% block title %}{{ page.no_such_field }}"
+    )
+    template.write_text(broken, encoding="utf-8")
+    with pytest.raises(BuildError):
+        build_site(project)
+    assert stamps(project.output) == before
+    assert [p.name for p in project.root.iterdir() if p.name.startswith(".output")] == []

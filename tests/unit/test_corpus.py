@@ -1,0 +1,27 @@
+"""The benchmark corpus: the same N gives the same bytes, and every article is a valid one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from revue.config import load_config
+from revue.corpus import PARTNERS, write_corpus
+from revue.read import read_articles
+from tests.conftest import REPO
+
+
+def test_the_corpus_is_deterministic_and_valid(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    write_corpus(first, REPO / "seeds", 60)
+    write_corpus(second, REPO / "seeds", 60)
+    assert [p.read_bytes() for p in sorted(first.iterdir())] == [
+        p.read_bytes() for p in sorted(second.iterdir())
+    ]
+
+    articles = read_articles(first, load_config(REPO / "site.yaml"), tmp_path)
+    assert len(articles) == 60
+    assert all(
+        1 <= len(a.countries) <= 2 and {c.code for c in a.countries} <= set(PARTNERS) for a in articles
+    )
+    assert all("Voir plus" not in a.body_markdown for a in articles)
+    assert len({a.date.year for a in articles if a.date}) > 10
