@@ -193,7 +193,8 @@ def test_a_seed_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     raw=st.text(
-        alphabet=st.sampled_from(list("ab é:'\"#-*_<>&\n()VNAảnh1.,")) | st.characters(codec="utf-8"), max_size=200
+        alphabet=st.sampled_from(list("ab é:'\"#-*_<>&\n()VNAảnh1.,")) | st.characters(codec="utf-8"),
+        max_size=200,
     )
 )
 def test_any_text_gives_a_valid_file_or_one_clear_error(
