@@ -47,9 +47,9 @@ def repeats(standfirst: str, paragraph_html: str) -> bool:
 
 
 def dateline(article: Article) -> str:
-    """`HANOÏ (VNA) —`: the place in capitals, then the agency."""
-    agency = article.source.agency if article.source and article.source.agency else "VNA"
-    return french_text(f"{article.place.upper()} ({agency}) —")
+    """`HANOÏ (VNA) —`: the place in capitals, then the agency; `HANOÏ —` for the newsroom's own copy."""
+    agency = f" ({article.source.agency})" if article.source else ""
+    return french_text(f"{article.place.upper()}{agency} —")
 
 
 def arrange_body(body_html: str, article: Article) -> ArticleBody:

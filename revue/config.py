@@ -63,9 +63,7 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
     try:
         data = load_mapping(text)
     except YamlSyntaxError as error:
-        raise BuildError(
-            [Problem(path, error.line, f"{error.message} — check quotes, colons and indentation")]
-        ) from None
+        raise BuildError([Problem(path, error.line, error.message)]) from None
     problems: list[Problem] = []
 
     def bad(key: str, message: str) -> None:

@@ -115,10 +115,35 @@ def lookup(name: str) -> Country | None:
     return _names().get(fold(name.strip()))
 
 
+# English names CLDR lacks, as editors type them; used only to suggest the French name.
+ENGLISH_ALIASES = {"Korea": "KR", "UK": "GB", "Britain": "GB", "America": "US"}
+
+
+@cache
+def _english_names() -> dict[str, Country]:
+    """Folded English name → country: editors often type `Japan` or `South Korea`."""
+    countries = all_countries()
+    english = {name: code for code, name in Locale("en").territories.items()} | ENGLISH_ALIASES
+    return {fold(name): countries[code] for name, code in english.items() if code in countries}
+
+
 def suggest(name: str) -> str | None:
-    """The display name closest to a misspelled `name`, for `did you mean …?`."""
-    matches = difflib.get_close_matches(fold(name), list(_names()), n=1, cutoff=0.6)
-    return _names()[matches[0]].name if matches else None
+    """The French name an editor probably meant by `name`: English, or misspelled French."""
+    names = {**_english_names(), **_names()}
+    matches = difflib.get_close_matches(fold(name.strip()), list(names), n=1, cutoff=0.7)
+    return names[matches[0]].name if matches else None
+
+
+def resolve_partner(name: str, home: Country) -> Country | str:
+    """The partner country `name` means, or what is wrong with it (the end of an error message)."""
+    country = lookup(name)
+    if country is None:
+        close = suggest(name)
+        hint = f'did you mean "{close}"?' if close else "write its French name, e.g. Japon"
+        return f'"{name}" is not a known country — {hint}'
+    if country == home:
+        return f'"{name}" is the home country, not a partner — remove it'
+    return country
 
 
 @cache

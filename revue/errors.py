@@ -38,8 +38,14 @@ def display_path(path: Path, root: Path | None = None) -> Path:
         return path
 
 
+def closest_key(key: str, known: tuple[str, ...]) -> str | None:
+    """The known key an editor probably meant by a misspelled one."""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
 def unknown_key_message(key: str, known: tuple[str, ...]) -> str:
     """`unknown key "titel" — did you mean "title"?`, or the list of known keys."""
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
-    hint = f'did you mean "{close[0]}"?' if close else f"known keys: {', '.join(known)}"
+    close = closest_key(key, known)
+    hint = f'did you mean "{close}"?' if close else f"known keys: {', '.join(known)}"
     return f'unknown key "{key}" — {hint}'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from slugify import slugify
 
 from revue import countries
 from revue.config import SiteConfig
-from revue.errors import BuildError, Problem, display_path, unknown_key_message
+from revue.errors import BuildError, Problem, closest_key, display_path, unknown_key_message
 from revue.model import Article, Photo, Source
 from revue.yamlsource import Mapping, YamlSyntaxError, load_mapping
 
@@ -22,6 +23,8 @@ SOURCE_KEYS = ("agency", "url", "seed")
 PHOTO_KEYS = ("caption", "credit")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# What `python build.py new` writes as the body: never published (see scaffold.py).
+PLACEHOLDER_BODY = "Écrivez ici le texte de l’article, en paragraphes séparés par une ligne vide."
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,8 @@ class Document:
 
     front_matter: Mapping
     body: str
-    body_line: int
+    closing_line: int  # the `---` that ends the front matter
+    body_line: int  # the body's first line of text
 
 
 class FileProblems(Exception):
@@ -73,10 +77,10 @@ def split_front_matter(path: Path, raw: bytes) -> Document:
     try:
         front_matter = load_mapping("\n".join(lines[1:closing]), first_line=2)
     except YamlSyntaxError as error:
-        raise FileProblems(
-            [Problem(path, error.line, f"{error.message} — check quotes, colons and indentation")]
-        ) from None
-    return Document(front_matter, "\n".join(lines[closing + 1 :]).strip("\n") + "\n", closing + 2)
+        raise FileProblems([Problem(path, error.line, error.message)]) from None
+    after = lines[closing + 1 :]
+    blank = next((i for i, line in enumerate(after) if line.strip()), len(after))
+    return Document(front_matter, "\n".join(after).strip("\n") + "\n", closing + 1, closing + 2 + blank)
 
 
 def parse_date(value: Any) -> datetime.date | str:
@@ -87,7 +91,11 @@ def parse_date(value: Any) -> datetime.date | str:
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
-        return f'date: "{text}" is not a real date — write YYYY-MM-DD'
+        year, month, _ = (int(part) for part in text.split("-"))
+        if not 1 <= month <= 12:
+            return f'date: "{text}" is not a real date — the month comes second and runs from 01 to 12'
+        days = calendar.monthrange(year, month)[1]
+        return f'date: "{text}" is not a real date — {calendar.month_name[month]} {year} has {days} days'
 
 
 def as_text(value: Any) -> str:
@@ -112,10 +120,16 @@ class ArticleReader:
     def bad(self, key: str, message: str) -> None:
         self.problems.append(Problem(self.path, self.fm.line(key, 1), message))
 
+    def missing(self, key: str, message: str) -> None:
+        """Report a missing key, unless a misspelled key (`titel`) already points the editor to it."""
+        if key not in self.misspelled:
+            self.bad(key, message)
+
     def read(self) -> Article | None:
-        for key in self.fm.values:
-            if key not in KNOWN_KEYS:
-                self.bad(key, unknown_key_message(key, KNOWN_KEYS))
+        unknown = [key for key in self.fm.values if key not in KNOWN_KEYS]
+        self.misspelled = {closest_key(key, KNOWN_KEYS) for key in unknown}
+        for key in unknown:
+            self.bad(key, unknown_key_message(key, KNOWN_KEYS))
         draft = self.draft()
         article = Article(
             path=self.path,
@@ -135,16 +149,30 @@ class ArticleReader:
             self.problems.append(
                 Problem(
                     self.path,
-                    self.document.body_line - 1,
+                    self.document.closing_line,
                     "the article has no text — write it below the closing `---`",
+                )
+            )
+        elif self.document.body.strip() == PLACEHOLDER_BODY and not draft:
+            self.problems.append(
+                Problem(
+                    self.path,
+                    self.document.body_line,
+                    "the article still holds the example text written by `new` — replace it with the article",
                 )
             )
         return None if self.problems else article
 
+    def unpaired_quote(self, key: str, value: str) -> None:
+        """`title: Le sommet"` builds, but shows a stray » to readers: a quote char comes in pairs."""
+        if value.count('"') % 2:
+            self.bad(key, f'{key}: has an unpaired " — put the whole value in quotes, or remove the stray "')
+
     def title(self) -> str:
         title = as_text(self.fm.values.get("title"))
+        self.unpaired_quote("title", title)
         if not title:
-            self.bad(
+            self.missing(
                 "title", 'title: missing or empty — add a line such as `title: "Le titre de l\'article"`'
             )
         return title
@@ -162,7 +190,7 @@ class ArticleReader:
         value = self.fm.values.get("date")
         if value in (None, ""):
             if not draft:
-                self.bad("date", "date: missing — add a line such as `date: 2023-02-09` (YYYY-MM-DD)")
+                self.missing("date", "date: missing — add a line such as `date: 2023-02-09` (YYYY-MM-DD)")
             return None
         parsed = parse_date(value)
         if isinstance(parsed, str):
@@ -174,20 +202,16 @@ class ArticleReader:
         value = self.fm.values.get("countries")
         names = [value] if isinstance(value, str) else value
         if not isinstance(names, list) or not names:
-            self.bad(
+            self.missing(
                 "countries",
                 "countries: missing or empty — list the partner countries, e.g. `countries: [Japon]`",
             )
             return ()
         found: list[countries.Country] = []
         for name in names:
-            country = countries.lookup(str(name))
-            if country is None:
-                close = countries.suggest(str(name))
-                hint = f' — did you mean "{close}"?' if close else " — write the French name, e.g. Japon"
-                self.bad("countries", f'countries: "{name}" is not a known country{hint}')
-            elif country == self.config.home_country:
-                self.bad("countries", f'countries: "{name}" is the home country, not a partner — remove it')
+            country = countries.resolve_partner(str(name), self.config.home_country)
+            if isinstance(country, str):
+                self.bad("countries", f"countries: {country}")
             elif country not in found:
                 found.append(country)
         return tuple(found)
@@ -196,6 +220,7 @@ class ArticleReader:
         value = self.fm.values.get(key)
         if value is not None and not as_text(value):
             self.bad(key, f"{key}: expected text, found {value!r} — write it in quotes")
+        self.unpaired_quote(key, as_text(value))
         return as_text(value)
 
     def source(self) -> Source | None:

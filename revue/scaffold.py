@@ -17,9 +17,7 @@ from revue import countries
 from revue.config import load_config
 from revue.errors import BuildError, Problem, display_path
 from revue.project import Project
-from revue.read import FileProblems, parse_date, read_article
-
-PLACEHOLDER_BODY = "Écrivez ici le texte de l’article, en paragraphes séparés par une ligne vide."
+from revue.read import PLACEHOLDER_BODY, FileProblems, parse_date, read_article
 
 
 @dataclass(frozen=True)
@@ -76,15 +74,9 @@ def create_article(project: Project, request: NewArticle) -> Path:
         problems.append(Problem(shown, None, "--" + day))
     partners: list[countries.Country] = []
     for name in request.countries:
-        country = countries.lookup(name)
-        if country is None:
-            close = countries.suggest(name)
-            hint = f'did you mean "{close}"?' if close else "write the French name, e.g. Japon"
-            problems.append(Problem(shown, None, f'--country "{name}" is not a known country — {hint}'))
-        elif country == config.home_country:
-            problems.append(
-                Problem(shown, None, f'--country "{name}" is the home country — name the partner country')
-            )
+        country = countries.resolve_partner(name, config.home_country)
+        if isinstance(country, str):
+            problems.append(Problem(shown, None, f"--country {country}"))
         elif country not in partners:
             partners.append(country)
     if target.exists():
@@ -95,8 +87,8 @@ def create_article(project: Project, request: NewArticle) -> Path:
         raise BuildError(problems)
     assert isinstance(day, datetime.date)
     text = front_matter(request.title, day, partners) + PLACEHOLDER_BODY + "\n"
-    try:  # the same checks as the build, so what `new` writes always builds
-        read_article(shown, text.encode("utf-8"), config)
+    try:  # the build's own checks: once the placeholder is replaced, what `new` wrote builds
+        read_article(shown, text.replace(PLACEHOLDER_BODY, "Texte.").encode("utf-8"), config)
     except FileProblems as error:
         raise BuildError(error.problems) from None
     project.content.mkdir(parents=True, exist_ok=True)

@@ -46,6 +46,24 @@ class Mapping:
         return self.lines.get(key, default)
 
 
+QUOTED_VALUE = re.compile(r"""^\s*([\w-]+):\s*(["'])(.*)$""")
+
+
+def unclosed_quote(text: str) -> tuple[int, str, str] | None:
+    """The first `key: "value` line whose quote never closes on that line: (0-based line, key, quote).
+
+    PyYAML reads on to the next quote and then blames a later line; editors need this one.
+    """
+    for number, line in enumerate(text.split("\n")):
+        match = QUOTED_VALUE.match(line)
+        if match:
+            key, quote, rest = match.groups()
+            closed = rest.replace(quote * 2, "") if quote == "'" else re.sub(r"\\.", "", rest)
+            if quote not in closed:
+                return number, key, quote
+    return None
+
+
 class YamlSyntaxError(ValueError):
     """A YAML error with the 1-based line it happened on."""
 
@@ -72,10 +90,19 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
             )
         values = loader.construct_document(node)  # parsed once: the node gives lines, then the values
     except yaml.MarkedYAMLError as error:
+        unclosed = unclosed_quote(text)
+        if unclosed:
+            line, key, quote = unclosed
+            raise YamlSyntaxError(
+                line + first_line,
+                f"{key}: the {quote} that opens the value is never closed — end it with {quote}",
+            ) from None
         # The context (e.g. where an unclosed quote opened) is where the editor must look.
         mark = error.context_mark or error.problem_mark
         line = (mark.line if mark else 0) + first_line
         what = " ".join(part.strip() for part in (error.context, error.problem) if part)
-        raise YamlSyntaxError(line, f"YAML syntax error: {what or 'invalid YAML'}") from None
+        raise YamlSyntaxError(
+            line, f"YAML syntax error: {what or 'invalid YAML'} — check quotes, colons and indentation"
+        ) from None
     lines = {str(key.value): key.start_mark.line + first_line for key, _ in node.value}
     return Mapping({str(k): v for k, v in values.items()}, lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 from pathlib import Path
 
 from revue.article_view import arrange_body
@@ -41,3 +42,9 @@ def test_a_different_first_paragraph_keeps_the_standfirst() -> None:
 def test_reading_time_counts_words() -> None:
     assert arrange_body("<p>" + "mot " * 1000 + "</p>", article(summary="")).minutes == 5
     assert arrange_body("<p>Court.</p>", article(summary="")).minutes == 1
+
+
+def test_the_newsrooms_own_copy_names_no_agency_in_its_dateline() -> None:
+    own = replace(article(summary=""), source=None)
+    shown = arrange_body("<p>Les deux pays ont signé trois accords.</p>", own)
+    assert shown.html.startswith('<p><span class="dateline">HANOÏ —</span> Les deux pays')

@@ -45,7 +45,7 @@ def test_check_reports_the_same_problems_as_the_build_and_leaves_output_alone(pr
     build = build_py(project, "build")
 
     problems = [
-        'content/un-article.md:3: date: "2024-02-30" is not a real date — write YYYY-MM-DD',
+        'content/un-article.md:3: date: "2024-02-30" is not a real date — February 2024 has 29 days',
         'content/un-article.md:4: countries: "Japn" is not a known country — did you mean "Japon"?',
         'content/un-article.md:5: unknown key "auteur" — known keys: title, date, countries, summary, place, '
         "source, photos, slug, draft",
@@ -71,7 +71,7 @@ def test_check_reports_sources_yaml_and_content_problems_together(project: Proje
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "seeds/sources.yaml:21: `005_nouveau.txt`: date `hier` is not a date — write YYYY-MM-DD",
-        'content/un-article.md:3: date: "2024-02-30" is not a real date — write YYYY-MM-DD',
+        'content/un-article.md:3: date: "2024-02-30" is not a real date — February 2024 has 29 days',
         'content/un-article.md:4: countries: "Japn" is not a known country — did you mean "Japon"?',
         "Check failed: 3 problem(s). Fix them, then run `python build.py check` again.",
     ]

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from revue.project import Project
-from revue.read import KNOWN_KEYS
+from revue.read import KNOWN_KEYS, PLACEHOLDER_BODY
 from revue.yamlsource import load_mapping
 from tests.build_cli import build_py
 
@@ -39,8 +39,21 @@ def test_new_writes_every_front_matter_key_and_the_file_passes_check(project: Pr
         ["Allemagne", "Corée du Sud"],
     )
     assert values["draft"] is False
+    placeholder = build_py(project, "check")
+    assert placeholder.returncode == 1
+    assert placeholder.stderr.splitlines()[0] == (
+        f"{PATH}:22: the article still holds the example text written by `new` — replace it with the article"
+    )
+    write_body(project)
     check = build_py(project, "check")
     assert (check.returncode, check.stderr) == (0, "")
+
+
+def write_body(project: Project) -> None:
+    """What the editor does next: replace the placeholder with the article."""
+    path = project.root / PATH
+    text = path.read_text(encoding="utf-8").replace(PLACEHOLDER_BODY, "Berlin et Hanoï signent un accord.")
+    path.write_text(text, encoding="utf-8")
 
 
 def indexed_urls(output: Path) -> set[str]:
@@ -59,6 +72,7 @@ def test_new_article_is_listed_on_its_country_and_year_pages_and_indexed_after_a
     project: Project,
 ) -> None:
     assert build_py(project, "new", TITLE, "--country", "Allemagne", "--date", "2024-03-01").returncode == 0
+    write_body(project)
 
     build = build_py(project, "build")
 
@@ -103,10 +117,10 @@ def test_new_rejects_an_unknown_country_a_home_country_and_a_bad_date_writing_no
 
     assert result.returncode == 1
     assert result.stderr == (
-        f'{PATH}: --date: "2024-02-30" is not a real date — write YYYY-MM-DD\n'
+        f'{PATH}: --date: "2024-02-30" is not a real date — February 2024 has 29 days\n'
         f'{PATH}: --country "Japn" is not a known country — did you mean "Japon"?\n'
-        f'{PATH}: --country "Vietnam" is the home country — name the partner country\n'
-        f'{PATH}: --country "Mordor" is not a known country — write the French name, e.g. Japon\n'
+        f'{PATH}: --country "Vietnam" is the home country, not a partner — remove it\n'
+        f'{PATH}: --country "Mordor" is not a known country — write its French name, e.g. Japon\n'
         "New article refused: 4 problem(s). Nothing was written.\n"
     )
     assert not (project.root / PATH).exists()
