@@ -143,6 +143,7 @@ COMMANDS = {
 FAILURES = {
     "new": "New article refused: {count} problem(s). Nothing was written.",
     "check": "Check failed: {count} problem(s). Fix them, then run `python build.py check` again.",
+    "serve": "Could not start the preview: {count} problem(s).",
 }
 BUILD_FAILED = "Build failed: {count} problem(s). Nothing was written to output/."
 REBUILD_FAILED = "Build failed: {count} problem(s). Still serving the last good site: save a fix to rebuild."

@@ -7,6 +7,7 @@ its problems over the last good page, which stays served until the next good bui
 
 from __future__ import annotations
 
+import errno
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from urllib.parse import urlsplit
 
 import watchfiles
 
-from revue.errors import BuildError
+from revue.errors import BuildError, Problem
 from revue.project import Project
 from revue.static_server import SubPathHandler, start_server
 
@@ -99,7 +100,21 @@ def watched_paths(project: Project) -> list[Path]:
 def serve(project: Project, prefix: str, port: int, live: LiveSite, on_ready: Callable[[str], None]) -> None:
     """Serve `output/` at `prefix`, build it for the local URL, then rebuild on each change until interrupted."""
     handler = type("LiveHandler", (LiveReloadHandler,), {"live": live})
-    server = start_server(project.output, prefix, port, handler)
+    try:
+        server = start_server(project.output, prefix, port, handler)
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            raise
+        raise BuildError(
+            [
+                Problem(
+                    Path(f"127.0.0.1:{port}"),
+                    None,
+                    "this port is already in use (another `serve`?) — stop it, or choose another port: "
+                    "--port 8080, or --port 0 for any free one",
+                )
+            ]
+        ) from None
     base_url = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     try:
         live.rebuild(base_url)

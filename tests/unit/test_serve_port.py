@@ -1,0 +1,25 @@
+"""`serve` on a port that is taken says so and how to pick another, instead of a traceback."""
+
+from __future__ import annotations
+
+import socket
+
+from revue.project import Project
+from tests.build_cli import build_py
+
+
+def test_a_busy_port_is_a_clear_error_and_nothing_is_built(project: Project) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+
+        result = build_py(project, "serve", "--port", str(port))
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"127.0.0.1:{port}: this port is already in use (another `serve`?) — stop it, or choose another "
+        "port: --port 8080, or --port 0 for any free one",
+        "Could not start the preview: 1 problem(s).",
+    ]
+    assert not project.output.exists()
