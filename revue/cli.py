@@ -22,47 +22,62 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         prog="python build.py",
         description="Build the Revue site from site.yaml, content/ and templates/ into output/.",
     )
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
-    parser.add_argument(
-        "--base-url",
-        help="publish under this URL instead of site.yaml's base_url (e.g. https://org.github.io/repo/)",
-    )
+    add_common_options(parser, default=None)
+    # The same options after the command (`build.py build --base-url …`); SUPPRESS keeps the value
+    # given before it when they are not repeated.
+    common = argparse.ArgumentParser(add_help=False)
+    add_common_options(common, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("build", help="import new seeds, then build output/ (the default)")
-    commands.add_parser(
-        "import", help="turn every seeds/*.txt that has no Markdown yet into content/<slug>.md"
+
+    def command(name: str, summary: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=summary, description=summary, parents=[common])
+
+    command("build", "Import new seeds, then build output/ (the default command).")
+    command(
+        "import", "Turn every seeds/*.txt that has no Markdown yet into content/<slug>.md; never overwrites."
     )
-    new = commands.add_parser("new", help="write content/<slug>.md, ready to fill in, for a new article")
+    new = command("new", "Write content/<slug>.md, with every front matter key, ready to fill in.")
     new.add_argument("title", help='the article\'s title, in quotes: "Le Vietnam et le Japon …"')
     new.add_argument(
         "--country", action="append", required=True, help="partner country in French (repeat for several)"
     )
     new.add_argument("--date", help="YYYY-MM-DD (default: today)")
-    commands.add_parser(
-        "check", help="check site.yaml, content/ and seeds/sources.yaml without writing anything"
+    command(
+        "check",
+        "Check site.yaml, content/, templates/ and seeds/ (with sources.yaml) as the build does, writing nothing.",
     )
-    serve_command = commands.add_parser(
-        "serve", help="build, serve on 127.0.0.1 and rebuild and reload pages on every edit"
+    serve_command = command(
+        "serve", "Build, serve on 127.0.0.1 under the base path, and rebuild and reload pages on every edit."
     )
     serve_command.add_argument("--port", type=int, default=8000, help="0 picks a free port (default: 8000)")
-    bench = commands.add_parser(
-        "bench", help="time cold and incremental builds of a synthetic corpus (tmpfs)"
-    )
+    bench = command("bench", "Time cold and incremental builds of a synthetic corpus (on tmpfs).")
     bench.add_argument("--articles", type=int, default=10_000, help="corpus size (default: 10000)")
     bench.add_argument("--runs", type=int, default=3, help="rounds to take the median of (default: 3)")
     args = parser.parse_args(argv)
     args.command = args.command or "build"
+    args.root = args.root or Path.cwd()
     return args
 
 
-def run_import(project: Project, args: argparse.Namespace) -> None:
+def add_common_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--root", type=Path, default=default, help="project folder (default: here)")
+    parser.add_argument(
+        "--base-url",
+        default=default,
+        help="publish under this URL instead of site.yaml's base_url (e.g. https://org.github.io/repo/)",
+    )
+
+
+def run_import(project: Project, args: argparse.Namespace, quiet: bool = False) -> None:
+    """Import new seeds; `quiet` (during a build) leaves out the seeds that were kept as they are."""
     config = load_config(project.site_yaml, args.base_url)
     for report in ingest.import_seeds(project, config):
-        print(report.format())
+        if report.imported or not quiet:
+            print(report.format())
 
 
 def run_build(project: Project, args: argparse.Namespace) -> None:
-    run_import(project, args)
+    run_import(project, args, quiet=True)
     result = build_site(project, args.base_url)
     print(
         f"Built {result.articles} article(s) ({result.drafts} draft(s) left out), "

@@ -46,7 +46,13 @@ KNOWN_KEYS = (*TEXT_KEYS, "base_url", "home_country", *COUNT_KEYS)
 def normalise_base_url(value: str) -> str | None:
     """`https://host/path` with a trailing slash, or None when it is not an absolute http(s) URL."""
     parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or parts.query
+        or parts.fragment
+        or any(c.isspace() for c in value.strip())
+    ):
         return None
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
     return f"{parts.scheme}://{parts.netloc}{path}"
@@ -57,7 +63,9 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BuildError([Problem(path, None, "not found — create it (see README.md)")]) from None
+        raise BuildError(
+            [Problem(path, None, "not found — run from the project folder, or pass --root PROJECT_FOLDER")]
+        ) from None
     except UnicodeDecodeError:
         raise BuildError([Problem(path, None, "is not UTF-8 text — save it as UTF-8")]) from None
     try:
@@ -82,14 +90,17 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
             bad(key, f"{key}: missing — add a line such as `{key}: 10`")
         elif not isinstance(value, int) or isinstance(value, bool) or value < 1:
             bad(key, f'{key}: "{value}" is not a whole number of 1 or more — write e.g. `{key}: 10`')
-    if base_url is not None:
-        values["base_url"] = base_url
-    url = normalise_base_url(values["base_url"]) if isinstance(values.get("base_url"), str) else None
+    wanted = values.get("base_url") if base_url is None else base_url
+    url = normalise_base_url(wanted) if isinstance(wanted, str) else None
     if url is None:
-        bad(
-            "base_url",
-            f"base_url: {values.get('base_url')!r} is not an absolute URL — write e.g. https://org.github.io/repo/",
+        where = "base_url" if base_url is None else "--base-url"
+        problem = (
+            f'{where}: "{wanted}" is not an absolute web address — write e.g. https://org.github.io/repo/'
         )
+        if base_url is None:
+            bad("base_url", problem)
+        else:
+            problems.append(Problem(Path("--base-url"), None, problem.removeprefix("--base-url: ")))
     home = countries.lookup(str(values.get("home_country", "")))
     if home is None:
         bad(
