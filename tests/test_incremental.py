@@ -72,7 +72,9 @@ def edit_home_template(project: Project) -> None:
 
 def edit_site_yaml(project: Project) -> None:
     path = project.site_yaml
-    path.write_text(path.read_text("utf-8").replace("home_articles: 10", "home_articles: 5"), encoding="utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace("home_articles: 10", "home_articles: 5"), encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize(
