@@ -90,7 +90,7 @@ def test_serve_rebuilds_and_reloads_shows_errors_and_recovers(
 
         good = path.read_text(encoding="utf-8")
         path.write_text(good.replace("date: 2024-03-01", "date: 2024-02-30"), encoding="utf-8")
-        problem = f'content/{SLUG}.md:5: date: "2024-02-30" is not a real date — write YYYY-MM-DD'
+        problem = f'content/{SLUG}.md:5: date: "2024-02-30" is not a real date — February 2024 has 29 days'
         overlay = page.get_by_role("alert")
         expect(overlay).to_contain_text(problem, timeout=WAIT_MS)
         expect(overlay).to_contain_text("la dernière version correcte")
