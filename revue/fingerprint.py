@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import hashlib
-from collections.abc import Iterable
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -47,29 +46,29 @@ def code_digest() -> str:
 SCALARS = frozenset({str, int, float, bool, type(None), datetime.date})
 
 
-def inputs_keys(values: Iterable[object], article_keys: dict[int, str]) -> list[str]:
-    """A stable text per value (a page's inputs), each article reduced to a digest of all it says.
+class InputsKey:
+    """A stable text for a page's inputs, each article reduced to a digest of all it says.
 
     `article_keys` gives that digest by `id(article)` when the reader already has one; parts shared
-    between values (the same counts on every page) are reduced once, memoised by identity while the
-    values live.
+    between pages (the same counts on every page) are reduced once, memoised by identity while the
+    values live (each forked worker keeps its own memo).
     """
-    memo: dict[int, str] = dict(article_keys)
 
-    def key(value: object) -> str:
+    def __init__(self, article_keys: dict[int, str]):
+        self.memo: dict[int, str] = dict(article_keys)
+
+    def __call__(self, value: object) -> str:
         if type(value) in SCALARS:
             return repr(value)
-        known = memo.get(id(value))
+        known = self.memo.get(id(value))
         if known is None:
             if isinstance(value, Article):
                 known = digest(repr(value))
             elif dataclasses.is_dataclass(value):
-                known = f"{type(value).__name__}({','.join(map(key, vars(value).values()))})"
+                known = f"{type(value).__name__}({','.join(map(self, vars(value).values()))})"
             elif isinstance(value, tuple | list):
-                known = f"[{','.join(map(key, value))}]"
+                known = f"[{','.join(map(self, value))}]"
             else:
                 known = repr(value)
-            memo[id(value)] = known
+            self.memo[id(value)] = known
         return known
-
-    return [key(value) for value in values]

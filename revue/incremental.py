@@ -17,7 +17,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 from revue.config import SiteConfig
-from revue.fingerprint import code_digest, digest, folder_digest, inputs_keys
+from revue.fingerprint import InputsKey, code_digest, digest, folder_digest
+from revue.parallel import fork_map
 from revue.render import RenderedFile, RenderJob
 from revue.search import BUNDLE, IndexReport, folder_size, indexed_pages
 from revue.store import Store
@@ -68,6 +69,28 @@ def index_key(entries: dict[str, Entry]) -> str:
     return digest(version("pagefind-bin"), *(part for page in pages for part in page))
 
 
+def _page_key(shared: tuple[list[RenderJob], InputsKey, str], index: int) -> str:
+    """Everything page `index` is made from: template, path, its inputs and the site-wide context."""
+    jobs, inputs_key, context = shared
+    job = jobs[index]
+    return digest(context, job.template, job.path, inputs_key(job.inputs))
+
+
+def manifest_slot(output: Path) -> str:
+    """Where `output/`'s manifest lives in the store: per folder, and per code version that shaped it."""
+    return digest(code_digest(), str(output.resolve()))
+
+
+def output_intact(output: Path, cache: Path) -> bool:
+    """Is every file the last build left in `output/` still there, untouched (same inode, size, mtime)?"""
+    manifest: Manifest | None = Store(cache / "manifest.pickle").get(manifest_slot(output))
+    return (
+        manifest is not None
+        and (output / BUNDLE).is_dir()
+        and all(file_stat(output / path) == entry.stat for path, entry in manifest.files.items())
+    )
+
+
 def publish_changes(
     jobs: list[RenderJob],
     ready: list[RenderedFile],
@@ -81,13 +104,11 @@ def publish_changes(
 ) -> Outcome:
     """Render what may have changed, then publish only if some byte of the site differs."""
     store = Store(cache / "manifest.pickle")
-    slot = digest(code_digest(), str(output.resolve()))  # another code version may shape it otherwise
+    slot = manifest_slot(output)
     previous: Manifest = store.get(slot) or Manifest({}, "", None)
     context = digest(code_digest(), folder_digest(templates), repr(config))
-    inputs = inputs_keys((job.inputs for job in jobs), article_keys)
-    keys = {
-        job.path: digest(context, job.template, job.path, key) for job, key in zip(jobs, inputs, strict=True)
-    }
+    page_keys = fork_map(_page_key, (jobs, InputsKey(article_keys), context), len(jobs))
+    keys = {job.path: key for job, key in zip(jobs, page_keys, strict=True)}
     keys.update({file.path: digest(file.content) for file in ready})
 
     def unchanged(path: str, key: str | None = None, sha: str | None = None) -> bool:

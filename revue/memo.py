@@ -6,6 +6,7 @@ library versions, `RENDERER_VERSION`), and the misses are computed on all cores.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from revue.config import SiteConfig
@@ -13,7 +14,7 @@ from revue.fingerprint import code_digest, digest
 from revue.markup import RENDERER_VERSION, body_html
 from revue.model import Article
 from revue.parallel import fork_map
-from revue.read import FileProblems, content_files, read_article, read_articles
+from revue.read import FileProblems, check_articles, read_article
 from revue.store import Store
 
 
@@ -22,34 +23,47 @@ def _read_or_none(shared: tuple[list[tuple[Path, bytes]], SiteConfig], index: in
     try:
         return read_article(*files[index], config)
     except FileProblems:
-        return None  # read again in order by read_articles, which reports the problems
+        return None  # read again in order by check_articles, which reports the problems
+
+
+@dataclass(frozen=True)
+class Caches:
+    """The two stores, saved once at the end of a build (after indexing: saving is not on the way)."""
+
+    articles: Store
+    bodies: Store
+
+    def save(self) -> None:
+        self.articles.save()
+        self.bodies.save()
+
+
+def open_caches(cache: Path) -> Caches:
+    return Caches(Store(cache / "articles.pickle"), Store(cache / "bodies.pickle"))
 
 
 def read_cached(
-    content: Path, config: SiteConfig, root: Path, cache: Path
+    sources: list[tuple[Path, bytes]], config: SiteConfig, store: Store
 ) -> tuple[list[Article], dict[int, str]]:
-    """`read_articles`, with each valid file's Article remembered by its path and bytes.
+    """`check_articles`, with each valid file's Article remembered by its path and bytes.
 
     Also returns each remembered article's key by `id(article)`: it says all the article depends on.
     """
-    store = Store(cache / "articles.pickle")
     context = digest(code_digest(), repr(config))
-    files = [(shown, file.read_bytes()) for file, shown in content_files(content, root)]
-    keys = [digest(context, str(shown), raw) for shown, raw in files]
+    keys = [digest(context, str(shown), raw) for shown, raw in sources]
     misses = [index for index, key in enumerate(keys) if store.get(key) is None]
-    parsed = fork_map(_read_or_none, ([files[i] for i in misses], config), len(misses))
+    parsed = fork_map(_read_or_none, ([sources[i] for i in misses], config), len(misses))
     for index, article in zip(misses, parsed, strict=True):
         if article is not None:
             store.put(keys[index], article)
-    known = {shown: (raw, store.get(key)) for (shown, raw), key in zip(files, keys, strict=True)}
+    known = {shown: (raw, store.get(key)) for (shown, raw), key in zip(sources, keys, strict=True)}
 
     def read_one(shown: Path, raw: bytes, config: SiteConfig) -> Article:
         """The remembered Article when the file still has the bytes it was keyed by."""
         seen, article = known.get(shown, (None, None))
         return article if seen == raw and article is not None else read_article(shown, raw, config)
 
-    articles = read_articles(content, config, root, read_one)
-    store.save()
+    articles = check_articles(sources, config, read_one)
     keys_by_id = {id(article): key for (_, article), key in zip(known.values(), keys, strict=True) if article}
     return articles, {id(a): keys_by_id[id(a)] for a in articles if id(a) in keys_by_id}
 
@@ -58,14 +72,11 @@ def _body(texts: list[str], index: int) -> str:
     return body_html(texts[index])
 
 
-def bodies_cached(articles: tuple[Article, ...], cache: Path) -> dict[str, str]:
+def bodies_cached(articles: tuple[Article, ...], store: Store) -> dict[str, str]:
     """Each article's body HTML by slug, rendered only when its Markdown was never rendered before."""
-    store = Store(cache / "bodies.pickle")
     context = digest(code_digest(), RENDERER_VERSION)
     keys = {article.slug: digest(context, article.body_markdown) for article in articles}
     misses = sorted({a.body_markdown for a in articles if store.get(keys[a.slug]) is None})
     for text, html in zip(misses, fork_map(_body, misses, len(misses)), strict=True):
         store.put(digest(context, text), html)
-    bodies = {slug: store.get(key) for slug, key in keys.items()}
-    store.save()
-    return bodies
+    return {slug: store.get(key) for slug, key in keys.items()}

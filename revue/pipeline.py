@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from revue.config import SiteConfig, load_config
+from revue.fingerprint import code_digest, digest, folder_digest
 from revue.group import Site, group
-from revue.incremental import publish_changes
-from revue.memo import bodies_cached, read_cached
+from revue.incremental import output_intact, publish_changes
+from revue.memo import Caches, bodies_cached, open_caches, read_cached
 from revue.model import Article
 from revue.project import Project
+from revue.read import content_sources
 from revue.render import NOJEKYLL, RenderedFile, render_jobs, render_site, site_jobs
 from revue.search import IndexReport, index_site
+from revue.store import Store
 
 
 @dataclass(frozen=True)
@@ -28,7 +32,10 @@ class BuildResult:
 
 
 def load_articles(project: Project, config: SiteConfig) -> list[Article]:
-    return read_cached(project.content, config, project.root, project.cache)[0]
+    caches = open_caches(project.cache)
+    articles = read_cached(content_sources(project.content, project.root), config, caches.articles)[0]
+    caches.save()
+    return articles
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,7 @@ class LoadedSite:
     site: Site
     bodies: dict[str, str]  # body HTML by slug
     article_keys: dict[int, str]  # by id(article): a digest of everything the article says
+    caches: Caches  # saved by the caller once its work is done
 
     def result(self, files: int) -> BuildResult:
         published = len(self.articles) - sum(a.draft for a in self.articles)
@@ -55,24 +63,37 @@ class PreparedSite:
     files: list[RenderedFile]
 
 
-def load_site(project: Project, base_url: str | None = None) -> LoadedSite:
+def load_site(
+    project: Project, base_url: str | None = None, sources: list[tuple[Path, bytes]] | None = None
+) -> LoadedSite:
     """Read, validate and group; bodies come from `.cache/` when their Markdown was rendered before."""
     config = load_config(project.site_yaml, base_url)
-    articles, keys = read_cached(project.content, config, project.root, project.cache)
+    if sources is None:
+        sources = content_sources(project.content, project.root)
+    caches = open_caches(project.cache)
+    articles, keys = read_cached(sources, config, caches.articles)
     site = group(articles, config)
-    return LoadedSite(config, articles, site, bodies_cached(site.articles, project.cache), keys)
+    return LoadedSite(config, articles, site, bodies_cached(site.articles, caches.bodies), keys, caches)
 
 
 def prepare_site(project: Project, base_url: str | None = None) -> PreparedSite:
     """Load, validate and render everything without touching disk: what `check` runs."""
     loaded = load_site(project, base_url)
     files = render_site(loaded.site, loaded.bodies, loaded.config, project.templates, project.root)
+    loaded.caches.save()
     return PreparedSite(loaded.config, loaded.articles, files)
 
 
 def build_site(project: Project, base_url: str | None = None) -> BuildResult:
     """Bring `output/` up to date, rendering and writing only what changed (revue/incremental.py)."""
-    loaded = load_site(project, base_url)
+    sources = content_sources(project.content, project.root)
+    inputs = build_inputs(project, load_config(project.site_yaml, base_url), sources)
+    last_builds = Store(project.cache / "last-build.pickle")
+    slot = str(project.output.resolve())
+    remembered = last_builds.get(slot)
+    if remembered and remembered[0] == inputs and output_intact(project.output, project.cache):
+        return replace(remembered[1], written=0, index_seconds=0.0)  # nothing to read, render or write
+    loaded = load_site(project, base_url, sources)
     jobs = site_jobs(loaded.site, loaded.bodies)
     outcome = publish_changes(
         jobs,
@@ -85,9 +106,23 @@ def build_site(project: Project, base_url: str | None = None) -> BuildResult:
         index_site,
         loaded.article_keys,
     )
-    return replace(
+    result = replace(
         loaded.result(len(jobs) + 1),
         index=outcome.index,
         written=outcome.written,
         index_seconds=outcome.index_seconds,
+    )
+    loaded.caches.save()
+    last_builds.put(slot, (inputs, result))
+    last_builds.save()
+    return result
+
+
+def build_inputs(project: Project, config: SiteConfig, sources: list[tuple[Path, bytes]]) -> str:
+    """One digest of everything a build reads: code and libraries, config, templates and every article."""
+    return digest(
+        code_digest(),
+        repr(config),
+        folder_digest(project.templates),
+        *(part for shown, raw in sources for part in (str(shown), raw)),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -273,30 +274,39 @@ def read_article(path: Path, raw: bytes, config: SiteConfig) -> Article:
     return article
 
 
-def content_files(content_dir: Path, root: Path) -> list[tuple[Path, Path]]:
-    """Every `*.md` under `content_dir`, sorted, with its path as shown in messages (resolved once)."""
+def content_sources(content_dir: Path, root: Path) -> list[tuple[Path, bytes]]:
+    """Every `*.md` under `content_dir`, sorted: its path as shown in messages, and its bytes (read once)."""
     shown_dir = display_path(content_dir, root)
-    return [(file, shown_dir / file.relative_to(content_dir)) for file in sorted(content_dir.glob("**/*.md"))]
+    found = []
+    for folder, _, names in os.walk(content_dir):  # os.walk: pathlib's glob costs 0.3 s per 10,000 files
+        relative = Path(folder).relative_to(content_dir)
+        found += [relative / name for name in names if name.endswith(".md")]
+    return [(shown_dir / name, (content_dir / name).read_bytes()) for name in sorted(found)]
 
 
-def read_articles(
-    content_dir: Path, config: SiteConfig, root: Path, read_one: Callable[..., Article] = read_article
+def check_articles(
+    sources: list[tuple[Path, bytes]], config: SiteConfig, read_one: Callable[..., Article] = read_article
 ) -> list[Article]:
-    """Every article under `content_dir`, drafts included, or a BuildError listing every problem.
+    """Every article, drafts included, or a BuildError listing every problem in every file.
 
-    `read_one` has `read_article`'s signature: the build passes a cached one (revue/article_cache.py).
+    `read_one` has `read_article`'s signature: the build passes a cached one (revue/memo.py).
     """
     articles: list[Article] = []
     problems: list[Problem] = []
-    for file, shown in content_files(content_dir, root):
+    for shown, raw in sources:
         try:
-            articles.append(read_one(shown, file.read_bytes(), config))
+            articles.append(read_one(shown, raw, config))
         except FileProblems as error:
             problems.extend(sorted(error.problems, key=lambda p: p.line or 0))
     problems.extend(duplicate_slugs(articles))
     if problems:
         raise BuildError(problems)
     return articles
+
+
+def read_articles(content_dir: Path, config: SiteConfig, root: Path) -> list[Article]:
+    """Every article under `content_dir`, drafts included, or a BuildError listing every problem."""
+    return check_articles(content_sources(content_dir, root), config)
 
 
 def duplicate_slugs(articles: list[Article]) -> list[Problem]:

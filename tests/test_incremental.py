@@ -149,3 +149,15 @@ def test_a_failed_incremental_build_leaves_output_untouched(tmp_path: Path) -> N
         build_site(project)
     assert stamps(project.output) == before
     assert [p.name for p in project.root.iterdir() if p.name.startswith(".output")] == []
+
+
+def test_a_file_changed_or_removed_in_output_by_hand_is_restored(tmp_path: Path) -> None:
+    """The nothing-changed shortcut trusts output/ only while every file is as the last build left it."""
+    project = site_project(tmp_path / "site")
+    build_site(project)
+    built = contents(project.output)
+    (project.output / "index.html").write_text("abîmé à la main", encoding="utf-8")
+    (project.output / "pays/index.html").unlink()
+    result = build_site(project)
+    assert contents(project.output) == built
+    assert result.written == 2
