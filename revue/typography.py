@@ -19,24 +19,36 @@ TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 CODE_TAGS = {"code", "pre", "kbd", "samp", "script", "style"}
 SPACES = f"[ \t{NBSP}{NNBSP}]"
 
-RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<=\w)'|'(?=\w)"), "’"),
-    (re.compile(rf'(?:(?<=^)|(?<=[\s(\[{NBSP}]))"{SPACES}*'), f"«{NBSP}"),
-    (re.compile(rf'{SPACES}*"'), f"{NBSP}»"),
-    (re.compile(rf"«{SPACES}*"), f"«{NBSP}"),
-    (re.compile(rf"{SPACES}*»"), f"{NBSP}»"),
-    (re.compile(rf"{SPACES}+(?=[;:!?])"), NNBSP),
-    (re.compile(rf"(?<=[^\s{NBSP}{NNBSP}«(\[;:!?])(?=[;:!?](?:[\s{NBSP}»)\]!?’]|$))"), NNBSP),
-    (re.compile(rf"\b1(?:er)?{SPACES}+(?=(?:{MONTHS})\b)"), f"1er{NBSP}"),
+# Each rule comes with the characters it needs: a text without any of them is left as it is, unscanned.
+# The rules start with the character they act on, never with a lookbehind (tried at every position);
+# `french_text` applies them in this order, each to the previous one's result.
+RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"'(?:(?<=\w')|(?=\w))"), "’", "'"),  # after or before a letter
+    (re.compile(rf'"(?<![^\s(\[{NBSP}]"){SPACES}*'), f"«{NBSP}", '"'),  # opens: first, or after a space or (
+    (re.compile(rf'{SPACES}*"'), f"{NBSP}»", '"'),
+    (re.compile(rf"«{SPACES}*"), f"«{NBSP}", "«"),
+    (re.compile(rf"{SPACES}*»"), f"{NBSP}»", "»"),
+    (re.compile(rf"{SPACES}+(?=[;:!?])"), NNBSP, ";:!?"),
+    (
+        re.compile(rf"([;:!?])(?<=[^\s{NBSP}{NNBSP}«(\[;:!?][;:!?])(?=[\s{NBSP}»)\]!?’]|$)"),
+        rf"{NNBSP}\1",
+        ";:!?",
+    ),
+    (re.compile(rf"1(?<!\w1)(?:er)?{SPACES}+(?=(?:{MONTHS})\b)"), f"1er{NBSP}", "1"),
 )
+# Only what could start a URL or an e-mail address makes `french_text` look for them.
+UNTOUCHED_SIGNS = ("://", "www.", "@")
 
 
 def french_text(text: str) -> str:
     """Apply the rules to plain text (a title, a summary), skipping URLs and e-mail addresses."""
-    parts = UNTOUCHED.split(text)
+    parts = UNTOUCHED.split(text) if any(sign in text for sign in UNTOUCHED_SIGNS) else [text]
     for index in range(0, len(parts), 2):  # odd indexes are the URLs the split kept
-        for pattern, replacement in RULES:
-            parts[index] = pattern.sub(replacement, parts[index])
+        part = parts[index]
+        for pattern, replacement, needs in RULES:
+            if any(character in part for character in needs):
+                part = pattern.sub(replacement, part)
+        parts[index] = part
     return "".join(parts)
 
 
