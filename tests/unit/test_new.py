@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import gzip
-import json
-from pathlib import Path
 
 from revue.project import Project
 from revue.read import KNOWN_KEYS, PLACEHOLDER_BODY
 from revue.yamlsource import load_mapping
 from tests.build_cli import build_py
+from tests.conftest import indexed_urls
 
 TITLE = "Le Vietnam et l'Allemagne : « un partenariat » renforcé"
 SLUG = "le-vietnam-et-l-allemagne-un-partenariat-renforce"
@@ -54,12 +52,6 @@ def write_body(project: Project) -> None:
     path = project.root / PATH
     text = path.read_text(encoding="utf-8").replace(PLACEHOLDER_BODY, "Berlin et Hanoï signent un accord.")
     path.write_text(text, encoding="utf-8")
-
-
-def indexed_urls(output: Path) -> set[str]:
-    """Pages in the Pagefind bundle: each fragment is gzip of `pagefind_dcd` + JSON (Pagefind 1.5)."""
-    fragments = (gzip.decompress(f.read_bytes()) for f in (output / "pagefind" / "fragment").iterdir())
-    return {json.loads(f.removeprefix(b"pagefind_dcd"))["url"] for f in fragments}
 
 
 def test_new_dates_the_article_today_by_default(project: Project) -> None:
