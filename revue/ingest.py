@@ -96,9 +96,7 @@ def load_sources(path: Path, root: Path) -> dict[str, SourceEntry]:
     except UnicodeDecodeError:
         raise BuildError([Problem(shown, None, "is not UTF-8 text — save it as UTF-8")]) from None
     except YamlSyntaxError as error:
-        raise BuildError(
-            [Problem(shown, error.line, f"{error.message} — check colons and indentation")]
-        ) from None
+        raise BuildError([Problem(shown, error.line, error.message)]) from None
     entries, problems = {}, []
     for seed, value in data.values.items():
         line = data.line(seed, 1)
@@ -109,20 +107,42 @@ def load_sources(path: Path, root: Path) -> dict[str, SourceEntry]:
             )
         for key in fields:
             if key not in SOURCE_KEYS:
-                problems.append(Problem(shown, line, f"`{seed}`: unknown key `{key}` — use `date` and `url`"))
+                problems.append(
+                    Problem(
+                        shown,
+                        data.line(seed, 1, str(key)),
+                        f"`{seed}`: unknown key `{key}` — use `date` and `url`",
+                    )
+                )
         date, url = _as_date(fields.get("date")), fields.get("url")
         if fields.get("date") is not None and date is None:
             problems.append(
-                Problem(shown, line, f"`{seed}`: date `{fields['date']}` is not a date — write YYYY-MM-DD")
+                Problem(
+                    shown,
+                    data.line(seed, 1, "date"),
+                    f"`{seed}`: date `{fields['date']}` is not a date — write YYYY-MM-DD",
+                )
             )
         if url is not None and not (isinstance(url, str) and url.startswith(("https://", "http://"))):
             problems.append(
-                Problem(shown, line, f"`{seed}`: url `{url}` is not a web address — or write null")
+                Problem(
+                    shown,
+                    data.line(seed, 1, "url"),
+                    f"`{seed}`: url `{url}` is not a web address — or write null",
+                )
             )
             url = None
+        if not (path.parent / seed).is_file():
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    f"`{seed}` names no file in {shown.parent}/ — correct the file name, or remove the entry",
+                )
+            )
         entries[seed] = SourceEntry(date, url)
     if problems:
-        raise BuildError(problems)
+        raise BuildError(sorted(problems, key=lambda problem: problem.line or 0))
     return entries
 
 

@@ -8,7 +8,7 @@ caller's own check (and its precise message) instead of crashing PyYAML.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -37,13 +37,16 @@ _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 @dataclass(frozen=True)
 class Mapping:
-    """A top-level YAML mapping, with the 1-based line of every key."""
+    """A top-level YAML mapping, with the 1-based line of every key, and of every key one level down."""
 
     values: dict[str, Any]
     lines: dict[str, int]
+    nested_lines: dict[tuple[str, str], int] = field(default_factory=dict)
 
-    def line(self, key: str, default: int) -> int:
-        return self.lines.get(key, default)
+    def line(self, key: str, default: int, nested: str | None = None) -> int:
+        """The line of `key` (or of `key.nested`, falling back to `key`'s own line)."""
+        own = self.lines.get(key, default)
+        return own if nested is None else self.nested_lines.get((key, nested), own)
 
 
 QUOTED_VALUE = re.compile(r"""^\s*([\w-]+):\s*(["'])(.*)$""")
@@ -105,4 +108,10 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
             line, f"YAML syntax error: {what or 'invalid YAML'} — check quotes, colons and indentation"
         ) from None
     lines = {str(key.value): key.start_mark.line + first_line for key, _ in node.value}
-    return Mapping({str(k): v for k, v in values.items()}, lines)
+    nested = {
+        (str(key.value), str(inner.value)): inner.start_mark.line + first_line
+        for key, value in node.value
+        if isinstance(value, yaml.MappingNode)
+        for inner, _ in value.value
+    }
+    return Mapping({str(k): v for k, v in values.items()}, lines, nested)

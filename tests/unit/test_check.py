@@ -63,6 +63,7 @@ def test_check_reports_sources_yaml_and_content_problems_together(project: Proje
     (project.content / "un-article.md").write_text(
         BROKEN_ARTICLE.replace("auteur", "title"), encoding="utf-8"
     )
+    (project.seeds / "005_nouveau.txt").write_text("Titre\n\nChapeau.\n\nTexte.\n", encoding="utf-8")
     with project.sources_yaml.open("a", encoding="utf-8") as sources:
         sources.write("005_nouveau.txt:\n  date: hier\n")
 
@@ -70,7 +71,7 @@ def test_check_reports_sources_yaml_and_content_problems_together(project: Proje
 
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "seeds/sources.yaml:21: `005_nouveau.txt`: date `hier` is not a date — write YYYY-MM-DD",
+        "seeds/sources.yaml:22: `005_nouveau.txt`: date `hier` is not a date — write YYYY-MM-DD",
         'content/un-article.md:3: date: "2024-02-30" is not a real date — February 2024 has 29 days',
         'content/un-article.md:4: countries: "Japn" is not a known country — did you mean "Japon"?',
         "Check failed: 3 problem(s). Fix them, then run `python build.py check` again.",

@@ -194,10 +194,11 @@ def test_sources_yaml_mistakes_are_reported_with_their_line(tmp_path: Path) -> N
     sources = "a.txt:\n  date: 2023-02-30\n  url: ftp://x\n  auteur: moi\nb.txt: 2023-01-01\n"
     project = make_project(tmp_path, {"a.txt": TINY}, sources)
     assert problems(project) == [
-        "seeds/sources.yaml:1: `a.txt`: unknown key `auteur` — use `date` and `url`",
-        "seeds/sources.yaml:1: `a.txt`: date `2023-02-30` is not a date — write YYYY-MM-DD",
-        "seeds/sources.yaml:1: `a.txt`: url `ftp://x` is not a web address — or write null",
+        "seeds/sources.yaml:2: `a.txt`: date `2023-02-30` is not a date — write YYYY-MM-DD",
+        "seeds/sources.yaml:3: `a.txt`: url `ftp://x` is not a web address — or write null",
+        "seeds/sources.yaml:4: `a.txt`: unknown key `auteur` — use `date` and `url`",
         "seeds/sources.yaml:5: `b.txt` needs `date:` and `url:` lines indented below it",
+        "seeds/sources.yaml:5: `b.txt` names no file in seeds/ — correct the file name, or remove the entry",
     ]
 
 
