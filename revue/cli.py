@@ -80,8 +80,8 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
     run_import(project, args, quiet=True)
     result = build_site(project, args.base_url)
     print(
-        f"Built {result.articles} article(s) ({result.drafts} draft(s) left out), "
-        f"{result.files} files in {project.output} for {result.config.base_url}; "
+        f"Built {result.articles} article(s) ({result.drafts} draft(s) left out): "
+        f"{result.files} pages and feeds in {project.output} for {result.config.base_url}; "
         f"{result.written} file(s) written, the rest unchanged"
     )
     if result.index:
@@ -127,7 +127,8 @@ def run_serve(project: Project, args: argparse.Namespace) -> None:
 
     def build(base_url: str) -> None:
         run_build(project, replace_base_url(args, base_url))
-        print("Open pages reload now.", flush=True)
+        if live.status.build:  # not on the first build: no page is open yet
+            print("Open pages reload now.", flush=True)
 
     live = LiveSite(build, lambda error: report_problems(project, error, REBUILD_FAILED))
     try:
