@@ -8,6 +8,11 @@ const sortSelect = document.getElementById("recherche-tri");
 const status = document.getElementById("recherche-etat");
 const list = document.getElementById("recherche-resultats");
 
+// The query from a shared link goes in at once: a reader may start typing while Pagefind loads,
+// and what they type must never be overwritten once it has.
+const initial = new URLSearchParams(location.search);
+if (!input.value) input.value = initial.get("q") || "";
+
 const pagefind = await import(form.dataset.bundle);
 await pagefind.options({ baseUrl: form.dataset.base });
 
@@ -20,12 +25,10 @@ function addOptions(select, values) {
   }
 }
 
-function readUrl() {
-  const params = new URLSearchParams(location.search);
-  input.value = params.get("q") || "";
-  countrySelect.value = params.get("pays") || "";
-  yearSelect.value = params.get("annee") || "";
-  sortSelect.value = params.get("tri") === "date" ? "date" : "";
+function readFilters() {
+  countrySelect.value = initial.get("pays") || "";
+  yearSelect.value = initial.get("annee") || "";
+  sortSelect.value = initial.get("tri") === "date" ? "date" : "";
 }
 
 function writeUrl() {
@@ -77,8 +80,8 @@ async function run() {
   if (search !== latest) return;
   list.replaceChildren(...data.map(resultItem));
   const count = found.results.length;
-  const what = term ? ` pour « ${term} »` : "";
-  const more = count > SHOWN ? ` Voici les ${SHOWN} premiers : précisez la recherche pour voir les autres.` : "";
+  const what = term ? ` pour «\u00a0${term}\u00a0»` : ""; // no-break spaces: » never alone on a line
+  const more = count > SHOWN ? ` Voici les ${SHOWN} premiers\u202f: précisez la recherche pour voir les autres.` : "";
   status.textContent = count
     ? `${plural(count, "article trouvé", "articles trouvés")}${what}.${more}`
     : `Aucun article trouvé${what}. Essayez un autre mot ou retirez un filtre.`;
@@ -88,7 +91,7 @@ const available = await pagefind.filters();
 const collator = new Intl.Collator("fr");
 addOptions(countrySelect, Object.keys(available.pays || {}).sort(collator.compare));
 addOptions(yearSelect, Object.keys(available["année"] || {}).sort().reverse());
-readUrl();
+readFilters();
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   run();

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from revue.pipeline import build_site
 from revue.static_server import start_server
 from tests.browser.site_pages import every_page, typical_pages
-from tests.conftest import ServedSite
+from tests.conftest import ServedSite, copy_project
 
 PHONE_WIDTHS = (320, 375, 390, 414)
 HEIGHT = 844
@@ -77,3 +78,27 @@ def test_articles_read_without_javascript(served_site: ServedSite, browser: Brow
         assert "(VNA) —" in first.inner_text()
     finally:
         context.close()
+
+
+def test_a_wide_country_by_year_overview_scrolls_inside_its_box(page: Page, tmp_path: Path) -> None:
+    """Three partners over nine years: the table is wider than a phone, the page must not be."""
+    project = copy_project(tmp_path / "site", with_content=False)
+    for number, (country, year) in enumerate(
+        (country, year) for country in ("Japon", "Chine", "Corée du Sud") for year in range(2016, 2025)
+    ):
+        (project.content / f"a{number}.md").write_text(
+            f'---\ntitle: "Article {number}"\ndate: {year}-03-0{1 + number % 9}\n'
+            f'countries: ["{country}"]\n---\nTexte {number}.\n',
+            encoding="utf-8",
+        )
+    project.output.mkdir()
+    server = start_server(project.output, "/large/")
+    try:
+        build_site(project, f"http://127.0.0.1:{server.server_address[1]}/large/")
+        page.set_viewport_size({"width": 320, "height": HEIGHT})
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/large/pays/")
+        assert page.evaluate("document.querySelector('.overview').scrollWidth") > 320  # the table is wide
+        assert sideways_overflow(page, 320) == 0
+    finally:
+        server.shutdown()
+        server.server_close()

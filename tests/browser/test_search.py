@@ -142,3 +142,27 @@ def test_an_unknown_word_says_nothing_was_found(page: Page, served_site: ServedS
     open_search(page, served_site, "?q=zzzzzz")
     expect(page.locator("#recherche-etat")).to_have_text(re.compile(r"^Aucun article trouvé"))
     expect(results(page)).to_have_count(0)
+
+
+def test_words_typed_while_the_index_loads_are_kept_and_searched(
+    page: Page, served_site: ServedSite, config: SiteConfig, articles: dict[str, Article]
+) -> None:
+    """A reader types at once; Pagefind arrives later and must neither erase nor ignore the words."""
+    held = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    with page.expect_request("**/pagefind/pagefind.js"):
+        page.goto(served_site.url("recherche/"), wait_until="domcontentloaded")
+    field = page.get_by_label("Mots à rechercher")
+    field.press_sequentially("masques")
+    held[0].continue_()
+    expect(page.locator("#recherche[data-ready]")).to_be_attached()
+    expect(field).to_have_value("masques")
+    expect(results(page).first).to_have_attribute("href", config.href(articles["2020-05-08"].url_path))
+
+
+def test_excerpts_quote_the_article_not_its_date_line(page: Page, served_site: ServedSite) -> None:
+    """The header's date, place, reading time and tags are metadata: they never crowd the excerpt."""
+    open_search(page, served_site, "?q=Gunma")
+    excerpt = page.locator("#recherche-resultats li p:not(.meta)").first
+    expect(excerpt).to_contain_text("Gunma")
+    expect(excerpt).not_to_contain_text("min de lecture")
