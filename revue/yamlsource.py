@@ -67,6 +67,18 @@ def unclosed_quote(text: str) -> tuple[int, str, str] | None:
     return None
 
 
+UNQUOTED_COLON = re.compile(r"""^([\w-]+):[ \t]+([^\s"'\[{#|>&*!%@`].*?):\s""")
+
+
+def unquoted_colon(text: str) -> tuple[int, str] | None:
+    """The first top-level `key: text : more` line: a French colon that YAML reads as a new key."""
+    for number, line in enumerate(text.split("\n")):
+        match = UNQUOTED_COLON.match(line)
+        if match:
+            return number, match[1]
+    return None
+
+
 class YamlSyntaxError(ValueError):
     """A YAML error with the 1-based line it happened on."""
 
@@ -93,6 +105,12 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
             )
         values = loader.construct_document(node)  # parsed once: the node gives lines, then the values
     except yaml.MarkedYAMLError as error:
+        colon = unquoted_colon(text)
+        if colon:
+            line, key = colon
+            raise YamlSyntaxError(
+                line + first_line, f'{key}: the value holds ": " — put the whole value in quotes: {key}: "…"'
+            ) from None
         unclosed = unclosed_quote(text)
         if unclosed:
             line, key, quote = unclosed
