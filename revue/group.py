@@ -129,7 +129,6 @@ class Site:
     pages: tuple[Page, ...]
     feeds: tuple[Feed, ...]
     articles: tuple[Article, ...]
-    countries: tuple[Country, ...]
 
 
 def newest_first(articles: list[Article]) -> list[Article]:
@@ -264,7 +263,7 @@ def group(articles: list[Article], config: SiteConfig) -> Site:
         )
         for c in countries
     ]
-    return Site(tuple(pages), tuple(feeds), tuple(published), tuple(countries))
+    return Site(tuple(pages), tuple(feeds), tuple(published))
 
 
 def overview(countries: list[Country], years: list[int], by_country_year: dict) -> tuple[OverviewRow, ...]:

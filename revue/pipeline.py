@@ -31,13 +31,6 @@ class BuildResult:
     index_seconds: float = 0.0  # 0 when nothing indexed changed and the previous index was kept
 
 
-def load_articles(project: Project, config: SiteConfig) -> list[Article]:
-    caches = open_caches(project.cache)
-    articles = read_cached(content_sources(project.content, project.root), config, caches.articles)[0]
-    caches.save()
-    return articles
-
-
 @dataclass(frozen=True)
 class LoadedSite:
     """Everything read, checked and grouped, with the article bodies rendered; no page rendered yet."""

@@ -251,6 +251,8 @@ class ArticleReader:
                 "photos", "photos: expected a list of `{caption: …, credit: …}` — every photo needs a caption"
             )
             return ()
+        for key in sorted({str(key) for photo in value for key in photo} - set(PHOTO_KEYS)):
+            self.bad("photos", "photos: " + unknown_key_message(key, PHOTO_KEYS))
         return tuple(Photo(as_text(p["caption"]), as_text(p.get("credit"))) for p in value)
 
     def slug(self) -> str:

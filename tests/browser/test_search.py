@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from revue.config import SiteConfig, load_config
 from revue.model import Article
-from revue.pipeline import load_articles
+from revue.read import read_articles
 from tests.conftest import REPO, ServedSite
 
 AXE = REPO / "node_modules/axe-core/axe.min.js"
@@ -25,7 +25,9 @@ def config(served_site: ServedSite) -> SiteConfig:
 @pytest.fixture(scope="module")
 def articles(served_site: ServedSite, config: SiteConfig) -> dict[str, Article]:
     """The seed articles by ISO date: the issue names them by day."""
-    published = [a for a in load_articles(served_site.project, config) if not a.draft]
+    published = [
+        a for a in read_articles(served_site.project.content, config, served_site.project.root) if not a.draft
+    ]
     assert len(published) == 5, "the five seed articles are in content/"
     return {a.date.isoformat(): a for a in published if a.date}
 
