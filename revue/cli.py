@@ -7,14 +7,14 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from revue import ingest
-from revue.bench import benchmark
-from revue.config import load_config
-from revue.errors import BuildError, Problem, display_path
+from revue.core.errors import BuildError, Problem, display_path
+from revue.core.project import Project
+from revue.dev.bench import benchmark
+from revue.ingest import importer as ingest
 from revue.pipeline import build_site, prepare_site
-from revue.project import Project
-from revue.scaffold import NewArticle, create_article
-from revue.serve import LiveSite, serve
+from revue.preview.serve import LiveSite, serve
+from revue.site.config import load_config
+from revue.site.scaffold import NewArticle, create_article
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

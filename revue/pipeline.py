@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from revue.config import SiteConfig, load_config
-from revue.fingerprint import code_digest, digest, folder_digest
-from revue.group import Site, group
-from revue.incremental import output_intact, publish_changes
-from revue.memo import Caches, bodies_cached, open_caches, read_cached
-from revue.model import Article
-from revue.project import Project
-from revue.read import content_sources
-from revue.render import NOJEKYLL, RenderedFile, render_jobs, render_site, site_jobs
-from revue.search import IndexReport, index_site
-from revue.store import Store
+from revue.build.cache import Caches, bodies_cached, open_caches, read_cached
+from revue.build.incremental import output_intact, publish_changes
+from revue.build.search import IndexReport, index_site
+from revue.build.store import Store
+from revue.core.digest import code_digest, digest, folder_digest
+from revue.core.project import Project
+from revue.render.templates import NOJEKYLL, RenderedFile, render_jobs, render_site, site_jobs
+from revue.site.config import SiteConfig, load_config
+from revue.site.group import Site, group
+from revue.site.model import Article
+from revue.site.read import content_sources
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from revue.pipeline import build_site  # noqa: E402
-from revue.static_server import start_server  # noqa: E402
+from revue.preview.static_server import start_server  # noqa: E402
 from tests.conftest import copy_project  # noqa: E402
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"

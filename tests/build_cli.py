@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from revue.project import Project
+from revue.core.project import Project
 from tests.conftest import REPO
 
 

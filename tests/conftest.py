@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from revue.core.project import Project
 from revue.pipeline import build_site
-from revue.project import Project
-from revue.static_server import start_server
+from revue.preview.static_server import start_server
 
 REPO = Path(__file__).resolve().parent.parent
 SUB_PATH = "/revue-test/"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from revue.corpus import write_corpus
-from revue.errors import BuildError
+from revue.core.errors import BuildError
+from revue.core.project import Project
+from revue.dev.corpus import write_corpus
 from revue.pipeline import build_site
-from revue.project import Project
 from tests.conftest import copy_project
 
 ARTICLES = 40

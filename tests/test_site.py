@@ -14,8 +14,8 @@ from xml.etree import ElementTree
 
 import pytest
 
+from revue.core.project import Project
 from revue.pipeline import build_site
-from revue.project import Project
 from tests.conftest import SUB_PATH, ServedSite, copy_project, indexed_urls
 
 ATOM_SCHEMA = Path(__file__).parent / "schemas" / "atom.rnc"

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from revue.pipeline import build_site
-from revue.static_server import start_server
+from revue.preview.static_server import start_server
 from tests.browser.site_pages import every_page, typical_pages
 from tests.conftest import ServedSite, copy_project
 

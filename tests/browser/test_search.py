@@ -9,9 +9,9 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Page, expect
 
-from revue.config import SiteConfig, load_config
-from revue.model import Article
-from revue.read import read_articles
+from revue.site.config import SiteConfig, load_config
+from revue.site.model import Article
+from revue.site.read import read_articles
 from tests.conftest import REPO, ServedSite
 
 AXE = REPO / "node_modules/axe-core/axe.min.js"

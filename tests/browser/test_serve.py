@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from revue.project import Project
+from revue.core.project import Project
 from tests.build_cli import build_py
 from tests.conftest import REPO, copy_project
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from revue.agency_text import Dateline, Photo, TextError, parse
+from revue.ingest.agency_text import Dateline, Photo, TextError, parse
 
 TITLE = "Le Vietnam et le Japon renforcent leur coopération"
 STANDFIRST = "Le ministre a reçu le 10 octobre son homologue japonais."

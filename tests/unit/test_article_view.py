@@ -6,8 +6,8 @@ import datetime
 from dataclasses import replace
 from pathlib import Path
 
-from revue.article_view import arrange_body
-from revue.model import Article, Source
+from revue.render.article_view import arrange_body
+from revue.site.model import Article, Source
 
 STANDFIRST = "Le président a reçu jeudi à Hanoi la délégation de Gunma, en visite au Vietnam."
 

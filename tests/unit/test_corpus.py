@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from revue.config import load_config
-from revue.corpus import PARTNERS, write_corpus
-from revue.read import read_articles
+from revue.dev.corpus import PARTNERS, write_corpus
+from revue.site.config import load_config
+from revue.site.read import read_articles
 from tests.conftest import REPO
 
 

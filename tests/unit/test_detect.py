@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from revue.agency_text import parse
-from revue.countries import all_countries
-from revue.detect import find_date, partner_countries
+from revue.core.countries import all_countries
+from revue.ingest.agency_text import parse
+from revue.ingest.detect import find_date, partner_countries
 
 VIETNAM = all_countries()["VN"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from revue.glued_words import Repair, repair, split_token
+from revue.ingest.glued_words import Repair, repair, split_token
 
 
 @pytest.mark.parametrize(

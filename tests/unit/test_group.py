@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from revue.config import load_config
-from revue.countries import lookup
-from revue.group import ArticlePage, CountryIndexPage, ListPage, group
-from revue.model import Article
+from revue.core.countries import lookup
+from revue.site.config import load_config
+from revue.site.group import ArticlePage, CountryIndexPage, ListPage, group
+from revue.site.model import Article
 from tests.conftest import REPO
 
 CONFIG = load_config(REPO / "site.yaml")

@@ -13,11 +13,11 @@ import wordfreq
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from revue.config import load_config
-from revue.errors import BuildError
-from revue.ingest import import_seeds
-from revue.project import Project
-from revue.yamlsource import load_mapping
+from revue.core.errors import BuildError
+from revue.core.project import Project
+from revue.core.yamlsource import load_mapping
+from revue.ingest.importer import import_seeds
+from revue.site.config import load_config
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN = REPO / "tests" / "golden" / "content"

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from revue.agency_text import normalise_spaces
-from revue.markdown_text import escape
+from revue.ingest.agency_text import normalise_spaces
+from revue.ingest.markdown_text import escape
 
 
 def rendered_text(paragraph: str) -> str:

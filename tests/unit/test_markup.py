@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from revue.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, body_html, markdown_html
-from revue.typography import french_text
+from revue.render.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, body_html, markdown_html
+from revue.render.typography import french_text
 
 
 def test_scripts_handlers_and_javascript_links_are_removed() -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from revue.project import Project
-from revue.read import KNOWN_KEYS, PLACEHOLDER_BODY
-from revue.yamlsource import load_mapping
+from revue.core.project import Project
+from revue.core.yamlsource import load_mapping
+from revue.site.read import KNOWN_KEYS, PLACEHOLDER_BODY
 from tests.build_cli import build_py
 from tests.conftest import indexed_urls
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from revue.config import load_config
-from revue.read import read_articles
+from revue.site.config import load_config
+from revue.site.read import read_articles
 from tests.conftest import REPO
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from revue.build.publish import publish
+from revue.build.search import index_site
 from revue.cli import main
-from revue.errors import BuildError
+from revue.core.errors import BuildError
+from revue.core.project import Project
 from revue.pipeline import build_site
-from revue.project import Project
-from revue.render import RenderedFile
-from revue.search import index_site
-from revue.write import publish
+from revue.render.templates import RenderedFile
 from tests.conftest import copy_project
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 
-from revue.project import Project
+from revue.core.project import Project
 from tests.build_cli import build_py
 
 

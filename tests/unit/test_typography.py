@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from revue.typography import french_html, french_text
+from revue.render.typography import french_html, french_text
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"

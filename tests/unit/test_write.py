@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from revue.render import RenderedFile
-from revue.write import publish
+from revue.build.publish import publish
+from revue.render.templates import RenderedFile
 
 
 def test_a_failure_while_finishing_leaves_the_previous_site_and_no_staging(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import shutil
 from collections.abc import Callable, Collection
 from pathlib import Path
 
-from revue.render import RenderedFile
+from revue.render.templates import RenderedFile
 
 
 def write_files(files: list[RenderedFile], static: Path, folder: Path, previous: Path) -> None:

@@ -12,7 +12,7 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from revue.model import Article
+from revue.site.model import Article
 
 # Libraries whose upgrade can change the bytes we produce.
 LIBRARIES = ("Jinja2", "Markdown", "nh3", "Babel", "PyYAML", "python-slugify", "MarkupSafe")
@@ -37,7 +37,7 @@ def folder_digest(folder: Path) -> str:
 @cache
 def code_digest() -> str:
     """The generator's own source and the versions of the libraries that shape its output."""
-    sources = sorted(Path(__file__).parent.glob("*.py"))  # not __pycache__: compiling is no change
+    sources = sorted(Path(__file__).parents[1].rglob("*.py"))  # not __pycache__: compiling is no change
     return digest(
         *(source.read_bytes() for source in sources), *(f"{name}=={version(name)}" for name in LIBRARIES)
     )

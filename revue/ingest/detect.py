@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from revue import countries
-from revue.agency_text import MONTH_PATTERN, MONTHS, AgencyText
-from revue.countries import Country
+from revue.core import countries
+from revue.core.countries import Country
+from revue.ingest.agency_text import MONTH_PATTERN, MONTHS, AgencyText
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTH_NAMES = (

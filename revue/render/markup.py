@@ -8,7 +8,7 @@ import threading
 import markdown
 import nh3
 
-from revue.typography import french_html
+from revue.render.typography import french_html
 
 # Bump when the HTML produced for the same Markdown changes (the body cache keys on it).
 RENDERER_VERSION = "2"

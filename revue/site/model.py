@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from revue.countries import Country
+from revue.core.countries import Country
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from slugify import slugify
 
-from revue import countries
-from revue.config import load_config
-from revue.errors import BuildError, Problem, display_path
-from revue.project import Project
-from revue.read import PLACEHOLDER_BODY, FileProblems, parse_date, read_article
+from revue.core import countries
+from revue.core.errors import BuildError, Problem, display_path
+from revue.core.project import Project
+from revue.site.config import load_config
+from revue.site.read import PLACEHOLDER_BODY, FileProblems, parse_date, read_article
 
 
 @dataclass(frozen=True)

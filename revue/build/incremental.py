@@ -16,13 +16,13 @@ from dataclasses import dataclass, replace
 from importlib.metadata import version
 from pathlib import Path
 
-from revue.config import SiteConfig
-from revue.fingerprint import InputsKey, code_digest, digest, folder_digest
-from revue.parallel import fork_map
-from revue.render import RenderedFile, RenderJob
-from revue.search import BUNDLE, IndexReport, folder_size, indexed_pages
-from revue.store import Store
-from revue.write import publish
+from revue.build.parallel import fork_map
+from revue.build.publish import publish
+from revue.build.search import BUNDLE, IndexReport, folder_size, indexed_pages
+from revue.build.store import Store
+from revue.core.digest import InputsKey, code_digest, digest, folder_digest
+from revue.render.templates import RenderedFile, RenderJob
+from revue.site.config import SiteConfig
 
 INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it
 

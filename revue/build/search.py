@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pagefind_bin
 
-from revue.errors import BuildError, Problem
+from revue.core.errors import BuildError, Problem
 
 BUNDLE = "pagefind"  # the folder the search page loads `pagefind-ui.js` from, under the base path
 

@@ -13,8 +13,8 @@ from difflib import SequenceMatcher
 
 from markupsafe import Markup, escape
 
-from revue.model import Article
-from revue.typography import french_text
+from revue.render.typography import french_text
+from revue.site.model import Article
 
 WORDS_PER_MINUTE = 200  # a steady reading pace for news copy in French
 REPEAT_SHARE = 0.75  # share of the standfirst's words found, in order, in the first paragraph

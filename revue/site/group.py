@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from math import ceil
 
-from revue.config import SiteConfig
-from revue.countries import Country
-from revue.model import Article
+from revue.core.countries import Country
+from revue.site.config import SiteConfig
+from revue.site.model import Article
 
 RELATED_ARTICLES = 3
 

@@ -13,11 +13,11 @@ from typing import Any
 
 from slugify import slugify
 
-from revue import countries
-from revue.config import SiteConfig
-from revue.errors import BuildError, Problem, closest_key, display_path, unknown_key_message
-from revue.model import Article, Photo, Source
-from revue.yamlsource import Mapping, YamlSyntaxError, load_mapping
+from revue.core import countries
+from revue.core.errors import BuildError, Problem, closest_key, display_path, unknown_key_message
+from revue.core.yamlsource import Mapping, YamlSyntaxError, load_mapping
+from revue.site.config import SiteConfig
+from revue.site.model import Article, Photo, Source
 
 KNOWN_KEYS = ("title", "date", "countries", "summary", "place", "source", "photos", "slug", "draft")
 SOURCE_KEYS = ("agency", "url", "seed")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import traceback
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,12 +14,12 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup
 
-from revue.article_view import arrange_body
-from revue.config import SiteConfig
-from revue.errors import BuildError, Problem, display_path
-from revue.group import ArticlePage, HomePage, ListPage, NotFoundPage, Page, SearchPage, Site
-from revue.parallel import fork_map
-from revue.typography import french_text
+from revue.build.parallel import fork_map
+from revue.core.errors import BuildError, Problem, display_path
+from revue.render.article_view import arrange_body
+from revue.render.typography import french_text
+from revue.site.config import SiteConfig
+from revue.site.group import ArticlePage, HomePage, ListPage, NotFoundPage, Page, SearchPage, Site
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ def make_environment(templates: Path, config: SiteConfig) -> jinja2.Environment:
     return env
 
 
+MODULE_PATH = re.compile(r"'(?:\w+\.)+(?=\w+ object')")
+
+
 def template_problem(error: Exception, templates: Path, root: Path, rendering: str) -> Problem:
     """Name the template line that failed, and what was being rendered."""
     line = getattr(error, "lineno", None)
@@ -77,7 +81,7 @@ def template_problem(error: Exception, templates: Path, root: Path, rendering: s
             name, line = frame.filename, frame.lineno
             break
     path = display_path(templates / name, root) if name else display_path(templates, root)
-    message = getattr(error, "message", None) or str(error)
+    message = MODULE_PATH.sub("'", getattr(error, "message", None) or str(error))  # not Revue's internals
     return Problem(path, line, f"template error: {message} (while rendering {rendering}) — fix the template")
 
 

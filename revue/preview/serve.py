@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 import watchfiles
 
-from revue.errors import BuildError, Problem
-from revue.project import Project
-from revue.static_server import SubPathHandler, start_server
+from revue.core.errors import BuildError, Problem
+from revue.core.project import Project
+from revue.preview.static_server import SubPathHandler, start_server
 
 STATUS_PATH = "/__revue/status"
 SCRIPT_FILE = Path(__file__).with_name("live_reload.js")

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from revue.config import SiteConfig
-from revue.fingerprint import code_digest, digest
-from revue.markup import RENDERER_VERSION, body_html
-from revue.model import Article
-from revue.parallel import fork_map
-from revue.read import FileProblems, check_articles, read_article
-from revue.store import Store
+from revue.build.parallel import fork_map
+from revue.build.store import Store
+from revue.core.digest import code_digest, digest
+from revue.render.markup import RENDERER_VERSION, body_html
+from revue.site.config import SiteConfig
+from revue.site.model import Article
+from revue.site.read import FileProblems, check_articles, read_article
 
 
 def _read_or_none(shared: tuple[list[tuple[Path, bytes]], SiteConfig], index: int) -> Article | None:

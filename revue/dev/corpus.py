@@ -10,7 +10,7 @@ import random
 import re
 from pathlib import Path
 
-from revue.countries import all_countries
+from revue.core.countries import all_countries
 
 # About thirty partners, as a digest of Vietnam's relations has.
 PARTNERS = (

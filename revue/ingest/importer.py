@@ -15,13 +15,13 @@ from typing import Any
 import yaml
 from slugify import slugify
 
-from revue import detect, glued_words
-from revue.agency_text import AgencyText, Photo, TextError, parse
-from revue.config import SiteConfig
-from revue.errors import BuildError, Problem, display_path
-from revue.markdown_text import escape
-from revue.project import Project
-from revue.yamlsource import YamlSyntaxError, load_mapping
+from revue.core.errors import BuildError, Problem, display_path
+from revue.core.project import Project
+from revue.core.yamlsource import YamlSyntaxError, load_mapping
+from revue.ingest import detect, glued_words
+from revue.ingest.agency_text import AgencyText, Photo, TextError, parse
+from revue.ingest.markdown_text import escape
+from revue.site.config import SiteConfig
 
 SOURCE_KEYS = ("date", "url")
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from revue import countries
-from revue.errors import BuildError, Problem, unknown_key_message
-from revue.yamlsource import YamlSyntaxError, load_mapping
+from revue.core import countries
+from revue.core.errors import BuildError, Problem, unknown_key_message
+from revue.core.yamlsource import YamlSyntaxError, load_mapping
 
 
 @dataclass(frozen=True)

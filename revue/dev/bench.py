@@ -18,8 +18,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from revue.corpus import write_corpus
-from revue.project import Project
+from revue.core.project import Project
+from revue.dev.corpus import write_corpus
 
 TMPFS = Path("/dev/shm")
 EDITED_ARTICLE = "bench-00000.md"
@@ -33,7 +33,7 @@ process_started = time.perf_counter()
 import json, resource, sys
 from pathlib import Path
 from revue import pipeline
-from revue.project import Project
+from revue.core.project import Project
 
 before_index = {}
 index_site = pipeline.index_site
@@ -85,7 +85,7 @@ class Run:
 
 
 def build_once(root: Path) -> Run:
-    repo = Path(__file__).resolve().parent.parent
+    repo = Path(__file__).resolve().parents[2]
     done = subprocess.run(
         [sys.executable, "-c", CHILD, str(root)], cwd=repo, capture_output=True, text=True, check=True
     )
