@@ -7,14 +7,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from revue.core.errors import BuildError, Problem, display_path
+from revue import pipeline
+from revue.core.errors import BuildError, display_path
 from revue.core.project import Project
-from revue.dev.bench import benchmark
-from revue.ingest import importer as ingest
-from revue.pipeline import build_site, prepare_site
-from revue.preview.serve import LiveSite, serve
 from revue.site.config import load_config
-from revue.site.scaffold import NewArticle, create_article
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -68,17 +64,20 @@ def add_common_options(parser: argparse.ArgumentParser, default: object) -> None
     )
 
 
-def run_import(project: Project, args: argparse.Namespace, quiet: bool = False) -> None:
-    """Import new seeds; `quiet` (during a build) leaves out the seeds that were kept as they are."""
-    config = load_config(project.site_yaml, args.base_url)
-    for report in ingest.import_seeds(project, config):
-        if report.imported or not quiet:
-            print(report.format())
+def run_import(project: Project, args: argparse.Namespace) -> None:
+    result = pipeline.build(project, args.base_url, only_import=True)
+    print_warnings(project, result)
+    for report in result.imports:
+        print(report.format())
+    if not result.imports:
+        print(f"No seed in {display_path(project.seeds, project.root)}/: nothing to import")
 
 
 def run_build(project: Project, args: argparse.Namespace) -> None:
-    run_import(project, args, quiet=True)
-    result = build_site(project, args.base_url)
+    result = pipeline.build(project, args.base_url)
+    print_warnings(project, result)
+    for report in result.imports:
+        print(report.format())
     print(
         f"Built {result.articles} article(s) ({result.drafts} draft(s) left out): "
         f"{result.files} pages and feeds in {project.output} for {result.config.base_url}; "
@@ -90,7 +89,14 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
         )
 
 
+def print_warnings(project: Project, result: pipeline.BuildResult) -> None:
+    for warning in result.warnings:
+        print(f"{replace(warning, path=display_path(warning.path, project.root))}", file=sys.stderr)
+
+
 def run_new(project: Project, args: argparse.Namespace) -> None:
+    from revue.site.scaffold import NewArticle, create_article  # each command imports only what it runs
+
     path = create_article(project, NewArticle(args.title, tuple(args.country), args.date))
     print(
         f"Created {path}: write the article below its front matter, then preview with `python build.py serve`"
@@ -98,21 +104,12 @@ def run_new(project: Project, args: argparse.Namespace) -> None:
 
 
 def run_check(project: Project, args: argparse.Namespace) -> None:
-    """Every stage that can find a problem, none that writes: all problems from all stages at once."""
-    config = load_config(project.site_yaml, args.base_url)  # nothing else can be checked without it
-    problems: list[Problem] = []
-    try:
-        ingest.plan_import(project, config)
-    except BuildError as error:
-        problems.extend(error.problems)
-    try:
-        prepared = prepare_site(project, args.base_url)
-    except BuildError as error:
-        raise BuildError(problems + error.problems) from None
-    if problems:
-        raise BuildError(problems)
+    """The build with publishing off: every stage, every problem at once, nothing written but `.cache/`."""
+    result = pipeline.build(project, args.base_url, publish=False)
+    print_warnings(project, result)
     print(
-        f"Checked site.yaml, seeds/sources.yaml, templates and {len(prepared.articles)} article(s): no problems"
+        f"Checked site.yaml, seeds/sources.yaml, templates and {result.articles + result.drafts} article(s): "
+        "no problems"
     )
 
 
@@ -123,6 +120,8 @@ def report_problems(project: Project, error: BuildError, summary: str) -> None:
 
 
 def run_serve(project: Project, args: argparse.Namespace) -> None:
+    from revue.preview.serve import LiveSite, serve
+
     prefix = load_config(project.site_yaml).base_path
 
     def build(base_url: str) -> None:
@@ -144,6 +143,8 @@ def replace_base_url(args: argparse.Namespace, base_url: str) -> argparse.Namesp
 
 
 def run_bench(project: Project, args: argparse.Namespace) -> None:
+    from revue.dev.bench import benchmark
+
     print(benchmark(project, args.articles, args.runs))
 
 

@@ -1,121 +1,148 @@
-"""The whole build, top to bottom: config → import → read → group → render → write (+ index)."""
+"""One build, top to bottom: what `build`, `check`, `import` and `serve` all run.
+
+    site.yaml → list content/ → (nothing changed? done) → read → plan the import → group → bodies
+    → render what changed → publish: write the imported files, stage and index output/, swap it in
+
+`check` is the same run with `publish=False`: every stage runs, nothing is written but `.cache/`.
+`import` stops after the plan. Every stage collects all the problems it can see before failing, and
+nothing is written before every stage has succeeded.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from revue.build.cache import Caches, bodies_cached, open_caches, read_cached
-from revue.build.incremental import output_intact, publish_changes
-from revue.build.search import IndexReport, index_site
-from revue.build.store import Store
+from revue.build.cache import BuildCache
+from revue.build.incremental import NO_MANIFEST, output_intact, publish_changes, render_changes
+from revue.build.search import IndexReport
 from revue.core.digest import code_digest, digest, folder_digest
+from revue.core.errors import BuildError, Problem
 from revue.core.project import Project
-from revue.render.templates import NOJEKYLL, RenderedFile, render_jobs, render_site, site_jobs
+from revue.ingest.importer import ImportPlan, ImportReport, plan_import, write_imports
+from revue.render.templates import NOJEKYLL, asset_files, site_jobs
 from revue.site.config import SiteConfig, load_config
-from revue.site.group import Site, group
+from revue.site.group import group
 from revue.site.model import Article
-from revue.site.read import content_sources
+from revue.site.read import Listing, SourceFile, accept, content_files, recorded_seed
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build did, for the report the CLI prints."""
+    """What a run did, for the report the CLI prints."""
 
-    articles: int
-    drafts: int
-    files: int
     config: SiteConfig
-    index: IndexReport | None = None  # None when only checked: the index is built while publishing
+    articles: int  # published
+    drafts: int
+    files: int  # pages and feeds of the site (0 after `import`)
+    imports: tuple[ImportReport, ...]  # seeds imported (and, for `import`, the seeds kept as they are)
+    warnings: tuple[Problem, ...]  # what the build left out, and why
     written: int = 0  # files whose bytes changed; 0: output/ was left untouched
+    index: IndexReport | None = None  # None when nothing was published
     index_seconds: float = 0.0  # 0 when nothing indexed changed and the previous index was kept
 
 
-@dataclass(frozen=True)
-class LoadedSite:
-    """Everything read, checked and grouped, with the article bodies rendered; no page rendered yet."""
-
-    config: SiteConfig
-    articles: list[Article]  # drafts included
-    site: Site
-    bodies: dict[str, str]  # body HTML by slug
-    article_keys: dict[int, str]  # by id(article): a digest of everything the article says
-    caches: Caches  # saved by the caller once its work is done
-
-    def result(self, files: int) -> BuildResult:
-        published = len(self.articles) - sum(a.draft for a in self.articles)
-        return BuildResult(published, len(self.articles) - published, files, self.config)
-
-
-@dataclass(frozen=True)
-class PreparedSite:
-    """Everything checked and rendered in memory; nothing written yet."""
-
-    config: SiteConfig
-    articles: list[Article]  # drafts included
-    files: list[RenderedFile]
-
-
-def load_site(
-    project: Project, base_url: str | None = None, sources: list[tuple[Path, bytes]] | None = None
-) -> LoadedSite:
-    """Read, validate and group; bodies come from `.cache/` when their Markdown was rendered before."""
+def build(
+    project: Project, base_url: str | None = None, publish: bool = True, only_import: bool = False
+) -> BuildResult:
+    """Run the build; `publish=False` writes nothing (`check`); `only_import` stops once seeds are imported."""
+    cache = BuildCache(project.cache)
+    listing = content_files(project.content, project.root)
+    inputs = build_inputs(project, base_url, listing)
+    if not only_import and (known := unchanged_result(cache, inputs, project.output, publish)):
+        return known
     config = load_config(project.site_yaml, base_url)
-    if sources is None:
-        sources = content_sources(project.content, project.root)
-    caches = open_caches(project.cache)
-    articles, keys = read_cached(sources, config, caches.articles)
+    read = cache.read_articles(listing.files, config)
+    plan, imported, plan_problems = import_stage(project, config, cache, listing.files, read, only_import)
+    articles = accept(read + imported, plan_problems)
+    if only_import:
+        if publish:
+            write_imports(project, plan)
+        return summary(config, articles, plan, listing, files=0)
+
     site = group(articles, config)
-    return LoadedSite(config, articles, site, bodies_cached(site.articles, caches.bodies), keys, caches)
-
-
-def prepare_site(project: Project, base_url: str | None = None) -> PreparedSite:
-    """Load, validate and render everything without touching disk: what `check` runs."""
-    loaded = load_site(project, base_url)
-    files = render_site(loaded.site, loaded.bodies, loaded.config, project.templates, project.root)
-    loaded.caches.save()
-    return PreparedSite(loaded.config, loaded.articles, files)
-
-
-def build_site(project: Project, base_url: str | None = None) -> BuildResult:
-    """Bring `output/` up to date, rendering and writing only what changed (revue/incremental.py)."""
-    sources = content_sources(project.content, project.root)
-    inputs = build_inputs(project, load_config(project.site_yaml, base_url), sources)
-    last_builds = Store(project.cache / "last-build.pickle")
-    slot = str(project.output.resolve())
-    remembered = last_builds.get(slot)
-    if remembered and remembered[0] == inputs and output_intact(project.output, project.cache):
-        return replace(remembered[1], written=0, index_seconds=0.0)  # nothing to read, render or write
-    loaded = load_site(project, base_url, sources)
-    jobs = site_jobs(loaded.site, loaded.bodies)
-    outcome = publish_changes(
-        jobs,
-        [NOJEKYLL],
-        lambda todo: render_jobs(todo, loaded.config, project.templates, project.root),
-        loaded.config,
-        project.templates,
-        project.output,
-        project.cache,
-        index_site,
-        loaded.article_keys,
-    )
-    result = replace(
-        loaded.result(len(jobs) + 1),
-        index=outcome.index,
-        written=outcome.written,
-        index_seconds=outcome.index_seconds,
-    )
-    loaded.caches.save()
-    last_builds.put(slot, (inputs, result))
-    last_builds.save()
+    bodies = cache.bodies(site.articles)
+    jobs = site_jobs(site, bodies)
+    ready = [NOJEKYLL, *asset_files(project.static)]
+    previous = cache.manifest(project.output) or NO_MANIFEST
+    changes = render_changes(jobs, ready, cache.article_keys, previous, project, config)
+    result = summary(config, articles, plan, listing, files=len(jobs) + len(ready))
+    if publish:
+        write_imports(project, plan)
+        outcome = publish_changes(changes, project.output)
+        cache.set_manifest(project.output, outcome.manifest)
+        result = replace(
+            result,
+            written=outcome.written,
+            index=outcome.manifest.report,
+            index_seconds=outcome.index_seconds,
+        )
+        cache.remember(f"built:{project.output.resolve()}", (inputs, result))
+    cache.remember("checked", (inputs, result))
+    cache.save()
     return result
 
 
-def build_inputs(project: Project, config: SiteConfig, sources: list[tuple[Path, bytes]]) -> str:
-    """One digest of everything a build reads: code and libraries, config, templates and every article."""
+def build_inputs(project: Project, base_url: str | None, listing: Listing) -> str:
+    """One digest of everything a run reads: code and libraries, settings, templates, seeds, every article."""
     return digest(
         code_digest(),
-        repr(config),
+        str(base_url),
+        project.site_yaml.read_bytes() if project.site_yaml.is_file() else b"",
         folder_digest(project.templates),
-        *(part for shown, raw in sources for part in (str(shown), raw)),
+        folder_digest(project.seeds),
+        *(part for file in listing.files for part in (str(file.path), file.raw)),
     )
+
+
+def unchanged_result(cache: BuildCache, inputs: str, output: Path, publish: bool) -> BuildResult | None:
+    """The last good run's result when nothing it read has changed since (and `output/` is as it left it)."""
+    slot = f"built:{output.resolve()}" if publish else "checked"
+    remembered = cache.remembered(slot)
+    if remembered is None or remembered[0] != inputs:
+        return None
+    if publish and not output_intact(output, cache.manifest(output)):
+        return None
+    return replace(remembered[1], written=0, index_seconds=0.0)
+
+
+def import_stage(
+    project: Project,
+    config: SiteConfig,
+    cache: BuildCache,
+    files: tuple[SourceFile, ...],
+    read: list[Article | BuildError],
+    list_kept: bool,
+) -> tuple[ImportPlan, list[Article | BuildError], list[Problem]]:
+    """Plan the import of every seed no article records, and read each planned file as the build will."""
+    recorded = {}
+    for file, outcome in zip(files, read, strict=True):
+        seed = outcome.source.seed if isinstance(outcome, Article) and outcome.source else recorded_seed(file)
+        if seed and seed not in recorded:
+            recorded[seed] = file.path
+    try:
+        plan = plan_import(project, config, recorded, list_kept)
+    except BuildError as error:
+        return ImportPlan((), ()), [], error.problems
+    imported = cache.read_articles(tuple(planned.file for planned in plan.files), config)
+    problems = [
+        Problem(
+            planned.seed,
+            None,
+            f"its import would not build — {problem} — correct the seed or seeds/sources.yaml",
+        )
+        for planned, outcome in zip(plan.files, imported, strict=True)
+        if isinstance(outcome, BuildError)
+        for problem in outcome.problems
+    ]
+    return plan, [outcome for outcome in imported if isinstance(outcome, Article)], problems
+
+
+def summary(
+    config: SiteConfig, articles: list[Article], plan: ImportPlan, listing: Listing, files: int
+) -> BuildResult:
+    drafts = sum(article.draft for article in articles)
+    reports = sorted(
+        [*plan.kept, *(planned.report for planned in plan.files)], key=lambda report: report.seed
+    )
+    return BuildResult(config, len(articles) - drafts, drafts, files, tuple(reports), listing.warnings)

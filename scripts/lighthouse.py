@@ -16,7 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from revue.pipeline import build_site  # noqa: E402
+from revue.pipeline import build  # noqa: E402
 from revue.preview.static_server import start_server  # noqa: E402
 from tests.conftest import copy_project  # noqa: E402
 
@@ -77,7 +77,7 @@ def main() -> int:
         server = start_server(project.output, SUB_PATH)
         base_url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
         try:
-            build_site(project, base_url)
+            build(project, base_url)
             failed = False
             for path in typical_paths(project.output):
                 measured = scores(base_url + path)

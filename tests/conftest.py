@@ -12,24 +12,33 @@ from pathlib import Path
 import pytest
 
 from revue.core.project import Project
-from revue.pipeline import build_site
+from revue.pipeline import build
 from revue.preview.static_server import start_server
+from revue.site.config import SiteConfig
+from revue.site.model import Article
+from revue.site.read import accept, content_files, read_article
 
 REPO = Path(__file__).resolve().parent.parent
 SUB_PATH = "/revue-test/"
 
 
 def copy_project(target: Path, with_content: bool = True) -> Project:
-    """A throwaway copy of this project's site.yaml, templates, seeds and (optionally) content."""
+    """A throwaway copy of this project's site.yaml and templates, and (optionally) its content and seeds."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "site.yaml", target / "site.yaml")
     shutil.copytree(REPO / "templates", target / "templates")
-    shutil.copytree(REPO / "seeds", target / "seeds")
-    if with_content:
+    if with_content:  # the seeds too: a build imports any seed no article records
+        shutil.copytree(REPO / "seeds", target / "seeds")
         shutil.copytree(REPO / "content", target / "content")
     else:
         (target / "content").mkdir()
     return Project(target)
+
+
+def read_all(content: Path, config: SiteConfig, root: Path) -> list[Article]:
+    """Every article under `content`, drafts included, as the build reads them (BuildError if any is bad)."""
+    files = content_files(content, root).files
+    return accept([read_article(file.path, file.raw, config) for file in files], [])
 
 
 def indexed_urls(output: Path) -> set[str]:
@@ -62,7 +71,7 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
     project.output.mkdir()
     server = start_server(project.output, SUB_PATH)
     base_url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    build_site(project, base_url)
+    build(project, base_url)
     try:
         yield ServedSite(project, base_url)
     finally:

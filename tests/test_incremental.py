@@ -15,8 +15,8 @@ import pytest
 from revue.core.errors import BuildError
 from revue.core.project import Project
 from revue.dev.corpus import write_corpus
-from revue.pipeline import build_site
-from tests.conftest import copy_project
+from revue.pipeline import build
+from tests.conftest import REPO, copy_project
 
 ARTICLES = 40
 pytestmark = pytest.mark.xdist_group("incremental")
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.xdist_group("incremental")
 
 def site_project(folder: Path) -> Project:
     project = copy_project(folder, with_content=False)
-    write_corpus(project.content, project.seeds, ARTICLES)
+    write_corpus(project.content, REPO / "seeds", ARTICLES)
     return project
 
 
@@ -50,7 +50,7 @@ def from_scratch(project: Project, folder: Path) -> dict[str, bytes]:
     """Build a copy of the project with no cache and no previous output."""
     fresh = Project(folder)
     shutil.copytree(project.root, fresh.root, ignore=shutil.ignore_patterns(".cache", "output"))
-    build_site(fresh)
+    build(fresh)
     return contents(fresh.output)
 
 
@@ -77,19 +77,47 @@ def edit_site_yaml(project: Project) -> None:
     )
 
 
+def delete_article(project: Project) -> None:
+    (project.content / "bench-00007.md").unlink()
+
+
+def add_article(project: Project) -> None:
+    text = (project.content / "bench-00007.md").read_text("utf-8")
+    (project.content / "nouveau.md").write_text(text.replace("slug: bench-00007", "slug: nouveau"), "utf-8")
+
+
+def draft_article(project: Project) -> None:
+    path = project.content / "bench-00007.md"
+    path.write_text(path.read_text("utf-8").replace("\n---\n", "\ndraft: true\n---\n", 1), encoding="utf-8")
+
+
+def edit_stylesheet(project: Project) -> None:
+    with (project.static / "style.css").open("a", encoding="utf-8") as stylesheet:
+        stylesheet.write("\n.edited { color: inherit; }\n")
+
+
 @pytest.mark.parametrize(
     "edit",
-    [edit_article_body, edit_article_title, edit_home_template, edit_site_yaml],
+    [
+        edit_article_body,
+        edit_article_title,
+        edit_home_template,
+        edit_site_yaml,
+        delete_article,
+        add_article,
+        draft_article,
+        edit_stylesheet,
+    ],
     ids=lambda f: f.__name__,
 )
 def test_an_edit_rewrites_exactly_the_files_whose_bytes_change(
     tmp_path: Path, edit: Callable[[Project], None]
 ) -> None:
     project = site_project(tmp_path / "site")
-    build_site(project)
+    build(project)
     before, before_stamps = contents(project.output), stamps(project.output)
     edit(project)
-    result = build_site(project)
+    result = build(project)
     after, after_stamps = contents(project.output), stamps(project.output)
 
     assert after == from_scratch(project, tmp_path / "fresh")
@@ -102,9 +130,9 @@ def test_an_edit_rewrites_exactly_the_files_whose_bytes_change(
 
 def test_a_rebuild_with_nothing_changed_writes_nothing_and_keeps_the_index(tmp_path: Path) -> None:
     project = site_project(tmp_path / "site")
-    build_site(project)
+    build(project)
     before = stamps(project.output)
-    result = build_site(project)
+    result = build(project)
     assert stamps(project.output) == before
     assert (result.written, result.index_seconds) == (0, 0.0)
     assert result.index is not None and result.index.pages == ARTICLES
@@ -112,32 +140,32 @@ def test_a_rebuild_with_nothing_changed_writes_nothing_and_keeps_the_index(tmp_p
 
 def test_the_index_is_rebuilt_only_when_an_indexed_page_changes(tmp_path: Path) -> None:
     project = site_project(tmp_path / "site")
-    build_site(project)
+    build(project)
     bundle = {p: s for p, s in stamps(project.output).items() if p.startswith("pagefind/")}
     edit_home_template(project)
-    assert build_site(project).index_seconds == 0.0
+    assert build(project).index_seconds == 0.0
     assert {p: s for p, s in stamps(project.output).items() if p.startswith("pagefind/")} == bundle
     edit_article_body(project)
-    assert build_site(project).index_seconds > 0
+    assert build(project).index_seconds > 0
 
 
 def test_deleting_the_cache_gives_byte_identical_output(tmp_path: Path) -> None:
     project = site_project(tmp_path / "site")
-    build_site(project)
+    build(project)
     edit_article_title(project)
-    build_site(project)
+    build(project)
     cached = contents(project.output)
     shutil.rmtree(project.cache)
-    build_site(project)  # without the manifest every file is rewritten: stale bytes cannot survive
+    build(project)  # without the manifest every file is rewritten: stale bytes cannot survive
     assert contents(project.output) == cached
     shutil.rmtree(project.output)
-    build_site(project)
+    build(project)
     assert contents(project.output) == cached
 
 
 def test_a_failed_incremental_build_leaves_output_untouched(tmp_path: Path) -> None:
     project = site_project(tmp_path / "site")
-    build_site(project)
+    build(project)
     before = stamps(project.output)
     edit_article_body(project)
     template = project.templates / "article.html"
@@ -146,7 +174,7 @@ def test_a_failed_incremental_build_leaves_output_untouched(tmp_path: Path) -> N
     )
     template.write_text(broken, encoding="utf-8")
     with pytest.raises(BuildError):
-        build_site(project)
+        build(project)
     assert stamps(project.output) == before
     assert [p.name for p in project.root.iterdir() if p.name.startswith(".output")] == []
 
@@ -154,10 +182,10 @@ def test_a_failed_incremental_build_leaves_output_untouched(tmp_path: Path) -> N
 def test_a_file_changed_or_removed_in_output_by_hand_is_restored(tmp_path: Path) -> None:
     """The nothing-changed shortcut trusts output/ only while every file is as the last build left it."""
     project = site_project(tmp_path / "site")
-    build_site(project)
+    build(project)
     built = contents(project.output)
     (project.output / "index.html").write_text("abîmé à la main", encoding="utf-8")
     (project.output / "pays/index.html").unlink()
-    result = build_site(project)
+    result = build(project)
     assert contents(project.output) == built
     assert result.written == 2

@@ -26,8 +26,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
 def test_bad_input_is_reported_exactly_and_output_is_kept(case: str, tmp_path: Path, capsys) -> None:
     project = copy_project(tmp_path / "site", with_content=False)
-    shutil.rmtree(project.seeds)
-    project.seeds.mkdir()
     for source in (CASES / case).rglob("*"):
         if source.is_file() and source.name != "expected.txt":
             target = project.root / source.relative_to(CASES / case)

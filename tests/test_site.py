@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import pytest
 
 from revue.core.project import Project
-from revue.pipeline import build_site
+from revue.pipeline import build
 from tests.conftest import SUB_PATH, ServedSite, copy_project, indexed_urls
 
 ATOM_SCHEMA = Path(__file__).parent / "schemas" / "atom.rnc"
@@ -152,7 +152,7 @@ def test_sixty_articles_paginate_with_working_neighbours(tmp_path: Path) -> None
     project = copy_project(tmp_path / "site", with_content=False)
     for n in range(60):
         write_article(project, f"a{n:02d}", f"20{10 + n % 12}-0{1 + n % 9}-1{n % 10}")
-    build_site(project, "https://org.github.io/repo/")
+    build(project, "https://org.github.io/repo/")
     out = project.output
     pages = sorted(p.parent.name for p in (out / "pays/japon/page").glob("*/index.html"))
     assert pages == ["2", "3", "4", "5", "6"]  # 60 articles, 10 per page
@@ -171,7 +171,7 @@ def test_drafts_appear_nowhere(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site", with_content=False)
     write_article(project, "publie", "2020-05-08")
     write_article(project, "brouillon-secret", "2021-06-01", countries="[Japon, Chine]", draft=True)
-    build_site(project, "https://org.github.io/repo/")
+    build(project, "https://org.github.io/repo/")
     leaks = [
         str(p.relative_to(project.output))
         for p in project.output.rglob("*")
@@ -195,8 +195,8 @@ def reproducible_files(folder: Path) -> list[Path]:
 def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path) -> None:
     first = copy_project(tmp_path / "one")
     second = copy_project(tmp_path / "two")
-    build_site(first)
-    build_site(second)
+    build(first)
+    build(second)
     files = reproducible_files(first.output)
     assert files == reproducible_files(second.output)
     different = [f for f in files if (first.output / f).read_bytes() != (second.output / f).read_bytes()]
@@ -205,7 +205,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path) -> None
 
 def test_base_url_on_the_command_line_reaches_every_link(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site")
-    build_site(project, "https://example.github.io/digest")
+    build(project, "https://example.github.io/digest")
     home = (project.output / "index.html").read_text()
     assert '<link rel="canonical" href="https://example.github.io/digest/">' in home
     assert 'href="/digest/assets/style.css"' in home

@@ -1,82 +1,99 @@
-"""The two costly pure steps, remembered in `.cache/` across builds: reading articles, rendering bodies.
+"""`.cache/`: everything a build remembers, in one object that the pipeline owns and the stages never see.
 
-Each result is keyed by everything it depends on (its input bytes, the config, the generator's code and
-library versions, `RENDERER_VERSION`), and the misses are computed on all cores.
+Every value is stored under a key that holds everything it depends on (input bytes, the config, the
+code that shapes output and the libraries' versions), so nothing in it can be stale: a changed input
+is a new key. Delete `.cache/` and the next build computes everything again, with the same bytes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from revue.build.parallel import fork_map
 from revue.build.store import Store
 from revue.core.digest import code_digest, digest
-from revue.render.markup import RENDERER_VERSION, body_html
+from revue.core.errors import BuildError, Problem
+from revue.render.markup import body_html
 from revue.site.config import SiteConfig
 from revue.site.model import Article
-from revue.site.read import FileProblems, check_articles, read_article
+from revue.site.read import SourceFile, read_article
 
 
-def _read_or_none(shared: tuple[list[tuple[Path, bytes]], SiteConfig], index: int) -> Article | None:
+def _read(shared: tuple[list[SourceFile], SiteConfig], index: int) -> Article | list[Problem]:
     files, config = shared
     try:
-        return read_article(*files[index], config)
-    except FileProblems:
-        return None  # read again in order by check_articles, which reports the problems
-
-
-@dataclass(frozen=True)
-class Caches:
-    """The two stores, saved once at the end of a build (after indexing: saving is not on the way)."""
-
-    articles: Store
-    bodies: Store
-
-    def save(self) -> None:
-        self.articles.save()
-        self.bodies.save()
-
-
-def open_caches(cache: Path) -> Caches:
-    return Caches(Store(cache / "articles.pickle"), Store(cache / "bodies.pickle"))
-
-
-def read_cached(
-    sources: list[tuple[Path, bytes]], config: SiteConfig, store: Store
-) -> tuple[list[Article], dict[int, str]]:
-    """`check_articles`, with each valid file's Article remembered by its path and bytes.
-
-    Also returns each remembered article's key by `id(article)`: it says all the article depends on.
-    """
-    context = digest(code_digest(), repr(config))
-    keys = [digest(context, str(shown), raw) for shown, raw in sources]
-    misses = [index for index, key in enumerate(keys) if store.get(key) is None]
-    parsed = fork_map(_read_or_none, ([sources[i] for i in misses], config), len(misses))
-    for index, article in zip(misses, parsed, strict=True):
-        if article is not None:
-            store.put(keys[index], article)
-    known = {shown: (raw, store.get(key)) for (shown, raw), key in zip(sources, keys, strict=True)}
-
-    def read_one(shown: Path, raw: bytes, config: SiteConfig) -> Article:
-        """The remembered Article when the file still has the bytes it was keyed by."""
-        seen, article = known.get(shown, (None, None))
-        return article if seen == raw and article is not None else read_article(shown, raw, config)
-
-    articles = check_articles(sources, config, read_one)
-    keys_by_id = {id(article): key for (_, article), key in zip(known.values(), keys, strict=True) if article}
-    return articles, {id(a): keys_by_id[id(a)] for a in articles if id(a) in keys_by_id}
+        return read_article(files[index].path, files[index].raw, config)
+    except BuildError as error:
+        return error.problems  # an exception would not cross the process boundary whole
 
 
 def _body(texts: list[str], index: int) -> str:
     return body_html(texts[index])
 
 
-def bodies_cached(articles: tuple[Article, ...], store: Store) -> dict[str, str]:
-    """Each article's body HTML by slug, rendered only when its Markdown was never rendered before."""
-    context = digest(code_digest(), RENDERER_VERSION)
-    keys = {article.slug: digest(context, article.body_markdown) for article in articles}
-    misses = sorted({a.body_markdown for a in articles if store.get(keys[a.slug]) is None})
-    for text, html in zip(misses, fork_map(_body, misses, len(misses)), strict=True):
-        store.put(digest(context, text), html)
-    return {slug: store.get(key) for slug, key in keys.items()}
+class BuildCache:
+    """The stores of `.cache/`, opened when first used (a build with nothing to do opens only one)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.stores: dict[str, Store] = {}
+        self.article_keys: dict[str, str] = {}  # by slug: a digest of everything the article says
+
+    def store(self, name: str) -> Store:
+        if name not in self.stores:  # `runs` is tiny and shared by build and check: never pruned
+            self.stores[name] = Store(self.folder / f"{name}.pickle", prune=name != "runs")
+        return self.stores[name]
+
+    def read_articles(self, files: tuple[SourceFile, ...], config: SiteConfig) -> list[Article | BuildError]:
+        """Each file read and validated, or its problems; a file read before with these bytes is not parsed."""
+        store = self.store("articles")
+        context = digest(code_digest(), repr(config))
+        keys = [digest(context, str(file.path), file.raw) for file in files]
+        misses = [index for index, key in enumerate(keys) if store.get(key) is None]
+        parsed = fork_map(_read, ([files[i] for i in misses], config), len(misses))
+        fresh = dict(zip(misses, parsed, strict=True))
+        outcomes: list[Article | BuildError] = []
+        for index, key in enumerate(keys):
+            outcome = fresh.get(index) or store.get(key)
+            if isinstance(outcome, Article):
+                store.put(key, outcome)
+                self.article_keys[outcome.slug] = key
+                outcomes.append(outcome)
+            else:
+                outcomes.append(BuildError(outcome))
+        return outcomes
+
+    def bodies(self, articles: tuple[Article, ...]) -> dict[str, str]:
+        """Each article's body HTML by slug, rendered only when its Markdown was never rendered before."""
+        store = self.store("bodies")
+        context = code_digest()
+        keys = {article.slug: digest(context, article.body_markdown) for article in articles}
+        misses = sorted({a.body_markdown for a in articles if store.get(keys[a.slug]) is None})
+        for text, html in zip(misses, fork_map(_body, misses, len(misses)), strict=True):
+            store.put(digest(context, text), html)
+        return {slug: store.get(key) for slug, key in keys.items()}
+
+    def remembered(self, slot: str) -> Any | None:
+        """What the last good run left under `slot` (see pipeline: the inputs it saw and its result)."""
+        return self.store("runs").get(slot)
+
+    def remember(self, slot: str, value: Any) -> None:
+        self.store("runs").put(slot, value)
+
+    def manifest(self, output: Path) -> Any | None:
+        """`output/` as the last build left it (build/incremental.py's Manifest)."""
+        return self.store("manifest").get(manifest_slot(output))
+
+    def set_manifest(self, output: Path, manifest: Any) -> None:
+        self.store("manifest").put(manifest_slot(output), manifest)
+
+    def save(self) -> None:
+        """Write every store that was used, dropping the entries this build did not use."""
+        for store in self.stores.values():
+            store.save()
+
+
+def manifest_slot(output: Path) -> str:
+    """Where an output folder's manifest lives: per folder, and per version of the code that shaped it."""
+    return digest(code_digest(), str(output.resolve()))

@@ -1,30 +1,30 @@
-"""Rebuild only what changed: render pages whose inputs changed, write files whose bytes changed.
+"""Rebuild only what changed: render pages whose inputs changed, publish only files whose bytes changed.
 
-`.cache/manifest.pickle` remembers, for every file of `output/`, the key of its inputs, the digest
-of its bytes and the inode, size and mtime it was written with. A file whose key is unchanged and
-whose stat still matches is not rendered; a rendered file whose bytes are unchanged is not written.
-If nothing changed at all, `output/` is not touched; otherwise the new site is staged beside it with
-unchanged files hard-linked (see write.publish), so a failed build still leaves `output/` intact.
+The manifest remembers, for every file of `output/`, the key of its inputs, the digest of its bytes
+and the inode, size and mtime it was written with. A file whose key is unchanged and whose stat still
+matches is not rendered; a rendered file whose bytes are unchanged is not written. If nothing changed
+at all, `output/` is not touched; otherwise the new site is staged beside it with unchanged files
+hard-linked (see publish.py), so a failed build still leaves `output/` intact.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import os
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from importlib.metadata import version
 from pathlib import Path
 
+from revue.build import search
 from revue.build.parallel import fork_map
 from revue.build.publish import publish
-from revue.build.search import BUNDLE, IndexReport, folder_size, indexed_pages
-from revue.build.store import Store
-from revue.core.digest import InputsKey, code_digest, digest, folder_digest
-from revue.render.templates import RenderedFile, RenderJob
+from revue.core.digest import code_digest, digest, folder_digest
+from revue.core.errors import BuildError, Problem
+from revue.core.project import Project
+from revue.render.templates import RenderedFile, RenderJob, render_page
 from revue.site.config import SiteConfig
-
-INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it
+from revue.site.model import Article
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Entry:
     key: str  # digest of everything its bytes were made from
     sha: str  # digest of its bytes
     stat: tuple[int, int, int]  # inode, size, mtime_ns: any change means someone else touched it
-    indexed: bool  # Pagefind reads it
+    indexed: bool  # the search index reads it
 
 
 @dataclass(frozen=True)
@@ -43,16 +43,59 @@ class Manifest:
 
     files: dict[str, Entry]
     index: str  # index_key of the pages the search bundle was built from
-    report: IndexReport | None  # what that bundle holds
+    report: search.IndexReport | None  # what that bundle holds
+
+
+NO_MANIFEST = Manifest({}, "", None)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The site this build makes, beside `output/` as the last build left it."""
+
+    files: dict[str, Entry]  # every file of the new site
+    changed: tuple[RenderedFile, ...]  # files whose bytes are new
+    previous: Manifest
 
 
 @dataclass(frozen=True)
 class Outcome:
     """What publishing did, for the build report and the benchmark."""
 
+    manifest: Manifest  # `output/` as this build leaves it
     written: int  # files written with new bytes; 0 means output/ was not touched
-    index: IndexReport
     index_seconds: float  # 0 when the previous index was kept
+
+
+SCALARS = frozenset({str, int, float, bool, type(None), datetime.date})
+
+
+class InputsKey:
+    """A stable text for a page's inputs, each article reduced to the digest of all it says.
+
+    Parts shared between pages (the same counts on every page) are reduced once, memoised by identity
+    while the values live (each forked worker keeps its own memo).
+    """
+
+    def __init__(self, article_keys: dict[str, str]):
+        self.article_keys = article_keys
+        self.memo: dict[int, str] = {}
+
+    def __call__(self, value: object) -> str:
+        if type(value) in SCALARS:
+            return repr(value)
+        known = self.memo.get(id(value))
+        if known is None:
+            if isinstance(value, Article):
+                known = self.article_keys.get(value.slug) or digest(repr(value))
+            elif dataclasses.is_dataclass(value):
+                known = f"{type(value).__name__}({','.join(map(self, vars(value).values()))})"
+            elif isinstance(value, tuple | list):
+                known = f"[{','.join(map(self, value))}]"
+            else:
+                known = repr(value)
+            self.memo[id(value)] = known
+        return known
 
 
 def file_stat(path: str) -> tuple[int, int, int] | None:
@@ -63,10 +106,19 @@ def file_stat(path: str) -> tuple[int, int, int] | None:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
+def output_intact(output: Path, manifest: Manifest | None) -> bool:
+    """Is every file the last build left in `output/` still there, untouched (same inode, size, mtime)?"""
+    return (
+        manifest is not None
+        and (output / search.BUNDLE).is_dir()
+        and all(file_stat(f"{output}/{path}") == entry.stat for path, entry in manifest.files.items())
+    )
+
+
 def index_key(entries: dict[str, Entry]) -> str:
-    """What the search index depends on: the indexed pages' bytes and Pagefind's version."""
+    """What the search index depends on: the indexed pages' bytes and the indexer's version."""
     pages = sorted((path, entry.sha) for path, entry in entries.items() if entry.indexed)
-    return digest(version("pagefind-bin"), *(part for page in pages for part in page))
+    return digest(search.indexer_version(), *(part for page in pages for part in page))
 
 
 def _page_key(shared: tuple[list[RenderJob], InputsKey, str], index: int) -> str:
@@ -76,37 +128,25 @@ def _page_key(shared: tuple[list[RenderJob], InputsKey, str], index: int) -> str
     return digest(context, job.template, job.path, inputs_key(job.inputs))
 
 
-def manifest_slot(output: Path) -> str:
-    """Where `output/`'s manifest lives in the store: per folder, and per code version that shaped it."""
-    return digest(code_digest(), str(output.resolve()))
+def _render(shared: tuple[list[RenderJob], SiteConfig, Path, Path], index: int) -> bytes | Problem:
+    jobs, config, templates, root = shared
+    return render_page(jobs[index], config, templates, root)
 
 
-def output_intact(output: Path, cache: Path) -> bool:
-    """Is every file the last build left in `output/` still there, untouched (same inode, size, mtime)?"""
-    manifest: Manifest | None = Store(cache / "manifest.pickle").get(manifest_slot(output))
-    return (
-        manifest is not None
-        and (output / BUNDLE).is_dir()
-        and all(file_stat(output / path) == entry.stat for path, entry in manifest.files.items())
-    )
-
-
-def publish_changes(
+def render_changes(
     jobs: list[RenderJob],
     ready: list[RenderedFile],
-    render: Callable[[list[RenderJob]], list[RenderedFile]],
+    article_keys: dict[str, str],
+    previous: Manifest,
+    project: Project,
     config: SiteConfig,
-    templates: Path,
-    output: Path,
-    cache: Path,
-    index: Callable[[Path], object],
-    article_keys: dict[int, str],
-) -> Outcome:
-    """Render what may have changed, then publish only if some byte of the site differs."""
-    store = Store(cache / "manifest.pickle")
-    slot = manifest_slot(output)
-    previous: Manifest = store.get(slot) or Manifest({}, "", None)
-    context = digest(code_digest(), folder_digest(templates), repr(config))
+) -> Changes:
+    """Render, on all cores, every page whose inputs (or whose file in `output/`) changed since `previous`.
+
+    `ready` files (assets) come with their bytes. BuildError lists every template problem, each once.
+    """
+    output = project.output
+    context = digest(code_digest(), folder_digest(project.templates), repr(config))  # shared by every page
     page_keys = fork_map(_page_key, (jobs, InputsKey(article_keys), context), len(jobs))
     keys = {job.path: key for job, key in zip(jobs, page_keys, strict=True)}
     keys.update({file.path: digest(file.content) for file in ready})
@@ -122,42 +162,44 @@ def publish_changes(
         )
 
     files = {path: previous.files[path] for path, key in keys.items() if unchanged(path, key=key)}
-    fresh = render([job for job in jobs if job.path not in files]) + [f for f in ready if f.path not in files]
+    todo = [job for job in jobs if job.path not in files]
+    results = fork_map(_render, (todo, config, project.templates, project.root), len(todo))
+    problems = list(dict.fromkeys(result for result in results if isinstance(result, Problem)))
+    if problems:
+        raise BuildError(problems)
+    fresh = [RenderedFile(job.path, content) for job, content in zip(todo, results, strict=True)]  # type: ignore[arg-type]
     changed = []
-    for file in fresh:
+    for file in fresh + [f for f in ready if f.path not in files]:
         sha = digest(file.content)
         if unchanged(file.path, sha=sha):
             files[file.path] = replace(previous.files[file.path], key=keys[file.path])
         else:
             changed.append(file)
-            files[file.path] = Entry(keys[file.path], sha, (0, 0, 0), INDEXED_MARK in file.content)
-    bundle = output / BUNDLE
+            files[file.path] = Entry(keys[file.path], sha, (0, 0, 0), search.is_indexed(file.content))
+    return Changes(files, tuple(changed), previous)
+
+
+def publish_changes(changes: Changes, output: Path) -> Outcome:
+    """Swap in the new site if any byte of it differs, indexing it first when its indexed pages changed."""
+    files, previous = changes.files, changes.previous
+    bundle = output / search.BUNDLE
     keep_index = index_key(files) == previous.index and bundle.is_dir()
-    same_assets = folder_digest(templates / "static") == folder_digest(output / "assets")
     seconds = 0.0
-    if changed or files.keys() != previous.files.keys() or not keep_index or not same_assets:
+    if changes.changed or files.keys() != previous.files.keys() or not keep_index:
 
         def finish(staging: Path) -> None:
             nonlocal seconds
             if not keep_index:
                 started = time.perf_counter()
-                index(staging)
+                search.index_site(staging)
                 seconds = time.perf_counter() - started
 
-        written = {file.path for file in changed}
-        kept = [path for path in files if path not in written] + ([BUNDLE] if keep_index else [])
-        publish(changed, templates / "static", output, finish, kept)
+        written = {file.path for file in changes.changed}
+        kept = [path for path in files if path not in written] + ([search.BUNDLE] if keep_index else [])
+        publish(list(changes.changed), output, finish, kept)
         files = {
             path: replace(entry, stat=file_stat(f"{output}/{path}") or (0, 0, 0))
             for path, entry in files.items()
         }
-    report = (
-        previous.report
-        if keep_index and previous.report
-        else IndexReport(indexed_pages(bundle), folder_size(bundle))
-    )
-    manifest = Manifest(files, index_key(files), report)
-    if manifest != previous:
-        store.put(slot, manifest)
-    store.save()
-    return Outcome(len(changed), report, seconds)
+    report = previous.report if keep_index and previous.report else search.describe(bundle)
+    return Outcome(Manifest(files, index_key(files), report), len(changes.changed), seconds)

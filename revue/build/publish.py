@@ -10,22 +10,11 @@ from pathlib import Path
 from revue.render.templates import RenderedFile
 
 
-def write_files(files: list[RenderedFile], static: Path, folder: Path, previous: Path) -> None:
-    """Write the rendered files and put the static assets under `assets/` (linked when unchanged)."""
+def write_files(files: list[RenderedFile], folder: Path) -> None:
     for file in files:
         target = folder / file.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(file.content)
-    if static.is_dir():
-
-        def copy_asset(source: str, target: str) -> None:
-            old = previous / Path(target).relative_to(folder)
-            if old.is_file() and old.read_bytes() == Path(source).read_bytes():
-                os.link(old, target)
-            else:
-                shutil.copy2(source, target)
-
-        shutil.copytree(static, folder / "assets", dirs_exist_ok=True, copy_function=copy_asset)
 
 
 def link_kept(kept: Collection[str], previous: Path, folder: Path) -> None:
@@ -45,7 +34,6 @@ def link_kept(kept: Collection[str], previous: Path, folder: Path) -> None:
 
 def publish(
     files: list[RenderedFile],
-    static: Path,
     output: Path,
     finish: Callable[[Path], None] = lambda _: None,
     kept: Collection[str] = (),
@@ -63,7 +51,7 @@ def publish(
     try:
         staging.mkdir(parents=True)
         link_kept(kept, output, staging)
-        write_files(files, static, staging, output)
+        write_files(files, staging)
         finish(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

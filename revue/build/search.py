@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import pagefind_bin
 
 from revue.core.errors import BuildError, Problem
 
-BUNDLE = "pagefind"  # the folder the search page loads `pagefind-ui.js` from, under the base path
+BUNDLE = "pagefind"  # the folder the search page loads `pagefind.js` from, under the base path
+INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,20 @@ def index_site(folder: Path) -> IndexReport:
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise BuildError([pagefind_problem(folder, (done.stderr + done.stdout).strip())])
-    bundle = folder / BUNDLE
+    return describe(folder / BUNDLE)
+
+
+def is_indexed(page: bytes) -> bool:
+    """Does the index read this page? Only those pages' bytes decide whether it must be rebuilt."""
+    return INDEXED_MARK in page
+
+
+def indexer_version() -> str:
+    """An index built by another Pagefind may differ: its version is part of what the index depends on."""
+    return version("pagefind-bin")
+
+
+def describe(bundle: Path) -> IndexReport:
     return IndexReport(pages=indexed_pages(bundle), bytes=folder_size(bundle))
 
 

@@ -11,11 +11,12 @@ from typing import Any
 class Store:
     """Values by content key. Keys must say everything the value depends on, so entries never go stale.
 
-    Entries not used by a build are dropped when it saves, so the file holds one site's worth.
+    With `prune`, entries not used by a build are dropped when it saves, so the file holds one site's worth.
     """
 
-    def __init__(self, file: Path):
+    def __init__(self, file: Path, prune: bool = True):
         self.file = file
+        self.prune = prune
         try:
             self.entries: dict[str, Any] = pickle.loads(file.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
@@ -36,9 +37,9 @@ class Store:
 
     def save(self) -> None:
         """Write the used entries atomically, if anything was added or dropped."""
-        if not self.changed and self.used == self.entries.keys():
+        if not self.changed and (not self.prune or self.used == self.entries.keys()):
             return
-        kept = {key: self.entries[key] for key in sorted(self.used)}
+        kept = {key: self.entries[key] for key in sorted(self.used if self.prune else self.entries)}
         self.file.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.file.with_name(self.file.name + ".tmp")
         temporary.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))

@@ -1,18 +1,14 @@
-"""Digests that say when cached work is still valid: of the code, of folders, of a page's inputs.
+"""Digests that say when cached work is still valid: of bytes, of folders, of the code.
 
 A cache keyed on these can never be stale: any change to what produced a result changes its key.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime
 import hashlib
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
-
-from revue.site.model import Article
 
 # Libraries whose upgrade can change the bytes we produce.
 LIBRARIES = ("Jinja2", "Markdown", "nh3", "Babel", "PyYAML", "python-slugify", "MarkupSafe")
@@ -34,41 +30,21 @@ def folder_digest(folder: Path) -> str:
     return digest(*(part for p in files for part in (str(p.relative_to(folder)), p.read_bytes())))
 
 
+PACKAGE = Path(__file__).parents[1]
+# Code that never shapes a byte of output or of the cache: the command line (its help texts), the
+# preview server, the benchmark, and the importer (what it writes is read back as content, by bytes).
+NOT_SHAPING = ("cli.py", "preview", "dev", "ingest")
+
+
 @cache
 def code_digest() -> str:
-    """The generator's own source and the versions of the libraries that shape its output."""
-    sources = sorted(Path(__file__).parents[1].rglob("*.py"))  # not __pycache__: compiling is no change
-    return digest(
-        *(source.read_bytes() for source in sources), *(f"{name}=={version(name)}" for name in LIBRARIES)
+    """The generator's code that shapes output and cache, and the versions of the libraries that do."""
+    sources = sorted(
+        path
+        for path in PACKAGE.rglob("*.py")  # not __pycache__: compiling is no change
+        if path.relative_to(PACKAGE).parts[0] not in NOT_SHAPING
     )
-
-
-SCALARS = frozenset({str, int, float, bool, type(None), datetime.date})
-
-
-class InputsKey:
-    """A stable text for a page's inputs, each article reduced to a digest of all it says.
-
-    `article_keys` gives that digest by `id(article)` when the reader already has one; parts shared
-    between pages (the same counts on every page) are reduced once, memoised by identity while the
-    values live (each forked worker keeps its own memo).
-    """
-
-    def __init__(self, article_keys: dict[int, str]):
-        self.memo: dict[int, str] = dict(article_keys)
-
-    def __call__(self, value: object) -> str:
-        if type(value) in SCALARS:
-            return repr(value)
-        known = self.memo.get(id(value))
-        if known is None:
-            if isinstance(value, Article):
-                known = digest(repr(value))
-            elif dataclasses.is_dataclass(value):
-                known = f"{type(value).__name__}({','.join(map(self, vars(value).values()))})"
-            elif isinstance(value, tuple | list):
-                known = f"[{','.join(map(self, value))}]"
-            else:
-                known = repr(value)
-            self.memo[id(value)] = known
-        return known
+    return digest(
+        *(part for source in sources for part in (str(source.relative_to(PACKAGE)), source.read_bytes())),
+        *(f"{name}=={version(name)}" for name in LIBRARIES),
+    )

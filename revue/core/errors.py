@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,16 +35,3 @@ def display_path(path: Path, root: Path | None = None) -> Path:
         return path.resolve().relative_to((root or Path.cwd()).resolve())
     except ValueError:
         return path
-
-
-def closest_key(key: str, known: tuple[str, ...]) -> str | None:
-    """The known key an editor probably meant by a misspelled one."""
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
-    return close[0] if close else None
-
-
-def unknown_key_message(key: str, known: tuple[str, ...]) -> str:
-    """`unknown key "titel" — did you mean "title"?`, or the list of known keys."""
-    close = closest_key(key, known)
-    hint = f'did you mean "{close}"?' if close else f"known keys: {', '.join(known)}"
-    return f'unknown key "{key}" — {hint}'

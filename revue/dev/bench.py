@@ -33,10 +33,11 @@ process_started = time.perf_counter()
 import json, resource, sys
 from pathlib import Path
 from revue import pipeline
+from revue.build import search
 from revue.core.project import Project
 
 before_index = {}
-index_site = pipeline.index_site
+index_site = search.index_site
 
 def measured_index(folder):
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -48,9 +49,9 @@ def measured_index(folder):
     )
     return index_site(folder)
 
-pipeline.index_site = measured_index
+search.index_site = measured_index
 started = time.perf_counter()
-result = pipeline.build_site(Project(Path(sys.argv[1])))
+result = pipeline.build(Project(Path(sys.argv[1])))
 seconds = time.perf_counter() - started
 own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps(dict(

@@ -10,6 +10,7 @@ import random
 import re
 from pathlib import Path
 
+from revue.core import frontmatter
 from revue.core.countries import all_countries
 
 # About thirty partners, as a digest of Vietnam's relations has.
@@ -34,10 +35,6 @@ def seed_sentences(seeds: Path) -> list[str]:
     return sentences
 
 
-def quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def article_text(number: int, sentences: list[str]) -> str:
     """Article `number`, the same every time: front matter plus 4–8 paragraphs of seed sentences."""
     rng = random.Random(number)
@@ -46,17 +43,15 @@ def article_text(number: int, sentences: list[str]) -> str:
     day = FIRST_DAY + datetime.timedelta(days=rng.randrange(DAYS))
     title = " ".join(rng.choice(sentences).rstrip(".").split()[:12])
     paragraphs = [" ".join(rng.choices(sentences, k=rng.randint(2, 5))) for _ in range(rng.randint(4, 8))]
-    front = [
-        "---",
-        f"title: {quoted(title)}",
-        f"date: {day.isoformat()}",
-        "countries: [" + ", ".join(quoted(names[code].name) for code in partners) + "]",
-        f"summary: {quoted(rng.choice(sentences))}",
-        "place: Hanoï",
-        f"slug: bench-{number:05d}",
-        "---",
-    ]
-    return "\n".join(front) + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    values = {
+        "title": title,
+        "date": day,
+        "countries": [names[code].name for code in partners],
+        "summary": rng.choice(sentences),
+        "place": "Hanoï",
+        "slug": f"bench-{number:05d}",
+    }
+    return frontmatter.dump(values, "\n\n".join(paragraphs) + "\n")
 
 
 def write_corpus(content: Path, seeds: Path, articles: int) -> None:

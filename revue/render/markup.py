@@ -10,8 +10,6 @@ import nh3
 
 from revue.render.typography import french_html
 
-# Bump when the HTML produced for the same Markdown changes (the body cache keys on it).
-RENDERER_VERSION = "2"
 
 ALLOWED_TAGS = {
     "p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "h2", "h3", "h4",

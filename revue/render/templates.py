@@ -14,8 +14,8 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup
 
-from revue.build.parallel import fork_map
-from revue.core.errors import BuildError, Problem, display_path
+from revue.core import urls
+from revue.core.errors import Problem, display_path
 from revue.render.article_view import arrange_body
 from revue.render.typography import french_text
 from revue.site.config import SiteConfig
@@ -45,11 +45,6 @@ def script_json(value: object) -> Markup:
     """JSON safe inside `<script>`: no `<`, `>` or `&` that could close the element."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-
-
-def output_file(page_path: str) -> str:
-    """`articles/x/` → `articles/x/index.html`; a path with an extension stays as it is."""
-    return page_path + "index.html" if page_path == "" or page_path.endswith("/") else page_path
 
 
 def make_environment(templates: Path, config: SiteConfig) -> jinja2.Environment:
@@ -85,7 +80,15 @@ def template_problem(error: Exception, templates: Path, root: Path, rendering: s
     return Problem(path, line, f"template error: {message} (while rendering {rendering}) — fix the template")
 
 
-NOJEKYLL = RenderedFile(".nojekyll", b"")  # tells GitHub Pages to serve the files as they are
+NOJEKYLL = RenderedFile(urls.NOJEKYLL, b"")  # tells GitHub Pages to serve the files as they are
+
+
+def asset_files(static: Path) -> list[RenderedFile]:
+    """`templates/static/` as it is, under `assets/`: files of the site like the pages."""
+    files = sorted(path for path in static.rglob("*") if path.is_file()) if static.is_dir() else []
+    return [
+        RenderedFile(urls.ASSETS + path.relative_to(static).as_posix(), path.read_bytes()) for path in files
+    ]
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def site_jobs(site: Site, bodies: dict[str, str]) -> list[RenderJob]:
         jobs.append(
             RenderJob(
                 page.template,
-                output_file(page.path),
+                urls.output_file(page.path),
                 what_is_rendered(page),
                 {"page": page, "body_html": body},
                 (page,),
@@ -116,8 +119,8 @@ def site_jobs(site: Site, bodies: dict[str, str]) -> list[RenderJob]:
     for feed in site.feeds:
         jobs.append(RenderJob("atom.xml", feed.path, feed.path, {"feed": feed, "bodies": bodies}, (feed,)))
     pages = sitemap_pages(site)
-    jobs.append(RenderJob("sitemap.xml", "sitemap.xml", "sitemap.xml", {"pages": pages}, (pages,)))
-    jobs.append(RenderJob("robots.txt", "robots.txt", "robots.txt", {}, ()))
+    jobs.append(RenderJob("sitemap.xml", urls.SITEMAP, urls.SITEMAP, {"pages": pages}, (pages,)))
+    jobs.append(RenderJob("robots.txt", urls.ROBOTS, urls.ROBOTS, {}, ()))
     return jobs
 
 
@@ -127,30 +130,13 @@ def cached_environment(templates: Path, config: SiteConfig) -> jinja2.Environmen
     return make_environment(templates, config)
 
 
-def _render_job(shared: tuple[list[RenderJob], SiteConfig, Path, Path], index: int) -> bytes | Problem:
-    jobs, config, templates, root = shared
-    job = jobs[index]
+def render_page(job: RenderJob, config: SiteConfig, templates: Path, root: Path) -> bytes | Problem:
+    """The file's bytes, or the template problem that stopped it."""
     try:
         text = cached_environment(templates, config).get_template(job.template).render(**job.context)
     except jinja2.TemplateError as error:
         return template_problem(error, templates, root, job.rendering)
     return text.encode("utf-8")
-
-
-def render_jobs(jobs: list[RenderJob], config: SiteConfig, templates: Path, root: Path) -> list[RenderedFile]:
-    """Render the jobs on all cores; collect every template error, each once."""
-    results = fork_map(_render_job, (jobs, config, templates, root), len(jobs))
-    problems = list(dict.fromkeys(result for result in results if isinstance(result, Problem)))
-    if problems:
-        raise BuildError(problems)
-    return [RenderedFile(job.path, result) for job, result in zip(jobs, results, strict=True)]  # type: ignore[arg-type]
-
-
-def render_site(
-    site: Site, bodies: dict[str, str], config: SiteConfig, templates: Path, root: Path
-) -> list[RenderedFile]:
-    """Render every page and feed, plus the sitemap and robots.txt; collect every template error."""
-    return [*render_jobs(site_jobs(site, bodies), config, templates, root), NOJEKYLL]
 
 
 def what_is_rendered(page: Page) -> str:

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from revue.core import countries
-from revue.core.errors import BuildError, Problem, unknown_key_message
+from revue.core import countries, urls
+from revue.core.errors import BuildError, Problem
+from revue.core.validate import unknown_key_message
 from revue.core.yamlsource import YamlSyntaxError, load_mapping
 
 
@@ -43,21 +44,6 @@ COUNT_KEYS = ("per_page", "home_articles", "feed_articles")
 KNOWN_KEYS = (*TEXT_KEYS, "base_url", "home_country", *COUNT_KEYS)
 
 
-def normalise_base_url(value: str) -> str | None:
-    """`https://host/path` with a trailing slash, or None when it is not an absolute http(s) URL."""
-    parts = urlsplit(value.strip())
-    if (
-        parts.scheme not in ("http", "https")
-        or not parts.netloc
-        or parts.query
-        or parts.fragment
-        or any(c.isspace() for c in value.strip())
-    ):
-        return None
-    path = parts.path if parts.path.endswith("/") else parts.path + "/"
-    return f"{parts.scheme}://{parts.netloc}{path}"
-
-
 def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
     """Read and check `site.yaml`; `base_url` (from the command line) wins over the file's."""
     try:
@@ -91,7 +77,7 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
         elif not isinstance(value, int) or isinstance(value, bool) or value < 1:
             bad(key, f'{key}: "{value}" is not a whole number of 1 or more — write e.g. `{key}: 10`')
     wanted = values.get("base_url") if base_url is None else base_url
-    url = normalise_base_url(wanted) if isinstance(wanted, str) else None
+    url = urls.base_url(wanted) if isinstance(wanted, str) else None
     if url is None:
         where = "base_url" if base_url is None else "--base-url"
         problem = (

@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from revue.core import urls
 from revue.core.countries import Country
 
 
@@ -41,11 +42,12 @@ class Article:
     slug: str
     draft: bool
     body_markdown: str
-    body_line: int  # file line where the body starts, for messages
+    body_line: int  # file line where the body starts, for messages about the body
+    slug_line: int  # the line the slug comes from (`slug:`, else `title:`), for messages about the URL
 
     @property
     def url_path(self) -> str:
-        return f"articles/{self.slug}/"
+        return urls.article(self.slug)
 
     @property
     def year(self) -> int:

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from slugify import slugify
 
-from revue.core import countries
-from revue.core.errors import BuildError, Problem, closest_key, display_path, unknown_key_message
-from revue.core.yamlsource import Mapping, YamlSyntaxError, load_mapping
+from revue.core import countries, frontmatter, urls
+from revue.core.errors import BuildError, Problem, display_path
+from revue.core.frontmatter import Document
+from revue.core.validate import closest_key, parse_date, unknown_key_message, web_address_problem
 from revue.site.config import SiteConfig
 from revue.site.model import Article, Photo, Source
 
@@ -23,80 +22,8 @@ KNOWN_KEYS = ("title", "date", "countries", "summary", "place", "source", "photo
 SOURCE_KEYS = ("agency", "url", "seed")
 PHOTO_KEYS = ("caption", "credit")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # What `python build.py new` writes as the body: never published (see scaffold.py).
 PLACEHOLDER_BODY = "Écrivez ici le texte de l’article, en paragraphes séparés par une ligne vide."
-
-
-@dataclass(frozen=True)
-class Document:
-    """A Markdown file split into front matter and body, with the body's first line number."""
-
-    front_matter: Mapping
-    body: str
-    closing_line: int  # the `---` that ends the front matter
-    body_line: int  # the body's first line of text
-
-
-class FileProblems(Exception):
-    """Problems that stop one file from being read further."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-
-
-def split_front_matter(path: Path, raw: bytes) -> Document:
-    """Decode a file and separate its `---` front matter from its Markdown body."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise FileProblems(
-            [
-                Problem(
-                    path, line, f"is not UTF-8 text (byte 0x{raw[error.start]:02x}) — save the file as UTF-8"
-                )
-            ]
-        ) from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    lines = text.split("\n")
-    if lines[0].strip() != "---":
-        raise FileProblems(
-            [Problem(path, 1, "no front matter — start the file with a line `---`, the keys, then `---`")]
-        )
-    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
-    if closing is None:
-        raise FileProblems(
-            [
-                Problem(
-                    path,
-                    1,
-                    "front matter opened with `---` is never closed — add a line `---` after the last key",
-                )
-            ]
-        )
-    try:
-        front_matter = load_mapping("\n".join(lines[1:closing]), first_line=2)
-    except YamlSyntaxError as error:
-        raise FileProblems([Problem(path, error.line, error.message)]) from None
-    after = lines[closing + 1 :]
-    blank = next((i for i, line in enumerate(after) if line.strip()), len(after))
-    return Document(front_matter, "\n".join(after).strip("\n") + "\n", closing + 1, closing + 2 + blank)
-
-
-def parse_date(value: Any) -> datetime.date | str:
-    """A date, or the reason it is not one."""
-    text = str(value).strip()
-    if not DATE_PATTERN.match(text):
-        return f'date: "{text}" is not a date — write YYYY-MM-DD, e.g. 2023-02-09'
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        year, month, _ = (int(part) for part in text.split("-"))
-        if not 1 <= month <= 12:
-            return f'date: "{text}" is not a real date — the month comes second and runs from 01 to 12'
-        days = calendar.monthrange(year, month)[1]
-        return f'date: "{text}" is not a real date — {calendar.month_name[month]} {year} has {days} days'
 
 
 def as_text(value: Any) -> str:
@@ -145,6 +72,7 @@ class ArticleReader:
             draft=draft,
             body_markdown=self.document.body,
             body_line=self.document.body_line,
+            slug_line=self.fm.line("slug", self.fm.line("title", 1)),
         )
         if not self.document.body.strip():
             self.problems.append(
@@ -195,7 +123,7 @@ class ArticleReader:
             return None
         parsed = parse_date(value)
         if isinstance(parsed, str):
-            self.bad("date", parsed)
+            self.bad("date", f"date: {parsed}")
             return None
         return parsed
 
@@ -238,8 +166,8 @@ class ArticleReader:
             if key not in SOURCE_KEYS:
                 self.bad("source", "source: " + unknown_key_message(str(key), SOURCE_KEYS))
         url = value.get("url")
-        if url is not None and not re.match(r"^https?://\S+$", str(url)):
-            self.bad("source", f'source: url "{url}" is not a web address — write it starting with https://')
+        if url is not None and (problem := web_address_problem(url)):
+            self.bad("source", f"source: url {problem}")
         return Source(agency=as_text(value.get("agency")) or "VNA", url=url, seed=value.get("seed"))
 
     def photos(self) -> tuple[Photo, ...]:
@@ -258,57 +186,119 @@ class ArticleReader:
     def slug(self) -> str:
         value = self.fm.values.get("slug")
         if value is None:
-            return slugify(as_text(self.fm.values.get("title"))) or slugify(self.path.stem)
+            return slug_of(as_text(self.fm.values.get("title"))) or slug_of(self.path.stem)
         if not SLUG_PATTERN.match(str(value)):
             self.bad(
-                "slug", f'slug: "{value}" may hold only a-z, 0-9 and hyphens — e.g. "{slugify(str(value))}"'
+                "slug", f'slug: "{value}" may hold only a-z, 0-9 and hyphens — e.g. "{slug_of(str(value))}"'
+            )
+        elif len(str(value)) > urls.MAX_SLUG_LENGTH:
+            self.bad(
+                "slug",
+                f"slug: {len(str(value))} characters, more than {urls.MAX_SLUG_LENGTH} — "
+                f'shorten it, e.g. "{slug_of(str(value))}"',
             )
         return str(value)
 
 
+def slug_of(text: str) -> str:
+    """The URL slug of a title: French letters without accents, cut at a word under the length limit."""
+    return slugify(text, max_length=urls.MAX_SLUG_LENGTH, word_boundary=True)
+
+
 def read_article(path: Path, raw: bytes, config: SiteConfig) -> Article:
-    """Validate one file; raises FileProblems with everything wrong in it."""
-    document = split_front_matter(path, raw)
-    reader = ArticleReader(path, document, config)
+    """Validate one file; raises BuildError with everything wrong in it, in line order."""
+    reader = ArticleReader(path, frontmatter.split(path, raw), config)
     article = reader.read()
     if article is None:
-        raise FileProblems(reader.problems)
+        raise BuildError(sorted(reader.problems, key=lambda p: p.line or 0))
     return article
 
 
-def content_sources(content_dir: Path, root: Path) -> list[tuple[Path, bytes]]:
-    """Every `*.md` under `content_dir`, sorted: its path as shown in messages, and its bytes (read once)."""
+@dataclass(frozen=True)
+class SourceFile:
+    """One article file: its path as shown in messages (relative to the project) and its bytes."""
+
+    path: Path
+    raw: bytes
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The article files of `content/`, and a warning for each file that looks meant but is left out."""
+
+    files: tuple[SourceFile, ...]
+    warnings: tuple[Problem, ...]
+
+
+ARTICLE_SUFFIX = ".md"
+# Editors' tools leave these beside the files they edit: never articles, never worth a word.
+SCRATCH_NAME = re.compile(r"^(?:\.|#)|(?:~|\.swp|\.swx|\.tmp|\.bak|\.orig|#)$")
+
+
+def content_files(content_dir: Path, root: Path) -> Listing:
+    """Every `*.md` under `content_dir`, sorted and read once; other files skipped, with a warning if unexpected."""
     shown_dir = display_path(content_dir, root)
-    found = []
-    for folder, _, names in os.walk(content_dir):  # os.walk: pathlib's glob costs 0.3 s per 10,000 files
+    found: list[Path] = []
+    warnings: list[Problem] = []
+    for folder, folders, names in os.walk(
+        content_dir
+    ):  # os.walk: pathlib's glob costs 0.3 s per 10,000 files
+        folders[:] = sorted(name for name in folders if not SCRATCH_NAME.search(name))
         relative = Path(folder).relative_to(content_dir)
-        found += [relative / name for name in names if name.endswith(".md")]
-    return [(shown_dir / name, (content_dir / name).read_bytes()) for name in sorted(found)]
-
-
-def check_articles(
-    sources: list[tuple[Path, bytes]], config: SiteConfig, read_one: Callable[..., Article] = read_article
-) -> list[Article]:
-    """Every article, drafts included, or a BuildError listing every problem in every file.
-
-    `read_one` has `read_article`'s signature: the build passes a cached one (revue/memo.py).
-    """
-    articles: list[Article] = []
-    problems: list[Problem] = []
-    for shown, raw in sources:
+        for name in names:
+            if SCRATCH_NAME.search(name):
+                continue
+            if not name.endswith(ARTICLE_SUFFIX):
+                warnings.append(Problem(shown_dir / relative / name, None, ignored_file_message(name)))
+            elif not os.path.isfile(content_dir / relative / name):
+                warnings.append(
+                    Problem(
+                        shown_dir / relative / name, None, "ignored: a link to a file that does not exist"
+                    )
+                )
+            else:
+                found.append(relative / name)
+    files = []
+    problems = []
+    for name in sorted(found):
         try:
-            articles.append(read_one(shown, raw, config))
-        except FileProblems as error:
-            problems.extend(sorted(error.problems, key=lambda p: p.line or 0))
-    problems.extend(duplicate_slugs(articles))
+            files.append(SourceFile(shown_dir / name, (content_dir / name).read_bytes()))
+        except OSError as error:
+            problems.append(
+                Problem(shown_dir / name, None, f"cannot be read ({error.strerror}) — check its permissions")
+            )
     if problems:
         raise BuildError(problems)
+    return Listing(tuple(files), tuple(sorted(warnings, key=lambda p: str(p.path))))
+
+
+def ignored_file_message(name: str) -> str:
+    """Why a file of `content/` is not an article, and how to make it one if it was meant to be."""
+    stem = name.split(".")[0] or name
+    if re.search(r"\.(?:md|markdown|mdown|txt)(?:\.txt)?$", name, re.IGNORECASE):
+        return f"ignored: only .md files are articles — rename it {stem}{ARTICLE_SUFFIX} to publish it"
+    return "ignored: not an article (.md); move it out of content/ to silence this warning"
+
+
+def accept(read: list[Article | BuildError], problems: list[Problem]) -> list[Article]:
+    """The articles, drafts included, or one BuildError listing every problem: each file's, those found
+    before (`problems`: the import's), and slugs claimed twice."""
+    articles = [outcome for outcome in read if isinstance(outcome, Article)]
+    found = [problem for outcome in read if isinstance(outcome, BuildError) for problem in outcome.problems]
+    found += [*problems, *duplicate_slugs(articles)]
+    if found:
+        raise BuildError(found)
     return articles
 
 
-def read_articles(content_dir: Path, config: SiteConfig, root: Path) -> list[Article]:
-    """Every article under `content_dir`, drafts included, or a BuildError listing every problem."""
-    return check_articles(content_sources(content_dir, root), config)
+def recorded_seed(file: SourceFile) -> str | None:
+    """The `source.seed` a file records, read even when the file has other problems (they are reported)."""
+    try:
+        source = frontmatter.split(file.path, file.raw).front_matter.values.get("source")
+    except BuildError:
+        return None
+    seed = source.get("seed") if isinstance(source, dict) else None
+    return seed if isinstance(seed, str) else None
 
 
 def duplicate_slugs(articles: list[Article]) -> list[Problem]:
@@ -321,9 +311,9 @@ def duplicate_slugs(articles: list[Article]) -> list[Problem]:
             problems.append(
                 Problem(
                     article.path,
-                    1,
-                    f'slug "{article.slug}" is already used by {first.path} — give one of them another '
-                    f"`slug:` or title",
+                    article.slug_line,
+                    f'slug "{article.slug}" is already used by {first.path} — give this article its own '
+                    f"`slug:` (or another title)",
                 )
             )
     return problems

@@ -7,17 +7,15 @@ fields in the file itself; optional keys are left empty (YAML null), which the r
 from __future__ import annotations
 
 import datetime
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from slugify import slugify
-
-from revue.core import countries
+from revue.core import countries, frontmatter
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
+from revue.core.validate import parse_date
 from revue.site.config import load_config
-from revue.site.read import PLACEHOLDER_BODY, FileProblems, parse_date, read_article
+from revue.site.read import PLACEHOLDER_BODY, read_article, slug_of
 
 
 @dataclass(frozen=True)
@@ -29,40 +27,38 @@ class NewArticle:
     date: str | None  # YYYY-MM-DD; None means today
 
 
-def quoted(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+# Each key of the new file, after a French comment: editors discover the fields in the file itself.
+COMMENTS = {
+    "title": "Titre affiché en tête de l'article et dans les listes.",
+    "date": "Date de l'événement, au format AAAA-MM-JJ.",
+    "countries": "Pays partenaires, en français, séparés par des virgules : [Japon, Corée du Sud]",
+    "summary": "Chapeau : une ou deux phrases reprises dans les listes et les moteurs de recherche (facultatif).",
+    "place": 'Lieu de l\'événement, par exemple "Hanoï" (facultatif).',
+    "source": "Source : {agency: VNA, url: https://…} (facultatif).",
+    "photos": 'Photos publiées par l\'agence : [{caption: "Légende", credit: "VNA"}] (facultatif).',
+    "slug": "Adresse de la page (articles/<slug>/) ; vide = tirée du titre.",
+    "draft": "true = brouillon, absent du site publié.",
+}
 
 
-def front_matter(title: str, day: datetime.date, partners: list[countries.Country]) -> str:
-    names = ", ".join(quoted(c.name) for c in partners)
-    return f"""---
-# Titre affiché en tête de l'article et dans les listes.
-title: {quoted(title)}
-# Date de l'événement, au format AAAA-MM-JJ.
-date: {day.isoformat()}
-# Pays partenaires, en français, séparés par des virgules : [Japon, Corée du Sud]
-countries: [{names}]
-# Chapeau : une ou deux phrases reprises dans les listes et les moteurs de recherche (facultatif).
-summary:
-# Lieu de l'événement, par exemple "Hanoï" (facultatif).
-place:
-# Source : {{agency: VNA, url: https://…}} (facultatif).
-source:
-# Photos publiées par l'agence : [{{caption: "Légende", credit: "VNA"}}] (facultatif).
-photos: []
-# Adresse de la page (articles/<slug>/) ; vide = tirée du titre.
-slug:
-# true = brouillon, absent du site publié.
-draft: false
----
-
-"""
+def article_text(title: str, day: datetime.date, partners: list[countries.Country]) -> str:
+    values = {
+        "title": title,
+        "date": day,
+        "countries": [country.name for country in partners],
+        "summary": None,
+        "place": None,
+        "source": None,
+        "photos": [],
+        "slug": None,
+        "draft": False,
+    }
+    return frontmatter.dump(values, PLACEHOLDER_BODY + "\n", COMMENTS)
 
 
 def create_article(project: Project, request: NewArticle) -> Path:
     """Write the new article and return its path; raise BuildError, writing nothing, on a bad request."""
-    slug = slugify(request.title)
+    slug = slug_of(request.title)
     target = project.content / f"{slug or 'article'}.md"
     shown = display_path(target, project.root)
     config = load_config(project.site_yaml)
@@ -71,7 +67,7 @@ def create_article(project: Project, request: NewArticle) -> Path:
         problems.append(Problem(shown, None, "the title is empty — give the article a title in quotes"))
     day = datetime.date.today() if request.date is None else parse_date(request.date)
     if isinstance(day, str):
-        problems.append(Problem(shown, None, "--" + day))
+        problems.append(Problem(shown, None, f"--date: {day}"))
     partners: list[countries.Country] = []
     for name in request.countries:
         country = countries.resolve_partner(name, config.home_country)
@@ -86,11 +82,9 @@ def create_article(project: Project, request: NewArticle) -> Path:
     if problems:
         raise BuildError(problems)
     assert isinstance(day, datetime.date)
-    text = front_matter(request.title, day, partners) + PLACEHOLDER_BODY + "\n"
-    try:  # the build's own checks: once the placeholder is replaced, what `new` wrote builds
-        read_article(shown, text.replace(PLACEHOLDER_BODY, "Texte.").encode("utf-8"), config)
-    except FileProblems as error:
-        raise BuildError(error.problems) from None
+    text = article_text(request.title, day, partners)
+    # The build's own checks: once the placeholder is replaced, what `new` wrote builds (BuildError if not).
+    read_article(shown, text.replace(PLACEHOLDER_BODY, "Texte.").encode("utf-8"), config)
     project.content.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as file:
         file.write(text)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from revue.pipeline import build_site
+from revue.pipeline import build
 from revue.preview.static_server import start_server
 from tests.browser.site_pages import every_page, typical_pages
 from tests.conftest import ServedSite, copy_project
@@ -94,7 +94,7 @@ def test_a_wide_country_by_year_overview_scrolls_inside_its_box(page: Page, tmp_
     project.output.mkdir()
     server = start_server(project.output, "/large/")
     try:
-        build_site(project, f"http://127.0.0.1:{server.server_address[1]}/large/")
+        build(project, f"http://127.0.0.1:{server.server_address[1]}/large/")
         page.set_viewport_size({"width": 320, "height": HEIGHT})
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/large/pays/")
         assert page.evaluate("document.querySelector('.overview').scrollWidth") > 320  # the table is wide

@@ -11,8 +11,7 @@ from playwright.sync_api import Page, expect
 
 from revue.site.config import SiteConfig, load_config
 from revue.site.model import Article
-from revue.site.read import read_articles
-from tests.conftest import REPO, ServedSite
+from tests.conftest import REPO, ServedSite, read_all
 
 AXE = REPO / "node_modules/axe-core/axe.min.js"
 
@@ -26,7 +25,7 @@ def config(served_site: ServedSite) -> SiteConfig:
 def articles(served_site: ServedSite, config: SiteConfig) -> dict[str, Article]:
     """The seed articles by ISO date: the issue names them by day."""
     published = [
-        a for a in read_articles(served_site.project.content, config, served_site.project.root) if not a.draft
+        a for a in read_all(served_site.project.content, config, served_site.project.root) if not a.draft
     ]
     assert len(published) == 5, "the five seed articles are in content/"
     return {a.date.isoformat(): a for a in published if a.date}

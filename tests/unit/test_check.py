@@ -71,9 +71,9 @@ def test_check_reports_sources_yaml_and_content_problems_together(project: Proje
 
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "seeds/sources.yaml:22: `005_nouveau.txt`: date `hier` is not a date — write YYYY-MM-DD",
         'content/un-article.md:3: date: "2024-02-30" is not a real date — February 2024 has 29 days',
         'content/un-article.md:4: countries: "Japn" is not a known country — did you mean "Japon"?',
+        'seeds/sources.yaml:22: `005_nouveau.txt`: date "hier" is not a date — write YYYY-MM-DD, e.g. 2023-02-09',
         "Check failed: 3 problem(s). Fix them, then run `python build.py check` again.",
     ]
     assert not project.output.exists()

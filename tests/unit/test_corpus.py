@@ -6,8 +6,7 @@ from pathlib import Path
 
 from revue.dev.corpus import PARTNERS, write_corpus
 from revue.site.config import load_config
-from revue.site.read import read_articles
-from tests.conftest import REPO
+from tests.conftest import REPO, read_all
 
 
 def test_the_corpus_is_deterministic_and_valid(tmp_path: Path) -> None:
@@ -18,7 +17,7 @@ def test_the_corpus_is_deterministic_and_valid(tmp_path: Path) -> None:
         p.read_bytes() for p in sorted(second.iterdir())
     ]
 
-    articles = read_articles(first, load_config(REPO / "site.yaml"), tmp_path)
+    articles = read_all(first, load_config(REPO / "site.yaml"), tmp_path)
     assert len(articles) == 60
     assert all(
         1 <= len(a.countries) <= 2 and {c.code for c in a.countries} <= set(PARTNERS) for a in articles

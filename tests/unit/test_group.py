@@ -28,6 +28,7 @@ def article(slug: str, date: str, *countries: str, draft: bool = False) -> Artic
         draft=draft,
         body_markdown="x",
         body_line=5,
+        slug_line=1,
     )
 
 

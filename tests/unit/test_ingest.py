@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 from revue.core.errors import BuildError
 from revue.core.project import Project
 from revue.core.yamlsource import load_mapping
-from revue.ingest.importer import import_seeds
-from revue.site.config import load_config
+from revue.pipeline import build
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN = REPO / "tests" / "golden" / "content"
@@ -36,7 +35,7 @@ def make_project(root: Path, seeds: dict[str, str], sources: str | None = None) 
 
 
 def run_import(project: Project) -> list[str]:
-    return [report.format() for report in import_seeds(project, load_config(project.site_yaml))]
+    return [report.format() for report in build(project, only_import=True).imports]
 
 
 def problems(project: Project) -> list[str]:
@@ -184,8 +183,9 @@ def test_a_hand_written_file_with_the_same_name_is_never_overwritten(tmp_path: P
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "titre-de-l-article.md").write_text("à moi\n", encoding="utf-8")
     assert problems(project) == [
+        "content/titre-de-l-article.md:1: no front matter — start the file with a line `---`, the keys, then `---`",
         "seeds/a.txt:1: content/titre-de-l-article.md already exists and is not this seed's import — "
-        "rename that file or change this seed's title"
+        "rename that file or change this seed's title",
     ]
     assert (tmp_path / "content" / "titre-de-l-article.md").read_text(encoding="utf-8") == "à moi\n"
 
@@ -194,9 +194,10 @@ def test_sources_yaml_mistakes_are_reported_with_their_line(tmp_path: Path) -> N
     sources = "a.txt:\n  date: 2023-02-30\n  url: ftp://x\n  auteur: moi\nb.txt: 2023-01-01\n"
     project = make_project(tmp_path, {"a.txt": TINY}, sources)
     assert problems(project) == [
-        "seeds/sources.yaml:2: `a.txt`: date `2023-02-30` is not a date — write YYYY-MM-DD",
-        "seeds/sources.yaml:3: `a.txt`: url `ftp://x` is not a web address — or write null",
-        "seeds/sources.yaml:4: `a.txt`: unknown key `auteur` — use `date` and `url`",
+        'seeds/sources.yaml:2: `a.txt`: date "2023-02-30" is not a real date — February 2023 has 28 days',
+        'seeds/sources.yaml:3: `a.txt`: url "ftp://x" is not a web address — write it whole, starting with '
+        "https://, without spaces, or write null",
+        'seeds/sources.yaml:4: `a.txt`: unknown key "auteur" — known keys: date, url',
         "seeds/sources.yaml:5: `b.txt` needs `date:` and `url:` lines indented below it",
         "seeds/sources.yaml:5: `b.txt` names no file in seeds/ — correct the file name, or remove the entry",
     ]

@@ -6,15 +6,14 @@ import datetime
 from pathlib import Path
 
 from revue.site.config import load_config
-from revue.site.read import read_articles
-from tests.conftest import REPO
+from tests.conftest import REPO, read_all
 
 
 def read_one(tmp_path: Path, front_matter: str, body: str = "Texte.\n"):
     content = tmp_path / "content"
     content.mkdir()
     (content / "a.md").write_text(f"---\n{front_matter}\n---\n{body}", encoding="utf-8")
-    [article] = read_articles(content, load_config(REPO / "site.yaml"), tmp_path)
+    [article] = read_all(content, load_config(REPO / "site.yaml"), tmp_path)
     return article
 
 

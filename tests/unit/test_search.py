@@ -12,7 +12,7 @@ from revue.build.search import index_site
 from revue.cli import main
 from revue.core.errors import BuildError
 from revue.core.project import Project
-from revue.pipeline import build_site
+from revue.pipeline import build
 from revue.render.templates import RenderedFile
 from tests.conftest import copy_project
 
@@ -30,7 +30,7 @@ def test_only_published_articles_are_indexed_and_the_report_matches_the_bundle(t
     write_article(project, "masques", "2020-05-08")
     write_article(project, "gunma", "2016-02-18")
     write_article(project, "brouillon", "2021-01-01", draft=True)
-    result = build_site(project, "https://org.github.io/repo/")
+    result = build(project, "https://org.github.io/repo/")
     bundle = project.output / "pagefind"
     assert result.index is not None
     assert result.index.pages == 2, "home, lists, search and 404 pages carry no data-pagefind-body"
@@ -45,7 +45,7 @@ def test_a_pagefind_failure_is_a_build_error_that_keeps_the_previous_output(tmp_
     (output / "index.html").write_text("ancien site")
     not_html = [RenderedFile("notes.txt", b"pas de page HTML")]  # Pagefind refuses a site without HTML
     with pytest.raises(BuildError) as raised:
-        publish(not_html, tmp_path / "static", output, index_site)
+        publish(not_html, output, index_site)
     message = str(raised.value)
     assert "Pagefind could not index the site" in message
     assert "not able to build an index" in message, "says what Pagefind printed"

@@ -20,7 +20,7 @@ def test_a_failure_while_finishing_leaves_the_previous_site_and_no_staging(tmp_p
         raise RuntimeError("pagefind exploded")
 
     with pytest.raises(RuntimeError):
-        publish([RenderedFile("index.html", b"nouveau site")], tmp_path / "static", output, failing_indexer)
+        publish([RenderedFile("index.html", b"nouveau site")], output, failing_indexer)
     assert (output / "index.html").read_text() == "ancien site"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
 
@@ -29,5 +29,5 @@ def test_success_replaces_the_whole_site(tmp_path: Path) -> None:
     output = tmp_path / "output"
     (output / "articles/old").mkdir(parents=True)
     (output / "articles/old/index.html").write_text("supprimé depuis")
-    publish([RenderedFile("index.html", b"nouveau site")], tmp_path / "static", output)
+    publish([RenderedFile("index.html", b"nouveau site")], output)
     assert [str(p.relative_to(output)) for p in output.rglob("*")] == ["index.html"]

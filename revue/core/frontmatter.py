@@ -1,0 +1,108 @@
+"""A Markdown file's `---` front matter: split from its body when read, dumped when written.
+
+The one place that knows the format: read, import, `new`, the benchmark corpus and the tests all go
+through it, so a file one of them writes is always a file the others read the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from revue.core.errors import BuildError, Problem
+from revue.core.yamlsource import Mapping, YamlSyntaxError, load_mapping
+
+BYTE_ORDER_MARK = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A Markdown file split into front matter and body, with the body's first line number."""
+
+    front_matter: Mapping
+    body: str
+    closing_line: int  # the `---` that ends the front matter
+    body_line: int  # the body's first line of text
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """UTF-8 text without a byte-order mark and with `\\n` line ends; BuildError naming the bad byte."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise BuildError(
+            [
+                Problem(
+                    path, line, f"is not UTF-8 text (byte 0x{raw[error.start]:02x}) — save the file as UTF-8"
+                )
+            ]
+        ) from None
+    return text.removeprefix(BYTE_ORDER_MARK).replace("\r\n", "\n")
+
+
+def split(path: Path, raw: bytes) -> Document:
+    """Decode a file and separate its `---` front matter from its Markdown body."""
+    lines = decode(path, raw).split("\n")
+    if lines[0].strip() != "---":
+        raise BuildError(
+            [Problem(path, 1, "no front matter — start the file with a line `---`, the keys, then `---`")]
+        )
+    closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
+    if closing is None:
+        raise BuildError(
+            [
+                Problem(
+                    path,
+                    1,
+                    "front matter opened with `---` is never closed — add a line `---` after the last key",
+                )
+            ]
+        )
+    try:
+        front_matter = load_mapping("\n".join(lines[1:closing]), first_line=2)
+    except YamlSyntaxError as error:
+        raise BuildError([Problem(path, error.line, error.message)]) from None
+    after = lines[closing + 1 :]
+    blank = next((i for i, line in enumerate(after) if line.strip()), len(after))
+    return Document(front_matter, "\n".join(after).strip("\n") + "\n", closing + 1, closing + 2 + blank)
+
+
+class _Keys(dict):
+    """The front matter's own mapping: always one `key: value` line per key, never `{…}`."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that writes collections of scalars in flow style (`[Japon]`), the keys as lines."""
+
+
+_Dumper.add_representer(
+    _Keys, lambda dumper, keys: dumper.represent_mapping("tag:yaml.org,2002:map", keys, flow_style=False)
+)
+
+
+def dump_value(key: str, value: Any) -> str:
+    """`key: value` as YAML; None as an empty value, as `new` leaves the optional keys."""
+    if value is None:
+        return f"{key}:\n"
+    return yaml.dump(
+        _Keys({key: value}),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=float("inf"),
+        default_flow_style=None,
+    )
+
+
+def dump(values: dict[str, Any], body: str, comments: dict[str, str] | None = None) -> str:
+    """A whole Markdown file: front matter in `values`' order, each key after its comment if any, then the body."""
+    lines = []
+    for key, value in values.items():
+        if comments and key in comments:
+            lines.append(f"# {comments[key]}\n")
+        lines.append(dump_value(key, value))
+    return f"---\n{''.join(lines)}---\n\n{body}"

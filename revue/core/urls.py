@@ -1,0 +1,69 @@
+"""Every path of the site, and the one rule for a web address: pages, templates and checks use these.
+
+Paths are relative to the site's base URL (`pays/japon/`); `SiteConfig.href` and `SiteConfig.url`
+turn them into links under the base path and into absolute URLs.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+HOME = ""
+COUNTRIES = "pays/"
+YEARS = "annees/"
+SEARCH = "recherche/"
+NOT_FOUND = "404.html"
+FEED = "atom.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+NOJEKYLL = ".nojekyll"
+ASSETS = "assets/"
+MAX_SLUG_LENGTH = 120  # longer than any headline slug so far (85); far below a file name's 255 bytes
+WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
+
+
+def article(slug: str) -> str:
+    return f"articles/{slug}/"
+
+
+def country(slug: str) -> str:
+    return f"{COUNTRIES}{slug}/"
+
+
+def country_year(slug: str, year: int) -> str:
+    return f"{country(slug)}{year}/"
+
+
+def year(number: int) -> str:
+    return f"{YEARS}{number}/"
+
+
+def feed(section: str = HOME) -> str:
+    """The Atom feed of the whole site, or of a section such as `pays/japon/`."""
+    return f"{section}{FEED}"
+
+
+def numbered(first_page: str, number: int) -> str:
+    """Page `number` of a paginated list: `pays/japon/`, `pays/japon/page/2/`, …"""
+    return first_page if number == 1 else f"{first_page}page/{number}/"
+
+
+def output_file(path: str) -> str:
+    """`articles/x/` → `articles/x/index.html`; a path with an extension stays as it is."""
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def is_web_address(value: object) -> bool:
+    """An absolute http(s) address with a host and no white space: what a link to a source may be."""
+    return isinstance(value, str) and WEB_ADDRESS.match(value) is not None
+
+
+def base_url(value: str) -> str | None:
+    """`https://host/path/` (trailing slash added), or None unless it is a web address without query or fragment."""
+    value = value.strip()
+    parts = urlsplit(value)
+    if not is_web_address(value) or parts.query or parts.fragment:
+        return None
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return f"{parts.scheme}://{parts.netloc}{path}"

@@ -1,0 +1,53 @@
+"""The checks every input shares — dates, web addresses, known keys — each with its one message.
+
+`site.yaml`, `seeds/sources.yaml`, articles and `new`'s options all use these, so one mistake gets
+one wording wherever an editor makes it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import difflib
+import re
+
+from revue.core import urls
+
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_date(value: object) -> datetime.date | str:
+    """A date written YYYY-MM-DD, or the reason it is not one (the end of a message)."""
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    if not DATE_PATTERN.match(text):
+        return f'"{text}" is not a date — write YYYY-MM-DD, e.g. 2023-02-09'
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        year, month, _ = (int(part) for part in text.split("-"))
+        if not 1 <= month <= 12:
+            return f'"{text}" is not a real date — the month comes second and runs from 01 to 12'
+        days = calendar.monthrange(year, month)[1]
+        return f'"{text}" is not a real date — {calendar.month_name[month]} {year} has {days} days'
+
+
+def web_address_problem(value: object) -> str | None:
+    """None for an absolute http(s) address, else what is wrong with it (the end of a message)."""
+    if urls.is_web_address(value):
+        return None
+    return f'"{value}" is not a web address — write it whole, starting with https://, without spaces'
+
+
+def closest_key(key: str, known: tuple[str, ...]) -> str | None:
+    """The known key an editor probably meant by a misspelled one."""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
+def unknown_key_message(key: str, known: tuple[str, ...]) -> str:
+    """`unknown key "titel" — did you mean "title"?`, or the list of known keys."""
+    close = closest_key(key, known)
+    hint = f'did you mean "{close}"?' if close else f"known keys: {', '.join(known)}"
+    return f'unknown key "{key}" — {hint}'

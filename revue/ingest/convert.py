@@ -1,0 +1,102 @@
+"""One raw agency text → the Markdown file the importer would write for it.
+
+The costly part of an import (wordfreq's word lists, the text heuristics): imported only when a seed
+has to be converted, so a build with nothing to import never loads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from revue.core import frontmatter
+from revue.ingest import detect, glued_words
+from revue.ingest.agency_text import AgencyText, Photo, TextError, parse
+from revue.ingest.markdown_text import escape
+from revue.ingest.sources import SourceEntry
+from revue.site.config import SiteConfig
+from revue.site.read import slug_of
+
+
+@dataclass(frozen=True)
+class ConvertedSeed:
+    """One seed turned into the Markdown file the importer writes."""
+
+    seed: str
+    slug: str
+    markdown: str
+    title: str
+    date: detect.DateFinding
+    countries: tuple[str, ...]
+    repairs: tuple[glued_words.Repair, ...]
+    warnings: tuple[str, ...]
+
+
+def _repaired(text: AgencyText) -> tuple[AgencyText, tuple[glued_words.Repair, ...]]:
+    """`text` with glued words split in its title, standfirst, paragraphs and captions."""
+    repairs: list[glued_words.Repair] = []
+
+    def fix(value: str) -> str:
+        fixed, found = glued_words.repair(value)
+        repairs.extend(found)
+        return fixed
+
+    fixed = replace(
+        text,
+        title=fix(text.title),
+        standfirst=fix(text.standfirst) if text.standfirst else None,
+        paragraphs=tuple(fix(p) for p in text.paragraphs),
+        photos=tuple(Photo(fix(photo.caption), photo.credit) for photo in text.photos),
+    )
+    return fixed, tuple(repairs)
+
+
+def convert(seed: str, raw: str, source: SourceEntry, config: SiteConfig) -> ConvertedSeed:
+    """One raw agency text → the Markdown file for it; TextError when it holds no article."""
+    text, repairs = _repaired(parse(raw))
+    slug = slug_of(text.title)
+    if not slug:
+        raise TextError(
+            1, f"the title `{text.title}` has no letters or digits to name the file — give it words"
+        )
+    found = detect.find_date(text, source.date)
+    summary = text.standfirst or text.paragraphs[0]
+    countries = detect.partner_countries(
+        [text.title, summary, *text.paragraphs, *(photo.caption for photo in text.photos)],
+        config.home_country,
+    )
+    values: dict[str, Any] = {"title": text.title}
+    if found.date:
+        values["date"] = found.date
+    values["countries"] = [country.name for country in countries]
+    values["summary"] = summary
+    if text.dateline and text.dateline.place:
+        values["place"] = text.dateline.place
+    values["source"] = {"agency": text.agency, **({"url": source.url} if source.url else {}), "seed": seed}
+    if text.photos:
+        values["photos"] = [
+            {"caption": photo.caption, **({"credit": photo.credit} if photo.credit else {})}
+            for photo in text.photos
+        ]
+    values["slug"] = slug
+    if not found.date:
+        values["draft"] = True
+    body = "\n\n".join(escape(paragraph) for paragraph in text.paragraphs)
+    return ConvertedSeed(
+        seed=seed,
+        slug=slug,
+        markdown=frontmatter.dump(values, f"{body}\n"),
+        title=text.title,
+        date=found,
+        countries=tuple(values["countries"]),
+        repairs=repairs,
+        warnings=(*text.warnings, *found.warnings),
+    )
+
+
+def read_seed(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise TextError(None, "is not UTF-8 text — save it as UTF-8") from None

@@ -1,0 +1,73 @@
+"""`seeds/sources.yaml`: what editors know about each raw text that the text does not say (date, URL)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from revue.core.errors import BuildError, Problem, display_path
+from revue.core.validate import parse_date, unknown_key_message, web_address_problem
+from revue.core.yamlsource import YamlSyntaxError, load_mapping
+
+ENTRY_KEYS = ("date", "url")
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """What `seeds/sources.yaml` says about one seed."""
+
+    date: datetime.date | None
+    url: str | None
+
+
+def load_sources(path: Path, root: Path) -> dict[str, SourceEntry]:
+    """`seeds/sources.yaml`, checked; no file means no known dates or URLs."""
+    shown = display_path(path, root)
+    try:
+        data = load_mapping(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except UnicodeDecodeError:
+        raise BuildError([Problem(shown, None, "is not UTF-8 text — save it as UTF-8")]) from None
+    except YamlSyntaxError as error:
+        raise BuildError([Problem(shown, error.line, error.message)]) from None
+    entries, problems = {}, []
+    for seed, value in data.values.items():
+        line = data.line(seed, 1)
+        fields = value if isinstance(value, dict) else {}
+        if not isinstance(value, dict):
+            problems.append(
+                Problem(shown, line, f"`{seed}` needs `date:` and `url:` lines indented below it")
+            )
+        for key in fields:
+            if key not in ENTRY_KEYS:
+                problems.append(
+                    Problem(
+                        shown,
+                        data.line(seed, 1, str(key)),
+                        f"`{seed}`: {unknown_key_message(str(key), ENTRY_KEYS)}",
+                    )
+                )
+        date = parse_date(fields["date"]) if fields.get("date") is not None else None
+        if isinstance(date, str):
+            problems.append(Problem(shown, data.line(seed, 1, "date"), f"`{seed}`: date {date}"))
+            date = None
+        url = fields.get("url")
+        if url is not None and (problem := web_address_problem(url)):
+            problems.append(
+                Problem(shown, data.line(seed, 1, "url"), f"`{seed}`: url {problem}, or write null")
+            )
+            url = None
+        if not (path.parent / seed).is_file():
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    f"`{seed}` names no file in {shown.parent}/ — correct the file name, or remove the entry",
+                )
+            )
+        entries[seed] = SourceEntry(date, url)
+    if problems:
+        raise BuildError(sorted(problems, key=lambda problem: problem.line or 0))
+    return entries
