@@ -10,7 +10,6 @@ import nh3
 
 from revue.render.typography import french_html
 
-
 ALLOWED_TAGS = {
     "p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "h2", "h3", "h4",
     "br", "hr", "code", "pre", "abbr", "sup", "sub", "table", "thead", "tbody", "tr", "th", "td",
