@@ -10,7 +10,6 @@ from pathlib import Path
 from revue import pipeline
 from revue.core.errors import BuildError, display_path
 from revue.core.project import Project
-from revue.site.config import load_config
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -80,7 +79,7 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
         print(report.format())
     print(
         f"Built {result.articles} article(s) ({result.drafts} draft(s) left out): "
-        f"{result.files} pages and feeds in {project.output} for {result.config.base_url}; "
+        f"{result.files} pages and feeds in {project.output} for {result.base_url}; "
         f"{result.written} file(s) written, the rest unchanged"
     )
     if result.index:
@@ -121,6 +120,7 @@ def report_problems(project: Project, error: BuildError, summary: str) -> None:
 
 def run_serve(project: Project, args: argparse.Namespace) -> None:
     from revue.preview.serve import LiveSite, serve
+    from revue.site.config import load_config
 
     prefix = load_config(project.site_yaml).base_path
 

@@ -12,26 +12,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from revue.build.cache import BuildCache
-from revue.build.incremental import NO_MANIFEST, output_intact, publish_changes, render_changes
-from revue.build.search import IndexReport
+from revue.build.cache import BuildCache, output_intact
 from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem
 from revue.core.project import Project
-from revue.ingest.importer import ImportPlan, ImportReport, plan_import, write_imports
-from revue.render.templates import NOJEKYLL, asset_files, site_jobs
-from revue.site.config import SiteConfig, load_config
-from revue.site.group import group
-from revue.site.model import Article
-from revue.site.read import Listing, SourceFile, accept, content_files, recorded_seed
+from revue.site.files import Listing, SourceFile, content_files
+
+if TYPE_CHECKING:
+    from revue.build.search import IndexReport
+    from revue.ingest.importer import ImportPlan, ImportReport
+    from revue.site.config import SiteConfig
+    from revue.site.model import Article
 
 
 @dataclass(frozen=True)
 class BuildResult:
     """What a run did, for the report the CLI prints."""
 
-    config: SiteConfig
+    base_url: str
     articles: int  # published
     drafts: int
     files: int  # pages and feeds of the site (0 after `import`)
@@ -51,6 +51,15 @@ def build(
     inputs = build_inputs(project, base_url, listing)
     if not only_import and (known := unchanged_result(cache, inputs, project.output, publish)):
         return known
+    # Only past the shortcut: the stages load Jinja, Markdown, Babel and PyYAML, which cost a run with
+    # nothing to do more than all the rest of it.
+    from revue.build.incremental import publish_changes, render_changes
+    from revue.ingest.importer import write_imports
+    from revue.render.templates import NOJEKYLL, asset_files, site_jobs
+    from revue.site.config import load_config
+    from revue.site.group import group
+    from revue.site.read import accept
+
     config = load_config(project.site_yaml, base_url)
     read = cache.read_articles(listing.files, config)
     plan, imported, plan_problems = import_stage(project, config, cache, listing.files, read, only_import)
@@ -64,7 +73,7 @@ def build(
     bodies = cache.bodies(site.articles)
     jobs = site_jobs(site, bodies)
     ready = [NOJEKYLL, *asset_files(project.static)]
-    previous = cache.manifest(project.output) or NO_MANIFEST
+    previous = cache.manifest(project.output)
     changes = render_changes(jobs, ready, cache.article_keys, previous, project, config)
     result = summary(config, articles, plan, listing, files=len(jobs) + len(ready))
     if publish:
@@ -115,6 +124,10 @@ def import_stage(
     list_kept: bool,
 ) -> tuple[ImportPlan, list[Article | BuildError], list[Problem]]:
     """Plan the import of every seed no article records, and read each planned file as the build will."""
+    from revue.ingest.importer import ImportPlan, plan_import
+    from revue.site.model import Article
+    from revue.site.read import recorded_seed
+
     recorded = {}
     for file, outcome in zip(files, read, strict=True):
         seed = outcome.source.seed if isinstance(outcome, Article) and outcome.source else recorded_seed(file)
@@ -145,4 +158,6 @@ def summary(
     reports = sorted(
         [*plan.kept, *(planned.report for planned in plan.files)], key=lambda report: report.seed
     )
-    return BuildResult(config, len(articles) - drafts, drafts, files, tuple(reports), listing.warnings)
+    return BuildResult(
+        config.base_url, len(articles) - drafts, drafts, files, tuple(reports), listing.warnings
+    )

@@ -7,20 +7,65 @@ is a new key. Delete `.cache/` and the next build computes everything again, wit
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from revue.build.parallel import fork_map
+from revue.build.search import BUNDLE, IndexReport
 from revue.build.store import Store
 from revue.core.digest import code_digest, digest
 from revue.core.errors import BuildError, Problem
-from revue.render.markup import body_html
-from revue.site.config import SiteConfig
-from revue.site.model import Article
-from revue.site.read import SourceFile, read_article
+
+if TYPE_CHECKING:  # a run with nothing to do opens the cache but never reads or renders an article
+    from revue.site.config import SiteConfig
+    from revue.site.files import SourceFile
+    from revue.site.model import Article
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of `output/` as the last build left it."""
+
+    key: str  # digest of everything its bytes were made from
+    sha: str  # digest of its bytes
+    stat: tuple[int, int, int]  # inode, size, mtime_ns: any change means someone else touched it
+    indexed: bool  # the search index reads it
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """`output/` as the last build left it."""
+
+    files: dict[str, Entry]
+    index: str  # index_key of the pages the search bundle was built from
+    report: IndexReport | None  # what that bundle holds
+
+
+NO_MANIFEST = Manifest({}, "", None)
+
+
+def file_stat(path: str) -> tuple[int, int, int] | None:
+    try:
+        stat = os.stat(path)  # a string, not a Path: this runs once per page
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def output_intact(output: Path, manifest: Manifest) -> bool:
+    """Is every file the last build left in `output/` still there, untouched (same inode, size, mtime)?"""
+    return (
+        bool(manifest.files)
+        and (output / BUNDLE).is_dir()
+        and all(file_stat(f"{output}/{path}") == entry.stat for path, entry in manifest.files.items())
+    )
 
 
 def _read(shared: tuple[list[SourceFile], SiteConfig], index: int) -> Article | list[Problem]:
+    from revue.site.read import read_article
+
     files, config = shared
     try:
         return read_article(files[index].path, files[index].raw, config)
@@ -29,6 +74,8 @@ def _read(shared: tuple[list[SourceFile], SiteConfig], index: int) -> Article | 
 
 
 def _body(texts: list[str], index: int) -> str:
+    from revue.render.markup import body_html
+
     return body_html(texts[index])
 
 
@@ -47,6 +94,8 @@ class BuildCache:
 
     def read_articles(self, files: tuple[SourceFile, ...], config: SiteConfig) -> list[Article | BuildError]:
         """Each file read and validated, or its problems; a file read before with these bytes is not parsed."""
+        from revue.site.model import Article
+
         store = self.store("articles")
         context = digest(code_digest(), repr(config))
         keys = [digest(context, str(file.path), file.raw) for file in files]
@@ -81,11 +130,11 @@ class BuildCache:
     def remember(self, slot: str, value: Any) -> None:
         self.store("runs").put(slot, value)
 
-    def manifest(self, output: Path) -> Any | None:
-        """`output/` as the last build left it (build/incremental.py's Manifest)."""
-        return self.store("manifest").get(manifest_slot(output))
+    def manifest(self, output: Path) -> Manifest:
+        """`output/` as the last build left it."""
+        return self.store("manifest").get(manifest_slot(output)) or NO_MANIFEST
 
-    def set_manifest(self, output: Path, manifest: Any) -> None:
+    def set_manifest(self, output: Path, manifest: Manifest) -> None:
         self.store("manifest").put(manifest_slot(output), manifest)
 
     def save(self) -> None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import os
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from revue.build import search
+from revue.build.cache import Entry, Manifest, file_stat
 from revue.build.parallel import fork_map
 from revue.build.publish import publish
 from revue.core.digest import code_digest, digest, folder_digest
@@ -25,28 +25,6 @@ from revue.core.project import Project
 from revue.render.templates import RenderedFile, RenderJob, render_page
 from revue.site.config import SiteConfig
 from revue.site.model import Article
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One file of `output/` as the last build left it."""
-
-    key: str  # digest of everything its bytes were made from
-    sha: str  # digest of its bytes
-    stat: tuple[int, int, int]  # inode, size, mtime_ns: any change means someone else touched it
-    indexed: bool  # the search index reads it
-
-
-@dataclass(frozen=True)
-class Manifest:
-    """`output/` as the last build left it."""
-
-    files: dict[str, Entry]
-    index: str  # index_key of the pages the search bundle was built from
-    report: search.IndexReport | None  # what that bundle holds
-
-
-NO_MANIFEST = Manifest({}, "", None)
 
 
 @dataclass(frozen=True)
@@ -96,23 +74,6 @@ class InputsKey:
                 known = repr(value)
             self.memo[id(value)] = known
         return known
-
-
-def file_stat(path: str) -> tuple[int, int, int] | None:
-    try:
-        stat = os.stat(path)  # a string, not a Path: this runs once per page
-    except OSError:
-        return None
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-
-
-def output_intact(output: Path, manifest: Manifest | None) -> bool:
-    """Is every file the last build left in `output/` still there, untouched (same inode, size, mtime)?"""
-    return (
-        manifest is not None
-        and (output / search.BUNDLE).is_dir()
-        and all(file_stat(f"{output}/{path}") == entry.stat for path, entry in manifest.files.items())
-    )
 
 
 def index_key(entries: dict[str, Entry]) -> str:

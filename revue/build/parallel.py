@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 Result = TypeVar("Result")
@@ -27,6 +25,9 @@ def fork_map(function: Callable[[Any, int], Result], shared: Any, count: int) ->
     """
     if count < SERIAL_BELOW or WORKERS == 1:
         return [function(shared, index) for index in range(count)]
+    import multiprocessing  # here: most rebuilds have too little to do to start workers
+    from concurrent.futures import ProcessPoolExecutor
+
     global _shared
     _shared = shared
     chunk = max(1, count // (WORKERS * 8))

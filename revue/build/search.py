@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
-import pagefind_bin
-
+from revue.core.digest import installed_version
 from revue.core.errors import BuildError, Problem
 
 BUNDLE = "pagefind"  # the folder the search page loads `pagefind.js` from, under the base path
@@ -26,6 +24,8 @@ class IndexReport:
 
 def index_site(folder: Path) -> IndexReport:
     """Write the search index into `folder/pagefind/`; raise BuildError when Pagefind fails."""
+    import pagefind_bin  # here: only a run that indexes needs the binary's package
+
     try:
         binary = pagefind_bin.get_executable()
     except FileNotFoundError as error:
@@ -44,7 +44,7 @@ def is_indexed(page: bytes) -> bool:
 
 def indexer_version() -> str:
     """An index built by another Pagefind may differ: its version is part of what the index depends on."""
-    return version("pagefind-bin")
+    return installed_version("pagefind-bin")
 
 
 def describe(bundle: Path) -> IndexReport:

@@ -15,7 +15,7 @@ from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
 from revue.ingest.sources import SourceEntry, load_sources
 from revue.site.config import SiteConfig
-from revue.site.read import SourceFile
+from revue.site.files import SourceFile
 
 SEED_PATTERN = "*.txt"
 

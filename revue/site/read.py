@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime
-import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from slugify import slugify
 
 from revue.core import countries, frontmatter, urls
-from revue.core.errors import BuildError, Problem, display_path
+from revue.core.errors import BuildError, Problem
 from revue.core.frontmatter import Document
 from revue.core.validate import closest_key, parse_date, unknown_key_message, web_address_problem
 from revue.site.config import SiteConfig
+from revue.site.files import SourceFile
 from revue.site.model import Article, Photo, Source
 
 KNOWN_KEYS = ("title", "date", "countries", "summary", "place", "source", "photos", "slug", "draft")
@@ -212,72 +211,6 @@ def read_article(path: Path, raw: bytes, config: SiteConfig) -> Article:
     if article is None:
         raise BuildError(sorted(reader.problems, key=lambda p: p.line or 0))
     return article
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """One article file: its path as shown in messages (relative to the project) and its bytes."""
-
-    path: Path
-    raw: bytes
-
-
-@dataclass(frozen=True)
-class Listing:
-    """The article files of `content/`, and a warning for each file that looks meant but is left out."""
-
-    files: tuple[SourceFile, ...]
-    warnings: tuple[Problem, ...]
-
-
-ARTICLE_SUFFIX = ".md"
-# Editors' tools leave these beside the files they edit: never articles, never worth a word.
-SCRATCH_NAME = re.compile(r"^(?:\.|#)|(?:~|\.swp|\.swx|\.tmp|\.bak|\.orig|#)$")
-
-
-def content_files(content_dir: Path, root: Path) -> Listing:
-    """Every `*.md` under `content_dir`, sorted and read once; other files skipped, with a warning if unexpected."""
-    shown_dir = display_path(content_dir, root)
-    found: list[Path] = []
-    warnings: list[Problem] = []
-    for folder, folders, names in os.walk(
-        content_dir
-    ):  # os.walk: pathlib's glob costs 0.3 s per 10,000 files
-        folders[:] = sorted(name for name in folders if not SCRATCH_NAME.search(name))
-        relative = Path(folder).relative_to(content_dir)
-        for name in names:
-            if SCRATCH_NAME.search(name):
-                continue
-            if not name.endswith(ARTICLE_SUFFIX):
-                warnings.append(Problem(shown_dir / relative / name, None, ignored_file_message(name)))
-            elif not os.path.isfile(content_dir / relative / name):
-                warnings.append(
-                    Problem(
-                        shown_dir / relative / name, None, "ignored: a link to a file that does not exist"
-                    )
-                )
-            else:
-                found.append(relative / name)
-    files = []
-    problems = []
-    for name in sorted(found):
-        try:
-            files.append(SourceFile(shown_dir / name, (content_dir / name).read_bytes()))
-        except OSError as error:
-            problems.append(
-                Problem(shown_dir / name, None, f"cannot be read ({error.strerror}) — check its permissions")
-            )
-    if problems:
-        raise BuildError(problems)
-    return Listing(tuple(files), tuple(sorted(warnings, key=lambda p: str(p.path))))
-
-
-def ignored_file_message(name: str) -> str:
-    """Why a file of `content/` is not an article, and how to make it one if it was meant to be."""
-    stem = name.split(".")[0] or name
-    if re.search(r"\.(?:md|markdown|mdown|txt)(?:\.txt)?$", name, re.IGNORECASE):
-        return f"ignored: only .md files are articles — rename it {stem}{ARTICLE_SUFFIX} to publish it"
-    return "ignored: not an article (.md); move it out of content/ to silence this warning"
 
 
 def accept(read: list[Article | BuildError], problems: list[Problem]) -> list[Article]:

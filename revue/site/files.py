@@ -1,0 +1,87 @@
+"""The files of `content/`: which are articles, read once as bytes; which are skipped, and why.
+
+Kept apart from `read` (which parses and validates) and light to import: every run lists the files,
+even one that finds nothing changed and stops there.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from revue.core.errors import BuildError, Problem, display_path
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One article file: its path as shown in messages (relative to the project) and its bytes."""
+
+    path: Path
+    raw: bytes
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The article files of `content/`, and a warning for each file that looks meant but is left out."""
+
+    files: tuple[SourceFile, ...]
+    warnings: tuple[Problem, ...]
+
+
+ARTICLE_SUFFIX = ".md"
+# Editors' tools leave these beside the files they edit: never articles, never worth a word.
+SCRATCH_NAME = re.compile(r"^(?:\.|#)|(?:~|\.swp|\.swx|\.tmp|\.bak|\.orig|#)$")
+
+
+def content_files(content_dir: Path, root: Path) -> Listing:
+    """Every `*.md` under `content_dir`, sorted and read once; other files skipped, with a warning if unexpected.
+
+    Plain strings and os.scandir, not pathlib: this runs on every build, over every article.
+    """
+    shown_dir = str(display_path(content_dir, root))
+    found: list[str] = []
+    warnings: list[Problem] = []
+
+    def visit(folder: str, relative: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = relative + entry.name
+                if SCRATCH_NAME.search(entry.name):
+                    continue
+                if entry.is_dir():
+                    visit(entry.path, name + "/")
+                elif not name.endswith(ARTICLE_SUFFIX):
+                    warnings.append(Problem(Path(shown_dir, name), None, ignored_file_message(name)))
+                elif not entry.is_file():
+                    warnings.append(
+                        Problem(Path(shown_dir, name), None, "ignored: a link to a file that does not exist")
+                    )
+                else:
+                    found.append(name)
+
+    if content_dir.is_dir():
+        visit(str(content_dir), "")
+    files, problems = [], []
+    for name in sorted(found):
+        try:
+            with open(f"{content_dir}/{name}", "rb") as file:
+                files.append(SourceFile(Path(f"{shown_dir}/{name}"), file.read()))
+        except OSError as error:
+            problems.append(
+                Problem(
+                    Path(shown_dir, name), None, f"cannot be read ({error.strerror}) — check its permissions"
+                )
+            )
+    if problems:
+        raise BuildError(problems)
+    return Listing(tuple(files), tuple(sorted(warnings, key=lambda p: str(p.path))))
+
+
+def ignored_file_message(name: str) -> str:
+    """Why a file of `content/` is not an article, and how to make it one if it was meant to be."""
+    stem = name.split(".")[0] or name
+    if re.search(r"\.(?:md|markdown|mdown|txt)(?:\.txt)?$", name, re.IGNORECASE):
+        return f"ignored: only .md files are articles — rename it {stem}{ARTICLE_SUFFIX} to publish it"
+    return "ignored: not an article (.md); move it out of content/ to silence this warning"
