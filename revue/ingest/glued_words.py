@@ -143,11 +143,13 @@ def split_lower(token: str) -> tuple[str, ...] | None:
 
 
 def split_mixed_case(token: str) -> tuple[str, ...] | None:
-    """`NguyenPhuTrong` → Nguyen Phu Trong, `leJapon` → le Japon; `YouTube`, `McMaster` stay."""
+    """`NguyenPhuTrong` → Nguyen Phu Trong, `leJapon` → le Japon, `àHanoi` → à Hanoi; `YouTube` stays."""
     if _zipf(token) >= JUNK or (token[0].isupper() and _zipf(token) > 0):
         return None
     parts = tuple(_CASE_BOUNDARY.split(token))
-    if len(parts) < 2 or any(len(part) < 2 for part in parts):
+    if len(parts) < 2 or any(len(part) < 2 for part in parts[1:]):
+        return None
+    if len(parts[0]) < 2 and parts[0] not in ONE_LETTER_WORDS:  # `àHanoi`, but not `iPhone`
         return None
     if any(part.islower() and _zipf(part) < KNOWN_WORD for part in parts):
         return None

@@ -22,6 +22,7 @@ from revue.ingest.glued_words import Repair, repair, split_token
         ("eten", ("et", "en")),
         ("NguyenPhuTrong", ("Nguyen", "Phu", "Trong")),
         ("auJapon", ("au", "Japon")),
+        ("àHanoi", ("à", "Hanoi")),
         ("Vietnamet", ("Vietnam", "et")),
     ],
 )
@@ -41,6 +42,7 @@ def test_glued_words_are_split(token: str, parts: tuple[str, ...]) -> None:
         "Matsuzawa",
         "coprésider",
         "YouTube",
+        "iPhone",
         "ASEAN",
         "qdnd",
         "demultilatéralisation",  # `multilatéralisation` is too rare to be sure
