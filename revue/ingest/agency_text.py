@@ -46,6 +46,8 @@ MAX_HEADLINE_WORDS = 25
 # In a text copied from below its title, a line this short before the dateline is a caption
 # that lost its credit (`Le vice-Premier ministre Trinh Dinh Dung.`), not a standfirst.
 MAX_UNCREDITED_CAPTION_WORDS = 10
+# A photo credit is a name or two (`Hông Pha/VNA/CVN`): a longer "credit" is running text.
+MAX_CREDIT = 60
 # Words that end an abbreviation, not a sentence: `M. Trung`, `H.R. McMaster`.
 ABBREVIATIONS = frozenset(
     {"M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "St", "Ste", "Jr", "etc", "av", "env", "n°"}
@@ -77,7 +79,6 @@ _CREDIT = re.compile(
     r"\s*\(?\s*(?<![^\W\d_])Photos?(?:\s+d['’]illustration)?\s*:\s*"
     r"(?P<credit>(?:[^.:()\s]|\s(?!\s*\)?\s*\.?\s*$)|\.(?=[^\W_]))+)\s*\)?\s*\.?\s*$"
 )
-MAX_CREDIT = 60
 # `-VNA`, `.-VNA`, `- VNA`, `-AVI`, `-NDEL/VNA`, `–VOV/VNA`, or a line of its own: `VNA/CVN`.
 _SIGN_OFF = re.compile(rf"(?:^|\s*[-–—])\s*(?:[A-Z]{{2,6}}/)*(?P<agency>{AGENCIES})(?:/[A-Z]{{2,6}})*\s*$")
 _PLACE_WORD = r"[^\W\d_](?:[^\W\d_'’-]|\.(?=[^\W\d_]))*"  # `Hanoï`, `Hô Chi Minh-Ville`, `D.C`
