@@ -1,16 +1,22 @@
 """A raw VNA text → its parts: title, standfirst, dateline, paragraphs, photo captions.
 
 The agency's pages were copied as plain text, so the structure is recovered from
-conventions: the first line is the title, the second block the standfirst, the
+conventions: the first line is the title (unless the copy starts lower, at a
+caption or at the article), the block before the dateline is the standfirst, the
 first paragraph opens with a dateline (`Hanoï, 9 février (VNA) -`), captions carry
 an `ảnh 1` marker or end in `Photo: VNA`, the last paragraph ends in a sign-off
-(`-VNA`), and `Voir plus` starts the teasers of other articles.
+(`-VNA`), and `Voir plus` or headline-and-paragraph pairs after the sign-off are
+teasers of other articles. Everything left out is listed in `AgencyText.dropped`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from slugify import slugify
+
+from revue.ingest import glued_words
 
 AGENCIES = "VNA|AVI"
 MONTHS = {
@@ -31,21 +37,60 @@ MONTHS = {
     "decembre": 12,
 }
 MONTH_PATTERN = "|".join(MONTHS)
+# A title made from the article's first sentence is cut to give a file name this long at most.
+MAX_SLUG = 80
+# Longer first lines are paragraphs, whatever their punctuation: agency titles are far shorter.
+MAX_TITLE_WORDS = 30
+# A teaser's headline is a short line without a final full stop.
+MAX_HEADLINE_WORDS = 25
+# In a text copied from below its title, a line this short before the dateline is a caption
+# that lost its credit (`Le vice-Premier ministre Trinh Dinh Dung.`), not a standfirst.
+MAX_UNCREDITED_CAPTION_WORDS = 10
+# A photo credit is a name or two (`Hông Pha/VNA/CVN`): a longer "credit" is running text.
+MAX_CREDIT = 60
+# Words that end an abbreviation, not a sentence: `M. Trung`, `H.R. McMaster`.
+ABBREVIATIONS = frozenset(
+    {"M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "St", "Ste", "Jr", "etc", "av", "env", "n°"}
+)
+# Words a shortened title does not end on: `… lors d’une causerie à` → `… lors d’une causerie`.
+DANGLING = frozenset({
+    "à", "a", "au", "aux", "de", "du", "des", "d", "la", "le", "les", "l", "un", "une", "et", "ou", "en",
+    "par", "pour", "sur", "avec", "dans", "entre", "son", "sa", "ses", "leur", "leurs", "qui", "que", "qu", "ce",
+})  # fmt: skip
 
 # Characters YAML cannot hold and no article needs (controls, BOM, zero-width space).
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\ufeff\ufffe\uffff]")
 _SPACES = re.compile(r"\s+")
 _TEASERS = re.compile(r"voir plus\W*", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"source\W*", re.IGNORECASE)
-_PHOTO_MARKER = re.compile(r"\s*ảnh\s*\d+\s*")
-_CREDIT = re.compile(r"\s*\bPhotos?\s*:\s*(?P<credit>[^.:]{1,60}?)\s*\.?$")
-_SIGN_OFF = re.compile(rf"\s*[-–—]\s*(?P<agency>{AGENCIES})\s*$")
+# Le Courrier du Vietnam's links to other articles: `>>Le Vietnam et le Japon signent…`.
+_LINK_LINE = re.compile(r">>")
+# A news site's footer after the sign-off: `Rédactrice en chef : …`, `Adresse : …`, `back to top`.
+_FOOTER = re.compile(
+    r"(?:rédact\w*(?: en chef)?|directeur de (?:la )?publication|adresse|permis de publication|tél(?:éphone)?"
+    r"|fax|e-?mail|copyright|back to top|retour en haut)\b|©",
+    re.IGNORECASE,
+)
+# `ảnh 1`, `- ảnh 1`, `hinh anh 1`: the photo number the agency's pages put in captions.
+_PHOTO_MARKER = re.compile(r"\s*(?:-\s*)?(?:h[iì]nh\s+[aả]nh|ảnh)\s*\d+\s*")
+# `Photo: VNA`, `ảnh 2Photo : VNA` (glued to the number), `(Photo: Yonhap/VNA)`,
+# `Photo d’illustration : VNA`, `Photo: qdnd.vn` (a web address: dots inside the credit).
+_CREDIT = re.compile(
+    r"\s*\(?\s*(?<![^\W\d_])Photos?(?:\s+d['’]illustration)?\s*:\s*"
+    r"(?P<credit>(?:[^.:()\s]|\s(?!\s*\)?\s*\.?\s*$)|\.(?=[^\W_]))+)\s*\)?\s*\.?\s*$"
+)
+# `-VNA`, `.-VNA`, `- VNA`, `-AVI`, `-NDEL/VNA`, `–VOV/VNA`, or a line of its own: `VNA/CVN`.
+_SIGN_OFF = re.compile(rf"(?:^|\s*[-–—])\s*(?:[A-Z]{{2,6}}/)*(?P<agency>{AGENCIES})(?:/[A-Z]{{2,6}})*\s*$")
+_PLACE_WORD = r"[^\W\d_](?:[^\W\d_'’-]|\.(?=[^\W\d_]))*"  # `Hanoï`, `Hô Chi Minh-Ville`, `D.C`
 _DATELINE = re.compile(
-    rf"""^(?:(?P<place>[^\W\d_][^\W\d_'’-]*(?:[\s'’-][^\W\d_]+){{0,3}}?)\s*,?\s*)?
+    rf"""^(?:(?P<place>{_PLACE_WORD}(?:[\s'’-]{_PLACE_WORD}){{0,3}}?)\s*,?\s*)?
     (?:(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{MONTH_PATTERN})(?:\s+(?P<year>\d{{4}}))?\s*)?
     \((?P<agency>{AGENCIES})\)\s*[-–—]\s*""",
     re.VERBOSE | re.IGNORECASE,
 )
+_SENTENCE_END = re.compile(r"(?:\.\.\.|[.!?…])+(?=[\s»\"”)]*(?:\s+[«\"“]?[A-ZÀ-ÖØ-Þ0-9]|$))")
+_ENDS_SENTENCE = re.compile(r"(?:\.\.\.|[.!?…])[\s»\"”)]*$")
+_FINAL_PUNCTUATION = re.compile(r"[\s.!?…:;,–—-]+$")
 
 
 class TextError(ValueError):
@@ -78,6 +123,15 @@ class Dateline:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """Lines of the copied page that are not the article and were left out, for the import report."""
+
+    line: int
+    text: str
+    why: str
+
+
+@dataclass(frozen=True)
 class AgencyText:
     """An article's parts, noise removed, spaces normalised, words as written."""
 
@@ -88,6 +142,7 @@ class AgencyText:
     dateline: Dateline | None
     agency: str
     warnings: tuple[str, ...]
+    dropped: tuple[Dropped, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,27 +156,67 @@ def normalise_spaces(text: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
-def _blocks(raw: str) -> list[_Block]:
-    """Non-empty lines up to `Voir plus`, without the stray `source` line."""
-    blocks = []
-    for number, line in enumerate(raw.splitlines(), start=1):
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(_ENDS_SENTENCE.search(text))
+
+
+def _blocks(raw: str) -> tuple[list[_Block], list[Dropped]]:
+    """Non-empty lines up to `Voir plus`, without the stray `source` line and links; what was left out."""
+    blocks, dropped = [], []
+    lines = raw.splitlines()
+    for number, line in enumerate(lines, start=1):
         text = normalise_spaces(line)
         if _TEASERS.fullmatch(text):
+            rest = sum(1 for later in lines[number:] if normalise_spaces(later))
+            dropped.append(
+                Dropped(number, text, f"teasers of other articles follow: {rest} line(s) left out")
+            )
             break
-        if text and not _SOURCE_LINE.fullmatch(text):
+        if _LINK_LINE.match(text):
+            dropped.append(Dropped(number, text, "link to another article"))
+        elif text and not _SOURCE_LINE.fullmatch(text):
             blocks.append(_Block(number, text))
-    return blocks
+    return blocks, dropped
+
+
+def _credit(text: str) -> re.Match[str] | None:
+    match = _CREDIT.search(text)
+    return match if match and len(match.group("credit")) <= MAX_CREDIT else None
+
+
+def _is_photo_line(text: str) -> bool:
+    return bool(_PHOTO_MARKER.search(text) or _credit(text))
 
 
 def _photo(text: str) -> Photo | None:
-    """The caption in a line that is one (`… ảnh 1Caption. Photo: VNA`), else None."""
+    """The caption in a line that is one (`… ảnh 1Caption. Photo: VNA`), else None (also with no caption)."""
     marker = _PHOTO_MARKER.search(text)
-    credit = _CREDIT.search(text)
-    if not marker and not credit:
-        return None
+    credit = _credit(text)
     start = marker.end() if marker else 0
     end = credit.start() if credit else len(text)
-    return Photo(caption=text[start:end].strip(), credit=credit.group("credit") if credit else None)
+    caption = text[start:end].strip()
+    return Photo(caption, credit.group("credit") if credit else None) if caption else None
+
+
+def _is_title(block: _Block) -> bool:
+    """A first line that reads as a headline: not a dateline paragraph, caption or full sentence."""
+    text = block.text
+    return not (
+        _DATELINE.match(text)
+        or _is_photo_line(text)
+        or _ends_sentence(text)
+        or _words(text) > MAX_TITLE_WORDS
+    )
+
+
+def _title_before_marker(block: _Block) -> str | None:
+    """`Titre ảnh 1Légende. Photo: VNA` opening the copy: the title is what precedes the marker."""
+    marker = _PHOTO_MARKER.search(block.text)
+    return normalise_spaces(block.text[: marker.start()]) or None if marker else None
 
 
 def _dateline(paragraph: str) -> tuple[Dateline | None, str]:
@@ -141,51 +236,149 @@ def _dateline(paragraph: str) -> tuple[Dateline | None, str]:
     return dateline, paragraph[match.end() :]
 
 
-def _sign_off(paragraphs: list[str]) -> tuple[str | None, list[str], list[str]]:
-    """The agency signing the article, and its paragraphs without the sign-off; warnings."""
-    for index in range(len(paragraphs) - 1, -1, -1):
-        match = _SIGN_OFF.search(paragraphs[index])
-        if match:
-            kept = [*paragraphs[:index], paragraphs[index][: match.start()], *paragraphs[index + 1 :]]
-            after = len(paragraphs) - index - 1
-            warnings = [f"{after} paragraph(s) after the sign-off kept: check they belong to the article"]
-            return match.group("agency").upper(), [p for p in kept if p], warnings if after else []
-    return None, paragraphs, []
+def _is_headline(text: str) -> bool:
+    return not _ends_sentence(text) and _words(text) <= MAX_HEADLINE_WORDS
+
+
+def _after_sign_off(blocks: list[_Block]) -> list[Dropped] | None:
+    """The blocks after the sign-off as dropped teasers and footer, or None when they may be the article's.
+
+    Teasers are headline-and-paragraph pairs (with their captions); a note such as
+    `Note de la rédaction.` is neither, so it is kept for the editor to judge.
+    """
+    dropped, headline = [], None
+    for block in blocks:
+        if _FOOTER.match(block.text):
+            dropped.append(Dropped(block.line, block.text, "page footer after the sign-off"))
+        elif _is_photo_line(block.text):
+            dropped.append(Dropped(block.line, block.text, "photo caption of a teaser after the sign-off"))
+        elif headline is None and _is_headline(block.text):
+            headline = block
+        elif headline is not None and _ends_sentence(block.text):
+            why = "teaser of another article after the sign-off (headline and paragraph)"
+            dropped += [Dropped(headline.line, headline.text, why), Dropped(block.line, block.text, why)]
+            headline = None
+        else:
+            return None
+    if headline is not None:
+        dropped.append(Dropped(headline.line, headline.text, "headline of a teaser after the sign-off"))
+    return sorted(dropped, key=lambda item: item.line)
+
+
+def _sign_off(blocks: list[_Block]) -> tuple[str | None, list[_Block], list[Dropped], list[str]]:
+    """The agency signing the article; its blocks up to the sign-off (removed); what was dropped; warnings."""
+    for index in range(len(blocks) - 1, -1, -1):
+        match = None if _is_photo_line(blocks[index].text) else _SIGN_OFF.search(blocks[index].text)
+        if not match:
+            continue
+        last = _Block(blocks[index].line, blocks[index].text[: match.start()].strip())
+        kept, after = [*blocks[:index], *([last] if last.text else [])], blocks[index + 1 :]
+        dropped = _after_sign_off(after) if after else []
+        if dropped is None:
+            count = sum(1 for block in after if not _is_photo_line(block.text))
+            warning = f"{count} paragraph(s) after the sign-off kept: check they belong to the article"
+            return match.group("agency").upper(), [*kept, *after], [], [warning] if count else []
+        return match.group("agency").upper(), kept, dropped, []
+    return None, blocks, [], []
+
+
+def _is_abbreviation(word: str) -> bool:
+    return word.rstrip(".") in ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The paragraph cut into sentences, not at `M. Trung`, `H.R. McMaster` or `1.000`."""
+    found, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        before = paragraph[start : match.start()].split()
+        if match.group() == "." and before and _is_abbreviation(before[-1]):
+            continue
+        found.append(paragraph[start : match.end()].strip())
+        start = match.end()
+    rest = paragraph[start:].strip()
+    return [*found, rest] if rest else found
+
+
+def title_from_sentence(sentence: str) -> str:
+    """A short title from a sentence: no final punctuation, cut at a word so its slug fits MAX_SLUG."""
+    title = _FINAL_PUNCTUATION.sub("", glued_words.repair(sentence)[0])
+    if len(slugify(title)) <= MAX_SLUG:
+        return title
+    words = title.split()
+    while len(words) > 1 and (len(slugify(" ".join(words))) > MAX_SLUG or words[-1].lower() in DANGLING):
+        words.pop()
+    return _FINAL_PUNCTUATION.sub("", " ".join(words)) + "…"
+
+
+def _photos(blocks: list[_Block]) -> tuple[list[Photo], list[_Block], list[Dropped]]:
+    """Captions lifted out of `blocks`; the text blocks left; credits that caption nothing."""
+    photos, text_blocks, dropped = [], [], []
+    for block in blocks:
+        credit = _credit(block.text)
+        if not _is_photo_line(block.text):
+            text_blocks.append(block)
+        elif photo := _photo(block.text):
+            photos.append(photo)
+        elif (
+            credit
+            and text_blocks
+            and text_blocks[-1].line == block.line - 1
+            and not _ends_sentence(text_blocks[-1].text)
+        ):
+            caption = text_blocks.pop()  # `Légende,` and on the next line `Photo : VNA/CVN`
+            photos.append(Photo(_FINAL_PUNCTUATION.sub("", caption.text), credit.group("credit")))
+        else:
+            dropped.append(Dropped(block.line, block.text, "photo credit without a caption"))
+    return photos, text_blocks, dropped
 
 
 def parse(raw: str) -> AgencyText:
     """Split a raw agency text into its parts; TextError when it holds no article."""
-    blocks = _blocks(raw)
+    blocks, dropped = _blocks(raw)
     if not blocks:
         raise TextError(None, "holds no text — paste the article: its title on the first line, then its text")
-    title, rest = blocks[0], blocks[1:]
-    photos = [photo for block in rest if (photo := _photo(block.text))]
-    text_blocks = [block for block in rest if not _photo(block.text)]
-    warnings = []
+    first_line, warnings = blocks[0].line, []
+    title: str | None = None
+    if _is_title(blocks[0]):
+        title, blocks = blocks[0].text, blocks[1:]
+    elif title := _title_before_marker(blocks[0]):
+        warnings.append("no title line: the title is the text before the first caption's `ảnh` — check it")
+    signed_by, blocks, after_sign_off, sign_off_warnings = _sign_off(blocks)
+    photos, text_blocks, credits_alone = _photos(blocks)
+    dropped += after_sign_off + credits_alone
     standfirst = None
-    if text_blocks and not _DATELINE.match(text_blocks[0].text):
+    at_dateline = next((i for i, block in enumerate(text_blocks[:3]) if _DATELINE.match(block.text)), None)
+    if at_dateline is None and title is not None and text_blocks:
         standfirst = text_blocks.pop(0).text
+    elif at_dateline:
+        before, text_blocks = text_blocks[:at_dateline], text_blocks[at_dateline:]
+        if title is None and _words(before[0].text) <= MAX_UNCREDITED_CAPTION_WORDS:
+            photos.insert(0, Photo(_FINAL_PUNCTUATION.sub("", before.pop(0).text), None))
+        standfirst = " ".join(block.text for block in before) or None
     if not text_blocks:
         raise TextError(
-            title.line, "has a title but no article paragraphs — paste the article's text below its title"
+            first_line, "has a title but no article paragraphs — paste the article's text below its title"
         )
     dateline, first = _dateline(text_blocks[0].text)
     if dateline is None:
         warnings.append("no dateline such as `Hanoï (VNA) –` opens the first paragraph: `place` left out")
-    paragraphs = [first, *(block.text for block in text_blocks[1:])]
-    signed_by, paragraphs, sign_off_warnings = _sign_off([p for p in paragraphs if p])
+    paragraphs = [p for p in (first, *(block.text for block in text_blocks[1:])) if p]
     if not paragraphs:
         raise TextError(
             text_blocks[0].line, "the article has a dateline but no text — paste the article's text"
         )
+    if title is None:
+        title = title_from_sentence(sentences(paragraphs[0])[0])
+        warnings.append("no title line: the title is the article's first sentence — write a real one")
     if standfirst is None:
         warnings.append("no standfirst between the title and the article: `summary` is the first paragraph")
     return AgencyText(
-        title=title.text,
+        title=title,
         standfirst=standfirst,
         paragraphs=tuple(paragraphs),
         photos=tuple(photos),
         dateline=dateline,
         agency=dateline.agency if dateline else signed_by or "VNA",
         warnings=(*warnings, *sign_off_warnings),
+        dropped=tuple(sorted(dropped, key=lambda item: item.line)),
     )

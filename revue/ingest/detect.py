@@ -1,16 +1,21 @@
-"""What the text says about itself: its partner countries and, when it fixes it, its date."""
+"""What the text says about itself: its partner countries and, when it fixes it, its date.
+
+Both come with their evidence, a short phrase quoting the text (`paragraph 2: "le 29
+octobre"`), so the import report can say why, and the editor can check in a glance.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from revue.core import countries
 from revue.core.countries import Country
-from revue.ingest.agency_text import MONTH_PATTERN, MONTHS, AgencyText
+from revue.ingest.agency_text import MONTH_PATTERN, MONTHS, AgencyText, sentences
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTH_NAMES = (
@@ -19,18 +24,55 @@ MONTH_NAMES = (
 )  # fmt: skip
 # An anniversary fixes the year only for an event this close to the anniversary day.
 ANNIVERSARY_WINDOW_DAYS = 31
+# A year every day and month exists in (29 February included): checks a partial date is real.
+LEAP_YEAR = 2000
+# Set-aside mentions listed in a finding, at most: the first ones say enough.
+MAX_SET_ASIDE = 5
 
 # CLDR names that are also common words or first names: `la réunion` (meeting), Maurice, Dominique.
 NOT_IN_RUNNING_TEXT = frozenset({"RE", "MU", "DM"})
+# Places whose name holds a country's (folded): `Lào Cai` is a Vietnamese province, not Laos.
+PLACES_NAMED_LIKE_COUNTRIES = ("lao cai",)
 
 _WORD_GROUP = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_DAY = r"\d{1,2}(?:er)?"
 _DAY_MONTH = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{MONTH_PATTERN})(?:\s+(?P<year>\d{{4}}))?\b", re.I
 )
+# `le 29 octobre`, `mardi 20 septembre`, `mercredi après-midi 31 mai`, `Le 10 septembre 2023`.
+_MENTION = re.compile(
+    rf"""(?:\b(?:le|ce|du|au)\s+)?
+    (?:\b(?P<weekday>{"|".join(WEEKDAYS)})\s+(?:(?:matin|midi|soir|après-midi)\s+)?)?
+    \b(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{MONTH_PATTERN})(?:\s+(?P<year>\d{{4}}))?\b""",
+    re.I | re.X,
+)
+# `du 22 au 24 juin`, `du 31 octobre au 4 novembre`, `3-5 mai`, `les 9 et 10 septembre`, `entre le 3 et le 5 mai`.
+_DAY_MONTH_YEAR = rf"{_DAY}(?:\s+(?:{MONTH_PATTERN})(?:\s+\d{{4}})?)?"
+_RANGE = re.compile(
+    rf"""(?:\b(?:du\s+)?{_DAY_MONTH_YEAR}\s*(?:au|-|–)
+    |\b(?:les|entre\s+le)\s+{_DAY_MONTH_YEAR}\s*et(?:\s+le)?)
+    \s*{_DAY}\s+(?:{MONTH_PATTERN})(?:\s+\d{{4}})?""",
+    re.I | re.X,
+)
+_OPEN_RANGE = re.compile(r"(?:jusqu['’]au|à\s+partir\s+du|depuis\s+le)\s*$", re.I)
+_NOT_THE_DAY = re.compile(r"^\s*(?P<word>dernier|prochain)\b", re.I)
+_EARLIER = re.compile(r"\b(?:auparavant|précédemment|plus\s+tôt)\b", re.I)
 _WEEKDAY = re.compile(rf"\b(?P<weekday>{'|'.join(WEEKDAYS)})\b", re.I)
 _ANNIVERSARY = re.compile(r"\b(?P<years>\d{1,3})\s*(?:e|è|ème|eme|ᵉ)\s+anniversaire\b", re.I)
+_YEAR = re.compile(r"(?<![\d,.])\b(?P<year>(?:19|20)\d\d)\b(?![\d,.]\d)")
+# Years a text looks ahead to (`d'ici 2030`, `la période 2021-2030`) say nothing of its own year.
+_AHEAD = re.compile(
+    r"(?:d['’]ici|horizon|vision|jusqu['’](?:en|à)|vers|\bà|\d{4}\s*[-–])\s*(?:l['’]an\s+)?$", re.I
+)
 _VENUE_BEFORE = re.compile(r"[^\W\d_]\s*\(\s*$")
 _VENUE_AFTER = re.compile(r"\s*\)")
+# `à Singapour`: a city-state named as where something happens, not whom.
+_AT_PLACE = re.compile(r"(?<![\w'])a\s+$")
+# `en marge du sommet … au Cambodge`, `sa participation aux sommets … à Singapour`.
+_VENUE_CLAUSE = re.compile(
+    r"(?:en marge d|participation a)[^.;:]{0,150}?\b(?:a|au|aux|en)\s+(?:la |le |les |l')?$"
+)
+_BOTH_COUNTRIES = re.compile(r"\b(?:les|des|aux) deux pays\b")
 
 
 # --- Countries -------------------------------------------------------------------------------------
@@ -52,6 +94,9 @@ def _multi_word_names() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, spaced)) + r")(?![\w-])")
 
 
+_PLACES = re.compile(r"(?<![\w-])(?:" + "|".join(PLACES_NAMED_LIKE_COUNTRIES) + r")(?![\w-])")
+
+
 def _term(word: str) -> Country | None:
     return _country_names().get(word) or countries.adjective_forms().get(word)
 
@@ -68,33 +113,148 @@ def _compound(parts: list[str]) -> list[Country] | None:
     return None
 
 
-def _is_venue(folded: str, start: int, end: int) -> bool:
-    """`Cebu (Philippines)`: a country in brackets after a place names where, not whom."""
-    return bool(_VENUE_BEFORE.search(folded, 0, start) and _VENUE_AFTER.match(folded, end))
+def _fold(text: str) -> str:
+    """`countries.fold`, one character for one, so positions in the folded text are the text's own."""
+    return "".join((countries.fold(c) or c)[0] for c in text)
+
+
+@dataclass(frozen=True)
+class _Naming:
+    """One place the text names a country: how (`name`, `adjective`, `compound`), whether as a
+    venue, and the sentence it is in (its text, and its number among the article's sentences)."""
+
+    country: Country
+    kind: str
+    written: str
+    where: str
+    venue: bool
+    sentence: str
+    sentence_number: int
+
+
+def _venue(folded: str, start: int, end: int) -> bool:
+    """`Cebu (Philippines)`, `à Singapour`, `en marge du sommet … au Cambodge`: where, not whom."""
+    bracketed = _VENUE_BEFORE.search(folded, 0, start) and _VENUE_AFTER.match(folded, end)
+    return bool(bracketed or _AT_PLACE.search(folded, 0, start) or _VENUE_CLAUSE.search(folded, 0, start))
+
+
+def _namings(text: str, where: str, sentence_number: int) -> Iterator[_Naming]:
+    """Every country the sentence `text` names, by name, adjective or compound, in order."""
+    folded = _PLACES.sub(lambda m: " " * len(m.group()), _fold(text))
+    found = []
+    for match in _multi_word_names().finditer(folded):
+        venue = _venue(folded, match.start(), match.end())
+        found.append((match.start(), _country_names()[match.group()], "name", match, venue))
+    blanked = _multi_word_names().sub(lambda m: " " * len(m.group()), folded)
+    for match in _WORD_GROUP.finditer(blanked):
+        parts = match.group().split("-")
+        named = _compound(parts)
+        if named is None:  # `Indo-Pacifique`, `Gunma-Vietnam`: only full country names count
+            named = [c for part in parts if (c := _country_names().get(part))]
+            kind = "name"
+        else:
+            kind = (
+                "compound" if len(named) > 1 else "name" if match.group() in _country_names() else "adjective"
+            )
+        venue = kind == "name" and _venue(folded, match.start(), match.end())
+        found += [(match.start(), country, kind, match, venue) for country in named]
+    for _, country, kind, match, venue in sorted(found, key=lambda item: item[0]):
+        yield _Naming(country, kind, text[match.start() : match.end()], where, venue, text, sentence_number)
+
+
+def _parts(text: AgencyText) -> Iterator[tuple[str, str]]:
+    """The text's parts with where they are, as the import report names them."""
+    yield text.title, "title"
+    if text.standfirst:
+        yield text.standfirst, "standfirst"
+    for number, paragraph in enumerate(text.paragraphs, start=1):
+        yield paragraph, f"paragraph {number}"
+    for number, photo in enumerate(text.photos, start=1):
+        yield photo.caption, f"caption {number}"
+
+
+@dataclass(frozen=True)
+class PartnerEvidence:
+    """Why a country is, or is not, one of the article's partners: `adjective “japonaise” (standfirst)`."""
+
+    country: Country
+    reason: str
+
+
+@dataclass(frozen=True)
+class PartnerFinding:
+    """The article's partner countries, each with its evidence, and the countries set aside as venues."""
+
+    countries: tuple[Country, ...]
+    evidence: tuple[PartnerEvidence, ...]
+    set_aside: tuple[PartnerEvidence, ...]
+
+
+def _both_countries(naming: _Naming, namings: list[_Naming], home: Country) -> bool:
+    """`Singapour … les deux pays`, with no third country in the sentence: a partner, venue or not."""
+    others = {n.country for n in namings if n.sentence_number == naming.sentence_number}
+    return not others - {naming.country, home} and bool(_BOTH_COUNTRIES.search(_fold(naming.sentence)))
+
+
+def _partners(parts: Iterable[tuple[str, str]], home: Country, dateline: str | None = None) -> PartnerFinding:
+    """Partners among the countries `parts` name; those named only as venues or in `dateline` set aside."""
+    all_sentences = ((sentence, where) for text, where in parts for sentence in sentences(text))
+    namings = [
+        naming for number, (s, where) in enumerate(all_sentences) for naming in _namings(s, where, number)
+    ]
+    if dateline:  # where the agency wrote from: a venue whatever form it takes
+        namings += [
+            _Naming(n.country, n.kind, dateline, "dateline", True, dateline, -1)
+            for n in _namings(dateline, "", -1)
+        ]
+    by_country: dict[Country, list[_Naming]] = {}
+    for naming in namings:
+        if naming.country != home:
+            by_country.setdefault(naming.country, []).append(naming)
+    kept, set_aside = [], []
+    for country, found in by_country.items():
+        partner = next((n for n in found if not n.venue or _both_countries(n, namings, home)), None)
+        if partner:
+            more = f", {len(found)} mention(s) in all" if len(found) > 1 else ""
+            kept.append(
+                PartnerEvidence(country, f"{partner.kind} “{partner.written}” ({partner.where}){more}")
+            )
+        else:
+            venues = "; ".join(dict.fromkeys(f"“{n.written}” ({n.where})" for n in found))
+            set_aside.append(
+                PartnerEvidence(country, f"only where the article was written or held: {venues}")
+            )
+    kept.sort(key=lambda evidence: evidence.country)
+    return PartnerFinding(tuple(e.country for e in kept), tuple(kept), tuple(set_aside))
+
+
+def find_partners(text: AgencyText, home: Country) -> PartnerFinding:
+    """The partner countries the article names, not counting its dateline place and venues."""
+    place = text.dateline.written if text.dateline and text.dateline.place else None
+    return _partners(_parts(text), home, place)
 
 
 def partner_countries(texts: Iterable[str], home: Country) -> tuple[Country, ...]:
     """Countries named in `texts` by name, adjective or compound, except `home` and venues."""
-    found: set[Country] = set()
-    for text in texts:
-        folded = countries.fold(text)
-        for match in _multi_word_names().finditer(folded):
-            if not _is_venue(folded, match.start(), match.end()):
-                found.add(_country_names()[match.group()])
-        blanked = _multi_word_names().sub(lambda m: " " * len(m.group()), folded)
-        for match in _WORD_GROUP.finditer(blanked):
-            if _is_venue(folded, match.start(), match.end()):
-                continue
-            parts = match.group().split("-")
-            named = _compound(parts)
-            if named is None:  # `Indo-Pacifique`, `Gunma-Vietnam`: only full country names count
-                named = [c for part in parts if (c := _country_names().get(part))]
-            found.update(named)
-    found.discard(home)
-    return tuple(sorted(found))
+    return _partners(((text, "text") for text in texts), home).countries
 
 
 # --- Date ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayMonth:
+    """A day the text gives without its year: `14 novembre`."""
+
+    day: int
+    month: int
+
+    def describe(self) -> str:
+        return f"{self.day} {MONTH_NAMES[self.month - 1]}"
+
+    def placeholder(self) -> str:
+        """The date with its year left to fill: `????-11-14`."""
+        return f"????-{self.month:02d}-{self.day:02d}"
 
 
 @dataclass(frozen=True)
@@ -106,6 +266,7 @@ class EventDay:
     year: int | None
     weekday: int | None
     where: str
+    written: str = ""
 
     def describe(self) -> str:
         words = [WEEKDAYS[self.weekday]] if self.weekday is not None else []
@@ -115,32 +276,31 @@ class EventDay:
             words.append(str(self.year))
         return f"{' '.join(words)} ({self.where})"
 
+    def evidence(self) -> str:
+        """`dateline “Hanoï, 9 février (VNA)”`, `paragraph 2: “le 29 octobre”`."""
+        return f"dateline “{self.written}”" if self.where == "dateline" else f"{self.where}: “{self.written}”"
+
 
 @dataclass(frozen=True)
 class DateFinding:
-    """The article's date and where it came from: `sources.yaml`, the text, or unknown (None)."""
+    """The article's date and why: `sources.yaml`, the text, or unknown (`date` None).
+
+    `evidence` quotes what fixed it (or the day the text gives); `partial` holds that
+    day when the year is unknown, for a draft's `????-11-14`; `set_aside` lists the
+    day mentions passed over (ranges, anniversaries, past years), each with why.
+    """
 
     date: date | None
-    origin: str
-    warnings: tuple[str, ...]
+    source: str
+    evidence: str
+    warnings: tuple[str, ...] = ()
+    partial: DayMonth | None = None
+    set_aside: tuple[str, ...] = ()
 
-
-def event_day(text: AgencyText) -> EventDay:
-    """The dateline's date, else the first day and weekday in the standfirst or first paragraph."""
-    lead = [(text.standfirst, "standfirst"), (text.paragraphs[0], "first paragraph")]
-    weekday = next(((m, where) for t, where in lead if t and (m := _WEEKDAY.search(t))), None)
-    weekday_number = WEEKDAYS.index(weekday[0].group("weekday").lower()) if weekday else None
-    dateline = text.dateline
-    if dateline and dateline.day and dateline.month:
-        return EventDay(dateline.day, dateline.month, dateline.year, weekday_number, "dateline")
-    # A dated mention (`22 décembre 1992`) in the lead is history, not the event: only the dateline's year counts.
-    undated = ((m, where) for t, where in lead if t for m in _DAY_MONTH.finditer(t) if not m.group("year"))
-    day_month = next(undated, None)
-    if day_month:
-        match, where = day_month
-        month = MONTHS[match.group("month").lower()]
-        return EventDay(int(match.group("day")), month, None, weekday_number, where)
-    return EventDay(None, None, None, weekday_number, weekday[1] if weekday else "text")
+    @property
+    def origin(self) -> str:
+        """One phrase for the report: `sources.yaml`, `text: <evidence>` or `unknown`."""
+        return f"text: {self.evidence}" if self.source == "text" else self.source
 
 
 def _make_date(year: int, month: int | None, day: int | None) -> date | None:
@@ -148,6 +308,85 @@ def _make_date(year: int, month: int | None, day: int | None) -> date | None:
         return date(year, month, day) if month and day else None
     except ValueError:
         return None
+
+
+def _lead_weekday(text: AgencyText) -> tuple[int, str] | None:
+    """The first weekday in the standfirst or first paragraph (`a reçu jeudi`), and where."""
+    lead = [(text.standfirst, "standfirst"), (text.paragraphs[0], "paragraph 1")]
+    found = next(((m, where) for t, where in lead if t and (m := _WEEKDAY.search(t))), None)
+    return (WEEKDAYS.index(found[0].group("weekday").lower()), found[1]) if found else None
+
+
+def _years_named(text: AgencyText) -> Counter[int]:
+    """How often the text names each year, not counting years it looks ahead to (`d'ici 2030`)."""
+    years: Counter[int] = Counter()
+    for part, _ in _parts(text):
+        for match in _YEAR.finditer(part):
+            if not _AHEAD.search(part, 0, match.start()):
+                years[int(match.group("year"))] += 1
+    return years
+
+
+def _why_not(part: str, match: re.Match[str], years: Counter[int]) -> str | None:
+    """Why a day mention (not in a range) is not the event's day, or None when it may be."""
+    if _OPEN_RANGE.search(part, 0, match.start("day")):
+        return "the start or end of a period"
+    if part[: match.start()].count("(") > part[: match.start()].count(")"):
+        return "in brackets: an anniversary or a past date"
+    if later := _NOT_THE_DAY.match(part, match.end()):
+        return f"“{later.group('word')}”: another day than the event's"
+    sentence_start = max(part.rfind(". ", 0, match.start()), 0)
+    if _EARLIER.search(part, sentence_start, match.start()):
+        return "an earlier event"
+    year = match.group("year")
+    if year and (years[int(year)] < 2 or max(years, default=0) > int(year)):
+        return "a past year cited in passing"
+    if not _make_date(
+        int(year) if year else LEAP_YEAR, MONTHS[match.group("month").lower()], int(match.group("day"))
+    ):
+        return "no such day"
+    return None
+
+
+def _event_day(text: AgencyText) -> tuple[EventDay, tuple[str, ...]]:
+    """The event's day by order of evidence: the dateline, then the first dated sentence that is
+    not a range, an anniversary or a past year cited in passing; and the mentions set aside.
+
+    When the day is not found, or gives no weekday, the lead's first weekday (`a reçu jeudi`) fills in.
+    """
+    dateline = text.dateline
+    if dateline and dateline.day and dateline.month:
+        written = dateline.written.rstrip(" -–—")
+        return EventDay(dateline.day, dateline.month, dateline.year, None, "dateline", written), ()
+    years = _years_named(text)
+    set_aside = []
+    weekday = _lead_weekday(text)
+    for part, where in _parts(text):
+        if where == "title" or where.startswith("caption"):
+            continue
+        ranges, listed = list(_RANGE.finditer(part)), 0
+        for match in _MENTION.finditer(part):
+            passed = [span for span in ranges if span.start() <= match.start("day")]
+            set_aside += [f"{where}: “{span.group()}” — a range, not one day" for span in passed[listed:]]
+            listed = len(passed)
+            if any(match.start("day") < span.end() for span in passed):
+                continue
+            why = _why_not(part, match, years)
+            if why:
+                set_aside.append(f"{where}: “{match.group()}” — {why}")
+                continue
+            named = match.group("weekday")
+            event = EventDay(
+                int(match.group("day")),
+                MONTHS[match.group("month").lower()],
+                int(match.group("year")) if match.group("year") else None,
+                WEEKDAYS.index(named.lower()) if named else weekday[0] if weekday else None,
+                where,
+                match.group(),
+            )
+            return event, tuple(set_aside[:MAX_SET_ASIDE])
+    unknown = EventDay(None, None, None, weekday[0] if weekday else None, weekday[1] if weekday else "text")
+    return unknown, tuple(set_aside[:MAX_SET_ASIDE])
 
 
 def _anniversary_year(text: AgencyText, event: EventDay) -> tuple[int, str] | None:
@@ -161,8 +400,20 @@ def _anniversary_year(text: AgencyText, event: EventDay) -> tuple[int, str] | No
             anniversary = _make_date(year, MONTHS[founded.group("month").lower()], int(founded.group("day")))
             happened = _make_date(year, event.month, event.day)
             if anniversary and happened and abs((happened - anniversary).days) <= ANNIVERSARY_WINDOW_DAYS:
-                return year, f"{mention.group()} … {founded.group()}"
+                return year, f"year from “{mention.group()} … {founded.group()}”"
     return None
+
+
+def _weekday_year(text: AgencyText, event: EventDay) -> tuple[int, str] | None:
+    """`mardi 20 septembre` in a text whose latest year is 2022: 20 September 2022 is a Tuesday."""
+    years = _years_named(text)
+    if event.weekday is None or not years:
+        return None
+    year = max(years)
+    happened = _make_date(year, event.month, event.day)
+    if not happened or happened.weekday() != event.weekday:
+        return None
+    return year, f"year {year}: the latest year the text names, and {WEEKDAYS[event.weekday]} fits it"
 
 
 def _contradictions(event: EventDay, known: date, origin: str) -> list[str]:
@@ -181,21 +432,29 @@ def _contradictions(event: EventDay, known: date, origin: str) -> list[str]:
     return warnings
 
 
-def find_date(text: AgencyText, known: date | None) -> DateFinding:
-    """`known` (sources.yaml) wins; else a date the text fixes; else None — never a guess."""
-    event = event_day(text)
-    if known is not None:
-        return DateFinding(known, "sources.yaml", tuple(_contradictions(event, known, "sources.yaml")))
+def _year(text: AgencyText, event: EventDay) -> tuple[int, str] | None:
+    """The event's year and how the text gives it: written, an anniversary, or the weekday."""
     if event.year:
-        fixed = _make_date(event.year, event.month, event.day)
-        if fixed:
-            origin = f"text: {event.describe()}"
-            return DateFinding(fixed, origin, tuple(_contradictions(event, fixed, "text")))
-    anniversary = _anniversary_year(text, event)
-    if anniversary:
-        year, evidence = anniversary
-        fixed = _make_date(year, event.month, event.day)
-        if fixed:
-            origin = f"text: {event.describe()}, year from “{evidence}”"
-            return DateFinding(fixed, origin, tuple(_contradictions(event, fixed, "text")))
-    return DateFinding(None, "unknown", ())
+        return event.year, ""
+    return _anniversary_year(text, event) or _weekday_year(text, event)
+
+
+def find_date(text: AgencyText, known: date | None) -> DateFinding:
+    """`known` (sources.yaml) wins; else a date the text fixes; else the day it gives — never a guess."""
+    event, set_aside = _event_day(text)
+    if known is not None:
+        warnings = tuple(_contradictions(event, known, "sources.yaml"))
+        return DateFinding(known, "sources.yaml", "seeds/sources.yaml", warnings, set_aside=set_aside)
+    if not (event.day and event.month):
+        only = f", only {event.describe()}" if event.weekday is not None else ""
+        return DateFinding(None, "unknown", f"no day and month in the text{only}", set_aside=set_aside)
+    if not _make_date(LEAP_YEAR, event.month, event.day):
+        return DateFinding(None, "unknown", f"{event.evidence()}: no such day", set_aside=set_aside)
+    year = _year(text, event)
+    fixed = _make_date(year[0], event.month, event.day) if year else None
+    if year and fixed:
+        evidence = "; ".join(filter(None, (event.evidence(), year[1])))
+        warnings = tuple(_contradictions(event, fixed, "text"))
+        return DateFinding(fixed, "text", evidence, warnings, set_aside=set_aside)
+    partial = DayMonth(event.day, event.month)
+    return DateFinding(None, "unknown", event.evidence(), partial=partial, set_aside=set_aside)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from revue.ingest.agency_text import Dateline, Photo, TextError, parse
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from slugify import slugify
+
+from revue.ingest.agency_text import AgencyText, Dateline, Dropped, Photo, TextError, parse
 
 TITLE = "Le Vietnam et le Japon renforcent leur coopération"
 STANDFIRST = "Le ministre a reçu le 10 octobre son homologue japonais."
@@ -124,3 +129,153 @@ def test_texts_without_an_article_are_refused(raw: str, line: int | None, messag
     with pytest.raises(TextError) as error:
         parse(raw)
     assert (error.value.line, error.value.message) == (line, message)
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "agency"
+
+
+def fixture(name: str) -> AgencyText:
+    return parse((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def test_a_text_without_title_line_gets_its_first_sentence_cut_to_a_short_file_name() -> None:
+    parsed = fixture("no-title-line.txt")
+    assert parsed.title == (
+        "Le président de l'Assemblée nationale du Laos, à la tête d'une délégation de haut…"
+    )
+    assert len(slugify(parsed.title)) <= 80
+    assert parsed.paragraphs[0].startswith("Le président de l'Assemblée nationale du Laos, à la tête")
+    assert parsed.dateline == Dateline("Hanoï", None, None, None, "VNA", "Hanoï (VNA) –")
+    assert "no title line: the title is the article's first sentence — write a real one" in parsed.warnings
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Le Vietnam et le Japon signent un accord.", "Le Vietnam et le Japon signent un accord"),
+        (
+            "M. Trung a reçu H.R. McMaster à Hanoï. Puis il est parti.",
+            "M. Trung a reçu H.R. McMaster à Hanoï",
+        ),
+        ("Le commerce atteint 1.500 milliards! Suite.", "Le commerce atteint 1.500 milliards"),
+    ],
+)
+def test_a_title_from_a_short_first_sentence_drops_only_the_final_punctuation(
+    sentence: str, title: str
+) -> None:
+    assert parse(f"Hanoï (VNA) – {sentence} -VNA").title == title
+
+
+def test_a_copy_opening_on_a_caption_takes_its_title_from_before_the_photo_number() -> None:
+    parsed = parse(
+        text(
+            "La coopération Vietnam-Japon progresse hinh anh 1Les deux ministres à Tokyo. Photo: VNA",
+            "Hanoi (VNA) - Les deux ministres se sont rencontrés à Tokyo. -VNA",
+        )
+    )
+    assert parsed.title == "La coopération Vietnam-Japon progresse"
+    assert parsed.photos == (Photo("Les deux ministres à Tokyo.", "VNA"),)
+    assert parsed.paragraphs == ("Les deux ministres se sont rencontrés à Tokyo.",)
+
+
+def test_a_copy_opening_on_an_uncredited_caption_keeps_it_as_a_caption() -> None:
+    parsed = parse(
+        text(
+            "Le vice-Premier ministre Tran Van Ba.",
+            "Quang Nam (VNA) - Le vice-Premier ministre a ouvert un forum d'affaires.",
+            "Fin. -VNA",
+        )
+    )
+    assert parsed.photos == (Photo("Le vice-Premier ministre Tran Van Ba", None),)
+    assert parsed.standfirst is None
+    assert parsed.title == "Le vice-Premier ministre a ouvert un forum d'affaires"
+
+
+def test_credits_glued_to_the_photo_number_or_written_as_web_addresses_leave_the_body() -> None:
+    parsed = fixture("glued-credits.txt")
+    assert parsed.photos == (
+        Photo("Des tisserandes lao présentent leurs écharpes.", "qdnd.vn"),
+        Photo("Le stand de la province de Luang Prabang.", "baodansinh.vn"),
+    )
+    assert [(d.line, d.why) for d in parsed.dropped] == [(7, "photo credit without a caption")]
+    assert not any("Photo" in paragraph or "ảnh" in paragraph for paragraph in parsed.paragraphs)
+    assert parsed.paragraphs[-1] == "La foire se tiendra jusqu'au 14 avril."
+
+
+@pytest.mark.parametrize(
+    ("caption", "photo"),
+    [
+        ("Le président (Photo: Yonhap/VNA)", Photo("Le président", "Yonhap/VNA")),
+        ("La porte-frontière. Photo d’illustration : VNA", Photo("La porte-frontière.", "VNA")),
+        ("Les ministres. Photo : Hông Pha/VNA/CVN", Photo("Les ministres.", "Hông Pha/VNA/CVN")),
+    ],
+)
+def test_credit_forms(caption: str, photo: Photo) -> None:
+    assert parse(text(TITLE, STANDFIRST, caption, "Hanoï (VNA) – Texte. -VNA")).photos == (photo,)
+
+
+def test_teasers_after_the_sign_off_are_dropped_and_listed() -> None:
+    parsed = fixture("teasers-after-sign-off.txt")
+    assert parsed.paragraphs[-1] == "Ils ont convenu d'échanger leurs cartes des zones dangereuses."
+    why = "teaser of another article after the sign-off (headline and paragraph)"
+    assert parsed.dropped == (
+        Dropped(8, "Festival des cerfs-volants à Hué", why),
+        Dropped(
+            9,
+            "Plus de deux cents cerfs-volants venus de douze pays ont coloré le ciel de l'ancienne capitale "
+            "ce week-end.",
+            why,
+        ),
+        Dropped(10, "Ouverture d'une ligne aérienne entre Da Nang et Séoul", why),
+        Dropped(11, "Une compagnie à bas prix relie désormais les deux villes trois fois par semaine.", why),
+    )
+    assert parsed.warnings == ()
+
+
+def test_voir_plus_is_listed_with_the_number_of_lines_left_out() -> None:
+    parsed = parse(text(TITLE, STANDFIRST, "Hanoï (VNA) – Texte. -VNA", "Voir plus", "Un titre", "Un texte."))
+    assert parsed.dropped == (
+        Dropped(7, "Voir plus", "teasers of other articles follow: 2 line(s) left out"),
+    )
+
+
+def test_news_site_links_footer_sign_off_and_a_credit_on_the_next_line() -> None:
+    parsed = parse(
+        "Le ministre reçoit des ambassadeurs\n\nLe ministre a reçu le 19 mai les ambassadeurs.\n\n"
+        ">>Une autre nouvelle\n\nLe ministre et l'ambassadeur,\nPhoto : Hông Pha/VNA/CVN\n\n"
+        "Le ministre a salué leur travail.\n\nVNA/CVN\n\nRédactrice en chef : Une Personne\n\nback to top\n"
+    )
+    assert parsed.photos == (Photo("Le ministre et l'ambassadeur", "Hông Pha/VNA/CVN"),)
+    assert parsed.paragraphs == ("Le ministre a salué leur travail.",)
+    assert [(d.line, d.why) for d in parsed.dropped] == [
+        (5, "link to another article"),
+        (14, "page footer after the sign-off"),
+        (16, "page footer after the sign-off"),
+    ]
+
+
+@pytest.mark.parametrize("sign_off", ["-NDEL/VNA", "–VOV/VNA", " -CPV/VNA", ". – VNA"])
+def test_sign_offs_naming_a_partner_paper(sign_off: str) -> None:
+    parsed = parse(text(TITLE, STANDFIRST, f"Hanoï (VNA) – Fin du texte{sign_off}", "Un titre", "Un texte."))
+    assert parsed.paragraphs == ("Fin du texte" + ("." if sign_off.startswith(".") else ""),)
+    assert parsed.agency == "VNA" and len(parsed.dropped) == 2
+
+
+def test_a_dateline_place_with_initials() -> None:
+    parsed = parse(text(TITLE, STANDFIRST, "Washington D.C (VNA) – Texte. -VNA"))
+    assert parsed.dateline is not None and parsed.dateline.place == "Washington D.C"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab é.:-–()VNAảnh12 \nPhoto»>")) | st.characters(), max_size=300)
+)
+def test_any_text_is_an_article_or_one_clear_error(raw: str) -> None:
+    try:
+        parsed = parse(raw)
+    except TextError as error:
+        assert error.message and (error.line is None or error.line >= 1)
+        return
+    assert parsed.paragraphs and all(parsed.paragraphs) and isinstance(parsed.title, str)
+    if any("no title line" in warning for warning in parsed.warnings):
+        assert len(slugify(parsed.title)) <= 80

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from revue.core.countries import all_countries
-from revue.ingest.agency_text import parse
-from revue.ingest.detect import find_date, partner_countries
+from revue.ingest.agency_text import AgencyText, parse
+from revue.ingest.detect import DayMonth, PartnerEvidence, find_date, find_partners, partner_countries
 
 VIETNAM = all_countries()["VN"]
 
@@ -34,6 +35,10 @@ def names(text: str) -> list[str]:
         ("la Réunion restreinte des ministres", []),
         ("tenue à Cebu (Philippines), puis à Kuala Lumpur (Malaisie)", []),
         ("les Philippines et la Malaisie", ["Malaisie", "Philippines"]),
+        ("en marge du sommet de l’ASEAN à Singapour, avec le président indonésien", ["Indonésie"]),
+        ("sa participation aux sommets connexes au Cambodge, avec son homologue thaïlandais", ["Thaïlande"]),
+        ("la ligne ferroviaire Lào Cai - Hanoi - Hai Phong avec la Chine", ["Chine"]),
+        ("une visite au Japon", ["Japon"]),
     ],
 )
 def test_partner_countries(text: str, expected: list[str]) -> None:
@@ -46,7 +51,12 @@ def article(standfirst: str, first: str = "Hanoi (VNA) - Texte.", *more: str) ->
 
 def test_sources_yaml_is_authoritative_and_agreeing_text_gives_no_warning() -> None:
     found = find_date(parse(article("Le président a reçu jeudi à Hanoi une délégation.")), date(2016, 2, 18))
-    assert (found.date, found.origin, found.warnings) == (date(2016, 2, 18), "sources.yaml", ())
+    assert (found.date, found.origin, found.evidence, found.warnings) == (
+        date(2016, 2, 18),
+        "sources.yaml",
+        "seeds/sources.yaml",
+        (),
+    )
 
 
 def test_a_contradicting_day_month_or_weekday_is_warned() -> None:
@@ -59,7 +69,12 @@ def test_a_contradicting_day_month_or_weekday_is_warned() -> None:
 
 def test_a_full_date_in_the_dateline_fixes_the_date() -> None:
     found = find_date(parse(article("Chapeau.", "Hanoï, 9 février 2023 (VNA) - Texte.")), None)
-    assert (found.date, found.origin) == (date(2023, 2, 9), "text: 9 février 2023 (dateline)")
+    assert (found.date, found.source, found.evidence) == (
+        date(2023, 2, 9),
+        "text",
+        "dateline “Hanoï, 9 février 2023 (VNA)”",
+    )
+    assert found.origin == "text: dateline “Hanoï, 9 février 2023 (VNA)”"
 
 
 def test_an_anniversary_fixes_the_year_of_a_nearby_event() -> None:
@@ -68,9 +83,9 @@ def test_an_anniversary_fixes_the_year_of_a_nearby_event() -> None:
         "Hanoi (VNA) - À l'occasion du 30e anniversaire des relations (22 décembre 1992), une cérémonie.",
     )
     found = find_date(parse(text), None)
-    assert (found.date, found.origin) == (
+    assert (found.date, found.evidence) == (
         date(2022, 12, 14),
-        "text: 14 décembre (standfirst), year from “30e anniversaire … 22 décembre 1992”",
+        "standfirst: “Le 14 décembre”; year from “30e anniversaire … 22 décembre 1992”",
     )
 
 
@@ -85,7 +100,108 @@ def test_an_anniversary_fixes_the_year_of_a_nearby_event() -> None:
         article("Une cérémonie.", "Hanoi (VNA) - Le 30e anniversaire (22 décembre 1992)."),  # no event day
         article("Hanoï, 30 février 2023 (VNA) - Rien."),  # no such day
         article("Le 22 décembre 1992, les relations ont été établies."),  # history, not the event
+        article("Une visite du 22 au 24 juin."),  # a range
+        article("Une visite du 31 octobre au 4 novembre."),  # a range over two months
+        article("Une visite les 9 et 10 septembre 2023, en 2023."),  # a range, year or not
+        article("Une visite, tenue le 17 avril dernier."),  # another day
+        article(
+            "Chapeau.", "Hanoi (VNA) - Auparavant, le 5 novembre 2017, il était au Japon en 2017."
+        ),  # earlier
+        article("Chapeau.", "Hanoi (VNA) - Le 60e anniversaire (9 août 1965 - 2025)."),  # in brackets
+        article("Le mardi 20 septembre, une visite, en 2023."),  # 20 September 2023 is a Wednesday
     ],
 )
 def test_no_guessing_without_certainty(text: str) -> None:
     assert find_date(parse(text), None).date is None
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "agency"
+
+
+def fixture(name: str) -> AgencyText:
+    return parse((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def test_a_day_without_year_is_kept_as_a_partial_date_with_its_evidence() -> None:
+    found = find_date(fixture("day-without-year.txt"), None)
+    assert (found.date, found.partial, found.evidence) == (
+        None,
+        DayMonth(14, 11),
+        "dateline “Hanoï, 14 novembre (VNA)”",
+    )
+    assert (found.partial.placeholder(), found.partial.describe()) == ("????-11-14", "14 novembre")
+
+
+def test_the_event_day_is_looked_for_past_the_first_paragraph_and_each_choice_is_explained() -> None:
+    found = find_date(fixture("date-in-second-paragraph.txt"), None)
+    assert (found.partial, found.evidence) == (DayMonth(29, 10), "paragraph 2: “le 29 octobre”")
+    assert found.set_aside == ()
+    later = find_date(
+        parse(article("Chapeau.", "Hanoi (VNA) - Du 3 au 5 mai, puis le 22 décembre 1992 et le 7 mai.")), None
+    )
+    assert (later.partial, later.set_aside) == (
+        DayMonth(7, 5),
+        (
+            "paragraph 1: “Du 3 au 5 mai” — a range, not one day",
+            "paragraph 1: “le 22 décembre 1992” — a past year cited in passing",
+        ),
+    )
+
+
+def test_a_full_date_in_the_text_counts_when_its_year_is_the_articles_own() -> None:
+    text = article(
+        "Chapeau.",
+        "Hanoï (VNA) - Une visite d'État du 10 au 11 septembre 2023.",
+        "Le 10 septembre 2023, les deux dirigeants se sont rencontrés.",
+    )
+    found = find_date(parse(text), None)
+    assert (found.date, found.evidence) == (date(2023, 9, 10), "paragraph 2: “Le 10 septembre 2023”")
+
+
+def test_a_weekday_fixes_the_year_when_it_fits_the_latest_year_the_text_names() -> None:
+    found = find_date(
+        parse(article("Chapeau.", "Vientiane (VNA) - Mardi 20 septembre, dans l'Année 2022.")), None
+    )
+    assert (found.date, found.evidence) == (
+        date(2022, 9, 20),
+        "paragraph 1: “Mardi 20 septembre”; year 2022: the latest year the text names, and mardi fits it",
+    )
+
+
+def test_no_day_at_all_is_said_with_the_weekday_the_text_gives() -> None:
+    found = find_date(parse(article("Le ministre a reçu jeudi une délégation.")), None)
+    assert (found.date, found.partial, found.evidence) == (
+        None,
+        None,
+        "no day and month in the text, only jeudi (standfirst)",
+    )
+
+
+def test_a_venue_is_not_a_partner_and_the_finding_says_why() -> None:
+    found = find_partners(fixture("venue-singapore.txt"), VIETNAM)
+    assert [country.name for country in found.countries] == ["États-Unis"]
+    assert found.evidence == (
+        PartnerEvidence(all_countries()["US"], "name “États-Unis” (title), 4 mention(s) in all"),
+    )
+    assert found.set_aside == (
+        PartnerEvidence(
+            all_countries()["SG"],
+            "only where the article was written or held: “Singapour” (standfirst); “Singapour” (paragraph 1); "
+            "“Singapour (VNA) –” (dateline)",
+        ),
+    )
+
+
+def test_a_venue_named_as_a_partner_elsewhere_stays_a_partner() -> None:
+    found = find_partners(fixture("venue-singapore-partner.txt"), VIETNAM)
+    assert [country.name for country in found.countries] == ["Singapour"]
+    assert found.evidence[0].reason == "name “Singapour” (title), 6 mention(s) in all"
+    both = parse(
+        article("Chapeau.", "Singapour (VNA) - Le ministre était à Singapour, où les deux pays ont signé.")
+    )
+    assert [country.name for country in find_partners(both, VIETNAM).countries] == ["Singapour"]
+
+
+def test_an_impossible_day_is_no_partial_date() -> None:
+    found = find_date(parse(article("Chapeau.", "Hanoï, 30 février (VNA) - Rien.")), None)
+    assert (found.partial, found.evidence) == (None, "dateline “Hanoï, 30 février (VNA)”: no such day")
