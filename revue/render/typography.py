@@ -17,6 +17,19 @@ UNTOUCHED = re.compile(r"(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+)")
 TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 CODE_TAGS = {"code", "pre", "kbd", "samp", "script", "style"}
+BLOCKS = {
+    "p",
+    "li",
+    "td",
+    "th",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+}  # a quote at their start opens
 SPACES = f"[ \t{NBSP}{NNBSP}]"
 
 # Each rule comes with the characters it needs: a text without any of them is left as it is, unscanned.
@@ -71,8 +84,8 @@ def french_html(fragment: str) -> str:
             match = TAG_NAME.match(part)
             if match and match[2].lower() in CODE_TAGS:
                 inside_code = max(0, inside_code + (-1 if match[1] else 1))
-            if match and match[2].lower() in {"p", "li", "td", "th", "br", "h2", "h3", "h4", "blockquote"}:
-                before = ""  # a new block: a quote at its start opens
+            if match and match[2].lower() in BLOCKS:
+                before = ""
             out.append(part)
         elif inside_code or not part:
             out.append(part)
