@@ -21,7 +21,7 @@ from revue.render.markup import (
     markdown_html,
     render_body,
 )
-from revue.render.typography import french_text
+from revue.render.typography import UNITS, french_text
 
 
 def test_scripts_handlers_and_javascript_links_are_removed() -> None:
@@ -58,6 +58,15 @@ REFERENCE_RULES = (
     (rf"{SPACES}+(?=[;:!?])", NNBSP),
     (rf"(?<=[^\s{NBSP}{NNBSP}«(\[;:!?])(?=[;:!?](?:[\s{NBSP}»)\]!?’]|$))", NNBSP),
     (rf"\b1(?:er)?{SPACES}+(?=(?:{MONTHS})\b)", f"1er{NBSP}"),
+    (rf"(?<=\d){SPACES}*%", f"{NNBSP}%"),
+    (
+        rf"(?<![\w.,])(?<!\d[ {NBSP}{NNBSP}])\d{{1,3}}(?:[ {NBSP}{NNBSP}]\d{{3}})+(?!\d|[ {NBSP}{NNBSP}]\d)",
+        lambda number: re.sub(f"[ {NBSP}]", NNBSP, number[0]),
+    ),
+    (
+        rf"(?<![\w.,])(?<!\d[ {NBSP}{NNBSP}])\d{{5,}}(?={SPACES}+(?:{UNITS})(?!\w))",
+        lambda number: re.sub(r"(?<=\d)(?=(?:\d{3})+$)", NNBSP, number[0]),
+    ),
 )
 BLOCKS = {"p", "li", "td", "th", "br", "h2", "h3", "h4", "h5", "h6", "blockquote"}
 
@@ -120,10 +129,14 @@ def reference_body_html(text: str) -> str:
 
 
 # French-ish agency copy: words, the characters the typography rules act on, dates, and Markdown.
-WORDS = ["l'Etat", "aujourd'hui", "Hanoï", "Vietnam-Japon", "M.", "coopération", "11", "2021", "mai", "juin"]
+WORDS = [
+    "l'Etat", "aujourd'hui", "Hanoï", "Vietnam-Japon", "M.", "coopération", "11", "2021", "mai", "juin",
+    "6%", "200 000", "200000", "1,5", "75001", "024 3825 1234", "tonnes", "USD", "km", "mots",
+]  # fmt: skip
 PROSE = [
     " ", "  ", " ", ",", ".", "'", '"', "«", "»", " « ", " » ", ";", ":", "!", "?", "?!", " :", " ;",
     "(", ")", "1 mai", "1er janvier", "1  août", "le 21 juin", "10:30", "’", NBSP, NNBSP, ".\nLe ",
+    "%", " %", "000", " 000", "5", ",", ".",
     ".\n\nLe ", ".\n\n\nIl ",
 ]  # fmt: skip
 MARKUP = [
