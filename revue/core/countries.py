@@ -12,21 +12,28 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, total_ordering
 
 from babel import Locale
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from slugify import slugify
 
+from revue.core.collation import french_sort_key
 
-@dataclass(frozen=True, order=True)
+
+@total_ordering
+@dataclass(frozen=True)
 class Country:
-    """A country: its French name as shown to readers, URL slug and ISO 3166 code."""
+    """A country: its French name as shown to readers, URL slug and ISO 3166 code; sorted in French
+    order of their names (`États-Unis` before `Laos`)."""
 
     name: str
     slug: str
     code: str
+
+    def __lt__(self, other: Country) -> bool:
+        return french_sort_key(self.name) < french_sort_key(other.name)
 
 
 # Names editors and the agency use besides CLDR's, by ISO code.
