@@ -1,28 +1,39 @@
 """Countries as the site names them: CLDR's French names (Babel) plus a small table of aliases.
 
-The table holds only what CLDR lacks: the names the agency writes (`Vietnam`,
-`République de Corée`, `Etats-Unis` without accent) and the adjectives and
-compound prefixes that name a country in running text (`japonaise`, `nippo-`).
+The tables hold only what CLDR lacks: the names the agency writes (`Vietnam`,
+`République de Corée`, `Etats-Unis` without accent), the everyday names editors
+type (`Hollande`, `Angleterre`), and the adjectives and compound prefixes that
+name a country in running text (`japonaise`, `nippo-`). What an editor writes that
+is no country gets a message saying why and what to write instead.
 """
 
 from __future__ import annotations
 
-import difflib
+import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, total_ordering
 
 from babel import Locale
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 from slugify import slugify
 
+from revue.core.collation import french_sort_key
 
-@dataclass(frozen=True, order=True)
+
+@total_ordering
+@dataclass(frozen=True)
 class Country:
-    """A country: its French name as shown to readers, URL slug and ISO 3166 code."""
+    """A country: its French name as shown to readers, URL slug and ISO 3166 code; sorted in French
+    order of their names (`États-Unis` before `Laos`)."""
 
     name: str
     slug: str
     code: str
+
+    def __lt__(self, other: Country) -> bool:
+        return french_sort_key(self.name) < french_sort_key(other.name)
 
 
 # Names editors and the agency use besides CLDR's, by ISO code.
@@ -36,6 +47,50 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "MM": ("Myanmar", "Birmanie"),
     "TL": ("Timor-Leste",),
     "LA": ("Lao",),
+}
+
+# Everyday names editors type in `countries:` for a whole country. Kept out of ALIASES, which also finds
+# countries in agency copy: there Hollande is a French president, Amérique a continent, Angleterre a team.
+EDITOR_ALIASES: dict[str, tuple[str, ...]] = {
+    "NL": ("Hollande",),
+    "GB": ("Angleterre", "Écosse", "Pays de Galles", "Irlande du Nord"),
+    "US": ("Amérique", "États-Unis d’Amérique"),
+    "AE": ("Émirats", "EAU"),
+    "BY": ("Bélarus",),
+    "CD": ("RDC", "République démocratique du Congo"),
+    "HK": ("Hong Kong",),
+    "MO": ("Macao",),
+    "LA": ("RDP lao", "République démocratique populaire lao"),
+    "MK": ("Macédoine",),
+    "PS": ("Palestine",),
+    "RU": ("Fédération de Russie",),
+    "CN": ("République populaire de Chine",),
+    "VA": ("Vatican", "Saint-Siège"),
+    "SZ": ("Swaziland",),
+    "TL": ("Timor",),
+}
+
+# Organisations editors name as partners; not countries, so not partners yet. French name → other names.
+ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "Union européenne": ("UE", "EU", "European Union"),
+    "ASEAN": ("ANASE", "Association des nations de l’Asie du Sud-Est"),
+    "ONU": ("Nations unies", "Organisation des Nations unies", "UN", "United Nations"),
+    "OTAN": ("NATO",),
+    "APEC": (),
+    "BRICS": (),
+    "G7": (),
+    "G20": (),
+    "OMC": ("Organisation mondiale du commerce", "WTO"),
+    "FMI": ("Fonds monétaire international", "IMF"),
+    "Banque mondiale": ("World Bank",),
+    "Banque asiatique de développement": ("BAD", "ADB"),
+    "OCDE": ("OECD",),
+    "OMS": ("Organisation mondiale de la santé", "WHO"),
+    "UNESCO": (),
+    "Union africaine": (),
+    "Francophonie": ("OIF", "Organisation internationale de la Francophonie"),
+    "CPTPP": ("PTPGP",),
+    "RCEP": (),
 }
 
 # Adjectives (masculine singular; feminine and plurals are derived) and compound prefixes.
@@ -99,51 +154,109 @@ def all_countries() -> dict[str, Country]:
     }
 
 
+def name_key(name: str) -> str:
+    """A name as editors' variants of it agree: folded, hyphens as spaces (`Corée-du-Sud`, `Etats Unis`)."""
+    return " ".join(fold(name).replace("-", " ").split())
+
+
+@cache
+def _full_names() -> dict[str, Country]:
+    """Keyed name or alias → country."""
+    countries = all_countries()
+    names = {name_key(c.name): c for c in countries.values()}
+    for table in (ALIASES, EDITOR_ALIASES):
+        for code, aliases in table.items():
+            names.update({name_key(alias): countries[code] for alias in aliases})
+    return names
+
+
 @cache
 def _names() -> dict[str, Country]:
-    """Folded name or alias → country."""
-    countries = all_countries()
-    names = {fold(c.name): c for c in countries.values()}
-    names.update({fold(code): countries[code] for code in countries})
-    for code, aliases in ALIASES.items():
-        names.update({fold(alias): countries[code] for alias in aliases})
-    return names
+    """Keyed name, alias or ISO code → country."""
+    return {name_key(code): country for code, country in all_countries().items()} | _full_names()
 
 
 def lookup(name: str) -> Country | None:
     """The country an editor means by `name` (CLDR name, alias or ISO code), if any."""
-    return _names().get(fold(name.strip()))
+    return _names().get(name_key(name))
+
+
+@cache
+def _organisations() -> dict[str, str]:
+    """Keyed name of an organisation → its French name."""
+    return {name_key(other): name for name, others in ORGANISATIONS.items() for other in (name, *others)}
 
 
 # English names CLDR lacks, as editors type them; used only to suggest the French name.
-ENGLISH_ALIASES = {"Korea": "KR", "UK": "GB", "Britain": "GB", "America": "US"}
+ENGLISH_ALIASES = {
+    "Korea": "KR", "UK": "GB", "Britain": "GB", "England": "GB", "Scotland": "GB", "Wales": "GB",
+    "America": "US", "Holland": "NL",
+}  # fmt: skip
 
 
 @cache
 def _english_names() -> dict[str, Country]:
-    """Folded English name → country: editors often type `Japan` or `South Korea`."""
+    """Keyed English name → country: editors often type `Japan` or `South Korea`."""
     countries = all_countries()
     english = {name: code for code, name in Locale("en").territories.items()} | ENGLISH_ALIASES
-    return {fold(name): countries[code] for name, code in english.items() if code in countries}
+    return {name_key(name): countries[code] for name, code in english.items() if code in countries}
+
+
+def typos_allowed(keyed: str) -> int:
+    """How many typing slips (a letter missed, doubled, swapped or wrong) still make a name close:
+    one, two in a long name (`Philipinnes`); more would make `Afrique` a slip of `Amérique`."""
+    return 1 if len(keyed) <= 8 else 2
+
+
+@cache
+def _suggestible() -> tuple[list[str], list[Country]]:
+    """Every keyed name (no ISO code: `XX` is no slip of `XK`) with its country, French names first
+    so that they win a tie."""
+    names = _english_names() | _full_names()
+    ordered = [*_full_names(), *(name for name in _english_names() if name not in _full_names())]
+    return ordered, [names[name] for name in ordered]
 
 
 def suggest(name: str) -> str | None:
-    """The French name an editor probably meant by `name`: English, or misspelled French."""
-    names = {**_english_names(), **_names()}
-    matches = difflib.get_close_matches(fold(name.strip()), list(names), n=1, cutoff=0.7)
-    return names[matches[0]].name if matches else None
+    """The French name an editor meant by `name`, when it is the English name or a slip away from one."""
+    keyed = name_key(name)
+    names, countries = _suggestible()
+    found = process.extractOne(keyed, names, scorer=OSA.distance, score_cutoff=typos_allowed(keyed))
+    return countries[found[2]].name if found else None
+
+
+# Words that join several countries in one name: `France et Chine`, `France/Chine`.
+JOINED = re.compile(r"\s+(?:et|and|&)\s+|\s*[,;/+]\s*")
 
 
 def resolve_partner(name: str, home: Country) -> Country | str:
     """The partner country `name` means, or what is wrong with it (the end of an error message)."""
     country = lookup(name)
     if country is None:
-        close = suggest(name)
-        hint = f'did you mean "{close}"?' if close else "write its French name, e.g. Japon"
-        return f'"{name}" is not a known country — {hint}'
+        return unknown_partner(name.strip())
     if country == home:
         return f'"{name}" is the home country, not a partner — remove it'
     return country
+
+
+def unknown_partner(name: str) -> str:
+    """Why `name` is no partner, and what to write instead."""
+    organisation = _organisations().get(name_key(name))
+    if organisation:
+        return (
+            f'"{name}" is an organisation, not a country — organisations cannot be partners yet: '
+            f"name the countries concerned, or leave it out"
+        )
+    parts = [part for part in JOINED.split(name) if part]
+    if len(parts) > 1 and all(lookup(part) for part in parts):
+        return f'"{name}" names {len(parts)} countries — write each one separately: {", ".join(parts)}'
+    close = suggest(name)
+    if close:
+        return f'"{name}" is not a known country — did you mean "{close}"?'
+    return (
+        f'"{name}" is not a known country — check the spelling, or write the country\'s French name '
+        f'as the site shows it, e.g. Japon or "Corée du Sud"'
+    )
 
 
 @cache

@@ -79,6 +79,21 @@ def unquoted_colon(text: str) -> tuple[int, str] | None:
     return None
 
 
+def leading_tab(text: str, error: yaml.MarkedYAMLError) -> int | None:
+    """The 0-based line of the tab that stopped PyYAML, when it stands in the line's indentation
+    (a tab before `date:`, or after the `-` of a list item): YAML indents with spaces only, and PyYAML
+    says so in its own words."""
+    mark = error.problem_mark
+    if mark is None or "'\\t'" not in str(error.problem):
+        return None
+    line = text.split("\n")[mark.line]
+    return (
+        mark.line
+        if re.fullmatch(r"[ \t-]*", line[: mark.column]) and "\t" in line[: mark.column + 1]
+        else None
+    )
+
+
 class YamlSyntaxError(ValueError):
     """A YAML error with the 1-based line it happened on."""
 
@@ -105,6 +120,11 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
             )
         values = loader.construct_document(node)  # parsed once: the node gives lines, then the values
     except yaml.MarkedYAMLError as error:
+        tab = leading_tab(text, error)
+        if tab is not None:
+            raise YamlSyntaxError(
+                tab + first_line, f"a tab at the start of line {tab + first_line} — indent with spaces"
+            ) from None
         colon = unquoted_colon(text)
         if colon:
             line, key = colon

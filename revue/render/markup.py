@@ -1,9 +1,15 @@
-"""Article bodies: Markdown → HTML that cannot carry a script, whatever an editor pasted."""
+"""Article bodies: Markdown → HTML that cannot carry a script, whatever an editor pasted.
+
+What the sanitiser takes out (an image, an embedded video, a `<div>`, a `javascript:` link) is not
+lost in silence: `render_body` says what, on which line of the body, and how to write it instead.
+"""
 
 from __future__ import annotations
 
+import html
 import re
 import threading
+from dataclasses import dataclass
 
 import markdown
 import nh3
@@ -11,10 +17,20 @@ import nh3
 from revue.render.typography import french_html
 
 ALLOWED_TAGS = {
-    "p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "h2", "h3", "h4",
+    "p", "a", "em", "strong", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "h5", "h6",
     "br", "hr", "code", "pre", "abbr", "sup", "sub", "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
+# `start`: a list the editor numbered from 3 starts at 3; `style`: a table column's alignment (`|:--|`),
+# the one property kept (ALLOWED_STYLES).
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "ol": {"start"},
+    "th": {"scope", "style"},
+    "td": {"style"},
+}
+ALLOWED_STYLES = {"text-align"}
+URL_SCHEMES = {"http", "https", "mailto"}
 EXTENSIONS = ("tables", "sane_lists")
 
 # Plain prose: lines of text in paragraphs, with nothing Python-Markdown would read as syntax. For such a
@@ -29,6 +45,68 @@ NOT_PLAIN = re.compile(
 NOT_PLAIN_LINE = re.compile(r"\n(?:(?<=[^\S\n]\n)|[^\S\n]|[-+=#>]|\d+\.)")
 PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 
+# The page title is the h1, so a body's headings are h2 to h6: its largest heading (`#`, or `##` when
+# the body has no `#`) becomes h2 and the others keep their distance below it, down to h6 at most.
+HEADING = re.compile(r"<(/?)[hH]([1-6])(?=[\s>])")
+KEPT_TAGS = ALLOWED_TAGS | {"h1"}  # Markdown's tags that reach the page: h1 as h2 (body_headings)
+EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")  # what is left of a paragraph that held only an image
+
+# The elements of Markdown's HTML (before sanitising), to find what the sanitiser will take out.
+# Comments are notes to colleagues, meant to stay out of the page: they are skipped, never reported.
+ELEMENT = re.compile(
+    r"""<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>
+    |<([a-zA-Z][^\s/>]*)((?:\s+[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*/?>""",
+    re.S | re.I | re.X,
+)
+ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?""")
+SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+ALIGNMENT_ONLY = re.compile(r"^\s*(?:text-align\s*:\s*[a-z]+\s*;?\s*)*$", re.I)
+CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)  # its `<div>` is shown, not dropped
+
+IMAGES = {"img", "picture"}
+EMBEDDED = {
+    "iframe", "frame", "frameset", "video", "audio", "source", "track", "object", "embed", "applet",
+    "svg", "canvas", "math", "map", "area",
+}  # fmt: skip
+CODE = {"script", "style", "noscript", "template", "link", "meta", "base"}
+VOID = {"input", "wbr", "col", "keygen", "param", "command"}  # no text of their own to keep
+# Tags a browser knows; `<Hanoï>` or `<note>` is text the editor meant to show in angle brackets.
+HTML_TAGS = nh3.ALLOWED_TAGS | IMAGES | EMBEDDED | CODE | VOID | {
+    "form", "button", "select", "option", "optgroup", "textarea", "label", "fieldset", "legend", "datalist",
+    "output", "progress", "meter", "dialog", "slot", "font", "big", "blink", "marquee", "nobr", "html",
+    "head", "body", "title", "main", "section", "search", "menu", "portal",
+}  # fmt: skip
+
+# What an editor reads about each thing taken out, in French (editors read it), kept together here so
+# that they can move to a message catalogue as they are.
+DROPPED_IMAGE = "image « {what} » retirée — le site ne publie pas encore d’images : retirez-la (sa légende peut aller dans `photos:`)"
+DROPPED_EMBED = "« <{tag}> »{what} retiré — le site n’intègre pas le contenu d’autres sites (vidéo, carte, publication) : mettez plutôt un lien, [texte](https://…)"
+DROPPED_CODE = "« <{tag}> » retiré avec son contenu — une page ne publie ni code ni style : retirez-le"
+DROPPED_TAG = "balise « <{tag}> » retirée, son texte est gardé — mettez-le en forme en Markdown : une ligne vide entre deux paragraphes, **gras**, *italique*, ## intertitre"
+DROPPED_VOID = "balise « <{tag}> » retirée — un article ne contient que du texte : retirez-la"
+DROPPED_UNKNOWN = "« <{tag}> » lu comme une balise HTML, et retiré — pour montrer des chevrons, écrivez &lt;{tag}&gt;, ou mettez des guillemets : « {tag} »"
+DROPPED_LINK = "lien « {what} » retiré, son texte est gardé — une adresse de lien commence par https://, http:// ou mailto:"
+DROPPED_ATTRIBUTE = (
+    "attribut « {attribute} » de « <{tag}> » retiré — la mise en forme vient du site : retirez-le"
+)
+SHOWN_LENGTH = 60  # characters of an address quoted in a message
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """Something in a body that readers will not see: its 1-based line in the body, and what to do."""
+
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    """A body's HTML, and everything of the Markdown that did not make it into that HTML."""
+
+    html: str
+    dropped: tuple[Dropped, ...]
+
 
 class _Converters(threading.local):
     """One Markdown converter per thread, reset between texts: building one costs more than most bodies."""
@@ -40,22 +118,123 @@ class _Converters(threading.local):
 _converters = _Converters()
 
 
+def is_plain(markdown_text: str) -> bool:
+    """Is the text plain prose, which Python-Markdown would only cut into paragraphs?"""
+    return NOT_PLAIN.search(markdown_text) is None and NOT_PLAIN_LINE.search(f"\n{markdown_text}\n") is None
+
+
+def plain_html(markdown_text: str) -> str:
+    """What Python-Markdown gives for plain prose: its paragraphs, each in <p>."""
+    text = markdown_text.strip("\n")
+    return "\n".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPH_BREAK.split(text)) if text else ""
+
+
 def markdown_html(markdown_text: str) -> str:
     """What `markdown.markdown(markdown_text, extensions=EXTENSIONS, output_format="html")` returns."""
-    if NOT_PLAIN.search(markdown_text) is None and NOT_PLAIN_LINE.search(f"\n{markdown_text}\n") is None:
-        text = markdown_text.strip("\n")
-        return "\n".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPH_BREAK.split(text)) if text else ""
+    if is_plain(markdown_text):
+        return plain_html(markdown_text)
     return _converters.markdown.reset().convert(markdown_text)
 
 
-def body_html(markdown_text: str) -> str:
-    """Render an article body, keep only harmless tags and attributes, then set it in French typography."""
-    return french_html(
-        nh3.clean(
-            markdown_html(markdown_text),
-            tags=ALLOWED_TAGS,
-            attributes=ALLOWED_ATTRIBUTES,
-            url_schemes={"http", "https", "mailto"},
-            link_rel="noopener noreferrer",
-        )
+def body_headings(fragment: str) -> str:
+    """Move the fragment's headings so that the largest is h2 (see HEADING)."""
+    levels = [int(match[2]) for match in HEADING.finditer(fragment) if not match[1]]
+    if not levels:
+        return fragment
+    shift = 2 - min(levels)
+    return HEADING.sub(lambda match: f"<{match[1]}h{min(6, int(match[2]) + shift)}", fragment)
+
+
+def sanitise(fragment: str) -> str:
+    """Keep only harmless tags and attributes, and no paragraph they leave empty."""
+    cleaned = nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        filter_style_properties=ALLOWED_STYLES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
     )
+    return EMPTY_PARAGRAPH.sub("", cleaned) if "<p></p>" in cleaned else cleaned
+
+
+def render_body(markdown_text: str) -> RenderedBody:
+    """Render an article body in French typography, and say what of it the page will not show."""
+    if is_plain(markdown_text):  # nothing in it to take out
+        return RenderedBody(french_html(plain_html(markdown_text)), ())
+    produced = _converters.markdown.reset().convert(markdown_text)
+    return RenderedBody(french_html(sanitise(body_headings(produced))), dropped(produced, markdown_text))
+
+
+def body_html(markdown_text: str) -> str:
+    """The HTML `render_body` gives: what the build caches and the pages show."""
+    return render_body(markdown_text).html
+
+
+def dropped(produced: str, markdown_text: str) -> tuple[Dropped, ...]:
+    """What `sanitise` will take out of `produced` (Markdown's HTML for `markdown_text`), line by line."""
+    searched = CODE_SPAN.sub(lambda span: re.sub(r"[^\n]", " ", span[0]), markdown_text)
+    found: list[Dropped] = []
+    position = 0
+    for needle, message in taken_out(produced):
+        match = needle.search(searched, position) or needle.search(searched)
+        if match:  # HTML follows the Markdown's order: search on from the last thing found
+            position = match.end()
+        line = searched.count("\n", 0, match.start()) + 1 if match else found[-1].line if found else 1
+        if Dropped(line, message) not in found:
+            found.append(Dropped(line, message))
+    return tuple(sorted(found, key=lambda item: item.line))
+
+
+def taken_out(produced: str) -> list[tuple[re.Pattern[str], str]]:
+    """Each element or attribute of `produced` that `sanitise` removes: where to find it in the
+    Markdown, and the message."""
+    out = []
+    for element in ELEMENT.finditer(produced):
+        written = element[1] or element[2] or ""
+        tag = written.lower()
+        if not tag or (tag in KEPT_TAGS and not element[3]):
+            continue  # a comment, or a tag kept whole
+        attributes = {
+            name.lower(): html.unescape(value.strip("\"'")) if value else ""
+            for name, value in ATTRIBUTE.findall(element[3] or "")
+        }
+        where = re.compile(rf"<{re.escape(tag)}(?![^\s/>])", re.I)
+        if tag not in KEPT_TAGS:
+            out.append(
+                (
+                    re.compile(r"!\[|<img\b", re.I),
+                    DROPPED_IMAGE.format(what=shown(attributes.get("src") or attributes.get("alt", ""))),
+                )
+                if tag in IMAGES
+                else (where, dropped_tag_message(written, attributes))
+            )
+            continue
+        for name, value in attributes.items():
+            if name == "href" and SCHEME.match(value) and SCHEME.match(value)[1].lower() not in URL_SCHEMES:
+                needle = re.compile(re.escape(value) if value else r"\]\(|<a\b", re.I)
+                out.append((needle, DROPPED_LINK.format(what=shown(value))))
+            elif name not in ALLOWED_ATTRIBUTES.get(tag, ()) or (
+                name == "style" and not ALIGNMENT_ONLY.match(value)
+            ):
+                out.append((where, DROPPED_ATTRIBUTE.format(attribute=name, tag=tag)))
+    return out
+
+
+def dropped_tag_message(written: str, attributes: dict[str, str]) -> str:
+    """The message for an element `sanitise` removes, by what it held."""
+    tag = written.lower()
+    if tag not in HTML_TAGS:
+        return DROPPED_UNKNOWN.format(tag=written)
+    if tag in EMBEDDED:
+        address = attributes.get("src") or attributes.get("data") or attributes.get("href")
+        return DROPPED_EMBED.format(tag=tag, what=f" ({shown(address)})" if address else "")
+    if tag in CODE:
+        return DROPPED_CODE.format(tag=tag)
+    return (DROPPED_VOID if tag in VOID else DROPPED_TAG).format(tag=tag)
+
+
+def shown(text: str) -> str:
+    """An address as a message quotes it: whole, or its start."""
+    text = " ".join(text.split())
+    return text if len(text) <= SHOWN_LENGTH else text[: SHOWN_LENGTH - 1] + "…"

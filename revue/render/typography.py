@@ -1,28 +1,56 @@
 """French typography for what readers see: curly apostrophes, « guillemets », thin spaces, `1er`.
 
-Agency copy arrives typed on ordinary keyboards (`l'Etat`, `"Doi moi"`, `Photo: VNA`). These
+Agency copy arrives typed on ordinary keyboards (`l'Etat`, `"Doi moi"`, `Photo: VNA`, `6%`). These
 rules fix the text only: tags, attributes, URLs, e-mail addresses and code are left untouched.
+
+Numbers get a narrow no-break space before `%` and between groups of thousands, and only where the
+text leaves no doubt that it is a quantity, since years (2023), codes (75001), phone numbers
+(024 3825 1234) and decimals (1,5) must stay as they are:
+- a number already written in groups of three with spaces, `200 000` or `1 500,5`: the spaces become
+  narrow no-break ones; not when another group of digits touches it (`2023 200 000`, `12 345 6789`);
+- a number of five digits or more written solid, `200000`, only when a unit of measure or a currency
+  follows (`200000 tonnes`, `15000 USD`): `200 000 tonnes`. Four digits stay solid, as French allows.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 NBSP = "\u00a0"  # inside « guillemets », after `1er`
-NNBSP = "\u202f"  # narrow no-break space, before ; : ! ?
+NNBSP = "\u202f"  # narrow no-break space, before ; : ! ? %, and between thousands
 
 MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 UNTOUCHED = re.compile(r"(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+)")
 TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 CODE_TAGS = {"code", "pre", "kbd", "samp", "script", "style"}
+BLOCKS = {"p", "li", "td", "th", "br", "h2", "h3", "h4", "h5", "h6", "blockquote"}  # fmt: skip
 SPACES = f"[ \t{NBSP}{NNBSP}]"
+
+DIGITS = "0123456789"
+GROUP_SPACES = f"[ {NBSP}{NNBSP}]"  # what may already separate thousands
+# Units of measure and currencies after which a solid number of five digits or more is a quantity.
+UNITS = (
+    "km²|km2|km|m²|m2|m³|m3|kg|t|m|ha|hectares?|tonnes?|litres?|barils?|kWh|kW|MWh|MW|GWh|GW|EVP|TEU"
+    "|dollars?|USD|euros?|EUR|dongs?|VND|yens?|JPY|wons?|KRW|yuans?|CNY|bahts?|kips?|riels?|roubles?"
+)
+# A number's first digit: no digit, decimal mark or digit group just before it.
+NUMBER_START = rf"(?<![\w.,]\d)(?<!\d{GROUP_SPACES}\d)"
+
+
+def narrow_groups(number: re.Match[str]) -> str:
+    """`200 000` or `200000` with a narrow no-break space between the groups of three digits."""
+    digits = re.sub(GROUP_SPACES, "", number[0])
+    head = len(digits) % 3 or 3
+    return NNBSP.join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
+
 
 # Each rule comes with the characters it needs: a text without any of them is left as it is, unscanned.
 # The rules start with the character they act on, never with a lookbehind (tried at every position);
 # `french_text` applies them in this order, each to the previous one's result.
-RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], str], ...] = (
     (re.compile(r"'(?:(?<=\w')|(?=\w))"), "’", "'"),  # after or before a letter
     (re.compile(rf'"(?<![^\s(\[{NBSP}]"){SPACES}*'), f"«{NBSP}", '"'),  # opens: first, or after a space or (
     (re.compile(rf'{SPACES}*"'), f"{NBSP}»", '"'),
@@ -35,6 +63,13 @@ RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         ";:!?",
     ),
     (re.compile(rf"1(?<!\w1)(?:er)?{SPACES}+(?=(?:{MONTHS})\b)"), f"1er{NBSP}", "1"),
+    (re.compile(rf"(\d){SPACES}*%"), rf"\1{NNBSP}%", "%"),
+    (
+        re.compile(rf"\d{NUMBER_START}\d{{0,2}}(?:{GROUP_SPACES}\d{{3}})+(?!\d|{GROUP_SPACES}\d)"),
+        narrow_groups,
+        DIGITS,
+    ),
+    (re.compile(rf"\d{NUMBER_START}\d{{4,}}(?={SPACES}+(?:{UNITS})(?!\w))"), narrow_groups, DIGITS),
 )
 # Only what could start a URL or an e-mail address makes `french_text` look for them.
 UNTOUCHED_SIGNS = ("://", "www.", "@")
@@ -71,8 +106,8 @@ def french_html(fragment: str) -> str:
             match = TAG_NAME.match(part)
             if match and match[2].lower() in CODE_TAGS:
                 inside_code = max(0, inside_code + (-1 if match[1] else 1))
-            if match and match[2].lower() in {"p", "li", "td", "th", "br", "h2", "h3", "h4", "blockquote"}:
-                before = ""  # a new block: a quote at its start opens
+            if match and match[2].lower() in BLOCKS:
+                before = ""
             out.append(part)
         elif inside_code or not part:
             out.append(part)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from math import ceil
 
+from revue.core.collation import french_sort_key
 from revue.core.countries import Country
 from revue.site.config import SiteConfig
 from revue.site.model import Article
@@ -205,7 +206,7 @@ def group(articles: list[Article], config: SiteConfig) -> Site:
         for country in article.countries:
             by_country[country].append(article)
             by_country_year[country, article.year].append(article)
-    countries = sorted(by_country, key=lambda c: (-len(by_country[c]), c.name))
+    countries = sorted(by_country, key=lambda c: (-len(by_country[c]), french_sort_key(c.name)))
     years = sorted(by_year, reverse=True)
     country_counts = tuple(Count(c.name, country_path(c), len(by_country[c])) for c in countries)
     year_counts = tuple(Count(str(y), f"annees/{y}/", len(by_year[y])) for y in years)

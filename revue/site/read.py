@@ -128,8 +128,11 @@ class ArticleReader:
 
     def countries(self) -> tuple[countries.Country, ...]:
         value = self.fm.values.get("countries")
-        names = [value] if isinstance(value, str) else value
-        if not isinstance(names, list) or not names:
+        listed = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        # `countries: France, Chine` (no brackets) is one text to YAML, and a list to the editor.
+        parts = [part.strip(" \"'") for item in listed if item is not None for part in str(item).split(",")]
+        names = [name for name in parts if name]
+        if not names:
             self.missing(
                 "countries",
                 "countries: missing or empty — list the partner countries, e.g. `countries: [Japon]`",
@@ -137,7 +140,7 @@ class ArticleReader:
             return ()
         found: list[countries.Country] = []
         for name in names:
-            country = countries.resolve_partner(str(name), self.config.home_country)
+            country = countries.resolve_partner(name, self.config.home_country)
             if isinstance(country, str):
                 self.bad("countries", f"countries: {country}")
             elif country not in found:

@@ -6,9 +6,12 @@ import datetime
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from revue.render.article_view import arrange_body
 from revue.site.model import Article, Source
 
+VNA = Source("VNA", None, None)
 STANDFIRST = "Le président a reçu jeudi à Hanoi la délégation de Gunma, en visite au Vietnam."
 
 
@@ -48,3 +51,64 @@ def test_the_newsrooms_own_copy_names_no_agency_in_its_dateline() -> None:
     own = replace(article(summary=""), source=None)
     shown = arrange_body("<p>Les deux pays ont signé trois accords.</p>", own)
     assert shown.html.startswith('<p><span class="dateline">HANOÏ —</span> Les deux pays')
+
+
+def opening_of(first_paragraph: str, place: str = "Paris", source: Source | None = VNA) -> str:
+    """The first paragraph as the page shows it, for an article without a standfirst."""
+    shown = arrange_body(
+        f"<p>{first_paragraph}</p>", replace(article(summary="", place=place), source=source)
+    )
+    return str(shown.html)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Le Fonds monétaire international (FMI) prévoit une croissance de 6 % cette année.",
+        "L’Union européenne (UE) est le troisième partenaire commercial du Vietnam.",
+        "Le Parti communiste du Vietnam (PCV) – qui tient son congrès – a élu son secrétaire général.",
+        "Le président – qui arrive demain – sera reçu à Hanoï.",
+    ],
+)
+def test_a_subject_in_brackets_is_no_dateline_and_keeps_every_word(paragraph: str) -> None:
+    assert opening_of(paragraph) == f'<p><span class="dateline">PARIS (VNA) —</span> {paragraph}</p>'
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("Hanoi (VNA) – Le président a reçu la délégation.", "Hanoï"),
+        ("Hanoï, 9 février (VNA) - Le président a reçu la délégation.", "Hanoï"),
+        ("Hanoï (AVI) – Le président a reçu la délégation.", "Hanoï"),
+        ("Da Nang (VNA) -Le président a reçu la délégation.", "Da Nang"),
+    ],
+)
+def test_the_agencys_dateline_gives_way_to_the_house_one(paragraph: str, place: str) -> None:
+    assert opening_of(paragraph, place) == (
+        f'<p><span class="dateline">{place.upper()} (VNA) —</span> Le président a reçu la délégation.</p>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "dateline"),
+    [
+        ("Pékin, 3 mai – Les deux pays ont signé.", "Pékin", "Pékin, 3 mai –"),
+        ("Pékin, 3 mai – Les deux pays ont signé.", "Hanoï", "Pékin, 3 mai –"),
+        ("PÉKIN — Les deux pays ont signé.", "Pékin", "PÉKIN —"),
+        ("<strong>PÉKIN</strong> — Les deux pays ont signé.", "Pékin", "PÉKIN —"),
+        ("Pékin – Les deux pays ont signé.", "Pékin", "Pékin –"),
+        ("Tokyo (VNA) – Les deux pays ont signé.", "Hanoï", "Tokyo (VNA) –"),
+    ],
+)
+def test_an_editors_own_dateline_is_kept_as_written_and_not_doubled(
+    paragraph: str, place: str, dateline: str
+) -> None:
+    assert opening_of(paragraph, place) == (
+        f'<p><span class="dateline">{dateline}</span> Les deux pays ont signé.</p>'
+    )
+
+
+def test_copy_without_a_source_keeps_the_agency_its_dateline_names() -> None:
+    assert opening_of("Hanoï (VNA) – Les deux pays ont signé.", "Hanoï", source=None) == (
+        '<p><span class="dateline">HANOÏ (VNA) —</span> Les deux pays ont signé.</p>'
+    )

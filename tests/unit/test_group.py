@@ -77,3 +77,14 @@ def test_feeds_are_dated_by_their_newest_article() -> None:
     by_path = {f.path: f for f in site.feeds}
     assert by_path["atom.xml"].updated == datetime.date(2023, 2, 9)
     assert by_path["pays/japon/atom.xml"].updated == datetime.date(2020, 5, 8)
+
+
+def test_countries_with_as_many_articles_come_in_french_order() -> None:
+    articles = [
+        article("a", "2020-01-01", "Laos"),
+        article("b", "2020-01-02", "États-Unis"),
+        article("c", "2020-01-03", "Égypte"),
+        article("d", "2020-01-04", "Zimbabwe", "Laos"),
+    ]
+    [index] = pages_of(CountryIndexPage, group(articles, CONFIG))
+    assert [count.label for count in index.countries] == ["Laos", "Égypte", "États-Unis", "Zimbabwe"]

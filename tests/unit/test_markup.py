@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -11,8 +12,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from revue.render.markup import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, body_html, markdown_html
-from revue.render.typography import french_text
+from revue.render.markup import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_STYLES,
+    ALLOWED_TAGS,
+    Dropped,
+    body_html,
+    markdown_html,
+    render_body,
+)
+from revue.render.typography import UNITS, french_text
 
 
 def test_scripts_handlers_and_javascript_links_are_removed() -> None:
@@ -49,8 +58,17 @@ REFERENCE_RULES = (
     (rf"{SPACES}+(?=[;:!?])", NNBSP),
     (rf"(?<=[^\s{NBSP}{NNBSP}«(\[;:!?])(?=[;:!?](?:[\s{NBSP}»)\]!?’]|$))", NNBSP),
     (rf"\b1(?:er)?{SPACES}+(?=(?:{MONTHS})\b)", f"1er{NBSP}"),
+    (rf"(?<=\d){SPACES}*%", f"{NNBSP}%"),
+    (
+        rf"(?<![\w.,])(?<!\d[ {NBSP}{NNBSP}])\d{{1,3}}(?:[ {NBSP}{NNBSP}]\d{{3}})+(?!\d|[ {NBSP}{NNBSP}]\d)",
+        lambda number: re.sub(f"[ {NBSP}]", NNBSP, number[0]),
+    ),
+    (
+        rf"(?<![\w.,])(?<!\d[ {NBSP}{NNBSP}])\d{{5,}}(?={SPACES}+(?:{UNITS})(?!\w))",
+        lambda number: re.sub(r"(?<=\d)(?=(?:\d{3})+$)", NNBSP, number[0]),
+    ),
 )
-BLOCKS = {"p", "li", "td", "th", "br", "h2", "h3", "h4", "blockquote"}
+BLOCKS = {"p", "li", "td", "th", "br", "h2", "h3", "h4", "h5", "h6", "blockquote"}
 
 
 def reference_french_text(text: str) -> str:
@@ -90,22 +108,35 @@ def reference_markdown_html(text: str) -> str:
     return markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
 
 
+def reference_headings(fragment: str) -> str:
+    """The largest heading becomes h2, the others keep their distance below it, down to h6."""
+    levels = [int(level) for level in re.findall(r"<[hH]([1-6])[\s>]", fragment)]
+    return re.sub(
+        r"<(/?)[hH]([1-6])(?=[\s>])", lambda m: f"<{m[1]}h{min(6, int(m[2]) - min(levels) + 2)}", fragment
+    )
+
+
 def reference_body_html(text: str) -> str:
     cleaned = nh3.clean(
-        reference_markdown_html(text),
+        reference_headings(reference_markdown_html(text)),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        filter_style_properties=ALLOWED_STYLES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
-    return reference_french_html(cleaned)
+    return reference_french_html(re.sub(r"<p>\s*</p>\n?", "", cleaned))
 
 
 # French-ish agency copy: words, the characters the typography rules act on, dates, and Markdown.
-WORDS = ["l'Etat", "aujourd'hui", "Hanoï", "Vietnam-Japon", "M.", "coopération", "11", "2021", "mai", "juin"]
+WORDS = [
+    "l'Etat", "aujourd'hui", "Hanoï", "Vietnam-Japon", "M.", "coopération", "11", "2021", "mai", "juin",
+    "6%", "200 000", "200000", "1,5", "75001", "024 3825 1234", "tonnes", "USD", "km", "mots",
+]  # fmt: skip
 PROSE = [
     " ", "  ", " ", ",", ".", "'", '"', "«", "»", " « ", " » ", ";", ":", "!", "?", "?!", " :", " ;",
     "(", ")", "1 mai", "1er janvier", "1  août", "le 21 juin", "10:30", "’", NBSP, NNBSP, ".\nLe ",
+    "%", " %", "000", " 000", "5", ",", ".",
     ".\n\nLe ", ".\n\n\nIl ",
 ]  # fmt: skip
 MARKUP = [
@@ -158,3 +189,121 @@ def test_french_text_follows_the_reference_rules(text: str) -> None:
 )  # fmt: skip
 def test_markdown_html_edge_cases_give_the_reference_html(text: str) -> None:
     assert markdown_html(text) == reference_markdown_html(text)
+
+
+IMAGE = "image « photo.jpg » retirée — le site ne publie pas encore d’images : retirez-la (sa légende peut aller dans `photos:`)"
+IFRAME = "« <iframe> » (https://www.youtube.com/embed/x) retiré — le site n’intègre pas le contenu d’autres sites (vidéo, carte, publication) : mettez plutôt un lien, [texte](https://…)"
+DIV = "balise « <div> » retirée, son texte est gardé — mettez-le en forme en Markdown : une ligne vide entre deux paragraphes, **gras**, *italique*, ## intertitre"
+
+
+def test_an_image_leaves_no_empty_paragraph_and_is_reported_on_its_line() -> None:
+    body = render_body("Premier paragraphe.\n\n![Le président](photo.jpg)\n\nSecond paragraphe.\n")
+    assert body.html == "<p>Premier paragraphe.</p>\n<p>Second paragraphe.</p>"
+    assert body.dropped == (Dropped(3, IMAGE),)
+
+
+def test_embedded_frames_and_html_blocks_are_reported_with_how_to_fix_them() -> None:
+    body = render_body(
+        "Texte.\n\n<iframe src='https://www.youtube.com/embed/x'></iframe>\n\n"
+        '<div class="encadre">Chiffres clés</div>\n\n<script>alert(1)</script>\n'
+    )
+    assert "Chiffres clés" in body.html
+    assert body.dropped == (
+        Dropped(3, IFRAME),
+        Dropped(5, DIV),
+        Dropped(7, "« <script> » retiré avec son contenu — une page ne publie ni code ni style : retirez-le"),
+    )
+
+
+def test_links_and_attributes_the_sanitiser_removes_are_reported() -> None:
+    body = render_body(
+        "Voir [le texte](javascript:alert(1)).\n\n<p class='note'>Note.</p>\n\n[VNA](https://vnanet.vn)\n"
+    )
+    assert body.dropped == (
+        Dropped(
+            1,
+            "lien « javascript:alert(1) » retiré, son texte est gardé — une adresse de lien commence "
+            "par https://, http:// ou mailto:",
+        ),
+        Dropped(3, "attribut « class » de « <p> » retiré — la mise en forme vient du site : retirez-le"),
+    )
+
+
+def test_words_in_angle_brackets_are_reported_as_taken_for_html() -> None:
+    body = render_body("La délégation de <Gunma> est arrivée.")
+    assert body.html == "<p>La délégation de  est arrivée.</p>"
+    assert body.dropped == (
+        Dropped(
+            1,
+            "« <Gunma> » lu comme une balise HTML, et retiré — pour montrer des chevrons, écrivez "
+            "&lt;Gunma&gt;, ou mettez des guillemets : « Gunma »",
+        ),
+    )
+
+
+def test_html_shown_as_code_is_not_reported_and_lines_skip_it() -> None:
+    body = render_body("Le code `<div>` est montré.\n\nMais <div>ceci</div> non.\n")
+    assert "<code>&lt;div&gt;</code>" in body.html
+    assert body.dropped == (Dropped(3, DIV),)
+
+
+@pytest.mark.parametrize(
+    ("markdown_text", "expected"),
+    [
+        ("# Un\n\n## Deux\n\n###### Six", "<h2>Un</h2>\n<h3>Deux</h3>\n<h6>Six</h6>"),
+        ("## Deux\n\n### Trois", "<h2>Deux</h2>\n<h3>Trois</h3>"),
+        ("### Trois seul", "<h2>Trois seul</h2>"),
+        ("Titre\n=====\n\nTexte", "<h2>Titre</h2>\n<p>Texte</p>"),
+        ("##### Cinq\n\nTexte", "<h2>Cinq</h2>\n<p>Texte</p>"),
+    ],
+)
+def test_every_heading_keeps_a_heading_tag_below_the_page_title(markdown_text: str, expected: str) -> None:
+    body = render_body(markdown_text)
+    assert (body.html, body.dropped) == (expected, ())
+
+
+def test_markdown_the_site_keeps_is_not_reported() -> None:
+    body = render_body(
+        "*Italique*, **gras**, [lien](https://vnanet.vn) et <https://vnanet.vn>.\n\n"
+        "3. trois\n4. quatre\n\n| a | b |\n|:--|--:|\n| c | d |\n\n<!-- note pour la rédaction -->\n"
+    )
+    assert body.dropped == ()
+    assert '<ol start="3">' in body.html
+    assert '<th style="text-align:left">a</th>' in body.html
+    assert "note pour la rédaction" not in body.html
+
+
+class StartTags(HTMLParser):
+    """Every start tag with its attributes, by an HTML parser that owes nothing to markup.py."""
+
+    def __init__(self, fragment: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+        self.feed(fragment)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        kept = tuple(sorted((name, kept_value(name, value or "")) for name, value in attrs if name != "rel"))
+        self.tags.append((re.sub("^h[1-6]$", "h", tag), kept))
+
+
+def kept_value(name: str, value: str) -> str:
+    """What matters in an attribute's value: a style's declarations, or only that it is there."""
+    return re.sub(r"[\s;]", "", value) if name == "style" else ""
+
+
+HTML_PIECES = [
+    "![photo](photo.jpg)", "<img src=a.jpg>", "<iframe src='https://x.vn'></iframe>", "<div>bloc</div>",
+    "<span class=x>mot</span>", "<script>a()</script>", "<style>p{}</style>", "<!-- note -->",
+    "<p class='x'>para</p>", "[lien](javascript:a())", "[lien](/articles/a/)", "<Gunma>", "<br>", "<em>e</em>",
+    "`<div>`", "\n# Titre\n", "\n##### Cinq\n", "\n| a | b |\n|:--|---|\n| c | d |\n", "\n3. trois\n",
+    "<a href='https://x.vn' target=_blank>x</a>", "<b>gras</b>", "\n<h1>Grand</h1>\n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS + PROSE + HTML_PIECES), max_size=25).map("".join))
+def test_whatever_the_sanitiser_removes_is_reported_and_nothing_else(text: str) -> None:
+    before = StartTags(markdown_html(text)).tags
+    body = render_body(text)
+    after = StartTags(body.html).tags
+    assert (before != after) == bool(body.dropped), (before, after, body.dropped)

@@ -112,7 +112,8 @@ def test_new_rejects_an_unknown_country_a_home_country_and_a_bad_date_writing_no
         f'{PATH}: --date: "2024-02-30" is not a real date — February 2024 has 29 days\n'
         f'{PATH}: --country "Japn" is not a known country — did you mean "Japon"?\n'
         f'{PATH}: --country "Vietnam" is the home country, not a partner — remove it\n'
-        f'{PATH}: --country "Mordor" is not a known country — write its French name, e.g. Japon\n'
+        f'{PATH}: --country "Mordor" is not a known country — check the spelling, or write the country\'s '
+        f'French name as the site shows it, e.g. Japon or "Corée du Sud"\n'
         "New article refused: 4 problem(s). Nothing was written.\n"
     )
     assert not (project.root / PATH).exists()

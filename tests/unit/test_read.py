@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import pytest
+
+from revue.core.errors import BuildError
 from revue.site.config import load_config
 from tests.conftest import REPO, read_all
 
@@ -49,3 +52,11 @@ def test_country_aliases_and_accents_resolve_to_cldr_names(tmp_path: Path) -> No
 def test_a_draft_may_wait_for_its_date(tmp_path: Path) -> None:
     article = read_one(tmp_path, "title: T\ncountries: [Japon]\ndraft: true")
     assert article.draft and article.date is None
+
+
+def test_a_tab_that_indents_a_key_is_named_with_its_line(tmp_path: Path) -> None:
+    with pytest.raises(BuildError) as error:
+        read_one(tmp_path, "title: T\ndate: 2020-01-01\ncountries: [Japon]\nsource:\n  agency: VNA\n\turl: x")
+    assert [str(problem) for problem in error.value.problems] == [
+        "content/a.md:7: a tab at the start of line 7 — indent with spaces"
+    ]
