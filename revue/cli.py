@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
 
 from revue import pipeline
+from revue.build.lock import exclusive
 from revue.core.errors import BuildError, display_path
 from revue.core.project import Project
+
+BUILD_PY = Path(__file__).resolve().parents[1] / "build.py"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -27,7 +31,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     def command(name: str, summary: str) -> argparse.ArgumentParser:
         return commands.add_parser(name, help=summary, description=summary, parents=[common])
 
-    command("build", "Import new seeds, then build output/ (the default command).")
+    build = command("build", "Import new seeds, then build output/ (the default command).")
+    build.add_argument(
+        "--drafts",
+        action="store_true",
+        help="also show the drafts that have a date, marked as drafts: what serve previews; never publish this",
+    )
     command(
         "import", "Turn every seeds/*.txt that has no Markdown yet into content/<slug>.md; never overwrites."
     )
@@ -73,12 +82,13 @@ def run_import(project: Project, args: argparse.Namespace) -> None:
 
 
 def run_build(project: Project, args: argparse.Namespace) -> None:
-    result = pipeline.build(project, args.base_url)
+    result = pipeline.build(project, args.base_url, drafts=getattr(args, "drafts", False))
     print_warnings(project, result)
     for report in result.imports:
         print(report.format())
+    drafts = "shown, marked as drafts" if getattr(args, "drafts", False) else "left out"
     print(
-        f"Built {result.articles} article(s) ({result.drafts} draft(s) left out): "
+        f"Built {result.articles} article(s) ({result.drafts} draft(s) {drafts}): "
         f"{result.files} pages and feeds in {project.output} for {result.base_url}; "
         f"{result.written} file(s) written, the rest unchanged"
     )
@@ -89,8 +99,12 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
 
 
 def print_warnings(project: Project, result: pipeline.BuildResult) -> None:
+    """Everything the build left out, one line each, before its report: nothing is dropped in silence."""
     for warning in result.warnings:
-        print(f"{replace(warning, path=display_path(warning.path, project.root))}", file=sys.stderr)
+        shown = replace(
+            warning, path=display_path(warning.path, project.root), message=f"attention : {warning.message}"
+        )
+        print(shown, file=sys.stderr)
 
 
 def run_new(project: Project, args: argparse.Namespace) -> None:
@@ -98,7 +112,8 @@ def run_new(project: Project, args: argparse.Namespace) -> None:
 
     path = create_article(project, NewArticle(args.title, tuple(args.country), args.date))
     print(
-        f"Created {path}: write the article below its front matter, then preview with `python build.py serve`"
+        f"Created {path} as a draft: write the article below its front matter, preview it with "
+        "`python build.py serve`, then write `draft: false` to publish it"
     )
 
 
@@ -123,23 +138,13 @@ def run_serve(project: Project, args: argparse.Namespace) -> None:
     from revue.site.config import load_config
 
     prefix = load_config(project.site_yaml).base_path
-
-    def build(base_url: str) -> None:
-        run_build(project, replace_base_url(args, base_url))
-        if live.status.build:  # not on the first build: no page is open yet
-            print("Open pages reload now.", flush=True)
-
-    live = LiveSite(build, lambda error: report_problems(project, error, REBUILD_FAILED))
+    live = LiveSite([sys.executable, str(BUILD_PY), "--root", str(project.root), "build", "--drafts"])
     try:
         serve(
             project, prefix, args.port, live, lambda url: print(f"Serving {url} (Ctrl+C to stop)", flush=True)
         )
     except KeyboardInterrupt:
         print("Stopped.")
-
-
-def replace_base_url(args: argparse.Namespace, base_url: str) -> argparse.Namespace:
-    return argparse.Namespace(**{**vars(args), "base_url": base_url})
 
 
 def run_bench(project: Project, args: argparse.Namespace) -> None:
@@ -163,15 +168,38 @@ FAILURES = {
     "serve": "Could not start the preview: {count} problem(s).",
 }
 BUILD_FAILED = "Build failed: {count} problem(s). Nothing was written to output/."
-REBUILD_FAILED = "Build failed: {count} problem(s). Still serving the last good site: save a fix to rebuild."
+
+
+# Commands that read and write `.cache/` and `output/`: one at a time per project.
+LOCKED = frozenset({"build", "import", "check"})
 
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     project = Project(args.root)
     try:
-        COMMANDS[args.command](project, args)
+        if args.command in LOCKED:
+            with exclusive(project.cache, lambda: say_waiting(project)):
+                COMMANDS[args.command](project, args)
+        else:
+            COMMANDS[args.command](project, args)
+        sys.stdout.flush()  # here, so that a reader that left is noticed below, not at exit
     except BuildError as error:
         report_problems(project, error, FAILURES.get(args.command, BUILD_FAILED))
         return 1
+    except BrokenPipeError:  # `build.py | head -1`: the reader left; the work is done, the rest unread
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as error:  # the machine, not the input: a full disk, a folder without write permission
+        where = display_path(Path(error.filename), project.root) if error.filename else project.root
+        print(
+            f"{where}: {error.strerror or error} — check the folder's permissions and free space",
+            file=sys.stderr,
+        )
+        return 1
     return 0
+
+
+def say_waiting(project: Project) -> None:
+    print(
+        f"Another build of {project.root} is running: waiting for it to finish…", file=sys.stderr, flush=True
+    )

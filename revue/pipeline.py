@@ -23,6 +23,7 @@ from revue.site.files import Listing, SourceFile, content_files
 if TYPE_CHECKING:
     from revue.build.search import IndexReport
     from revue.ingest.importer import ImportPlan, ImportReport
+    from revue.render.markup import RenderedBody
     from revue.site.config import SiteConfig
     from revue.site.model import Article
 
@@ -43,12 +44,17 @@ class BuildResult:
 
 
 def build(
-    project: Project, base_url: str | None = None, publish: bool = True, only_import: bool = False
+    project: Project,
+    base_url: str | None = None,
+    publish: bool = True,
+    only_import: bool = False,
+    drafts: bool = False,
 ) -> BuildResult:
-    """Run the build; `publish=False` writes nothing (`check`); `only_import` stops once seeds are imported."""
+    """Run the build; `publish=False` writes nothing (`check`); `only_import` stops once seeds are imported;
+    `drafts` (the preview) also shows the drafts that have a date, marked as such."""
     cache = BuildCache(project.cache)
     listing = content_files(project.content, project.root)
-    inputs = build_inputs(project, base_url, listing)
+    inputs = build_inputs(project, base_url, drafts, listing)
     if not only_import and (known := unchanged_result(cache, inputs, project.output, publish)):
         return known
     # Only past the shortcut: the stages load Jinja, Markdown, Babel and PyYAML, which cost a run with
@@ -69,13 +75,14 @@ def build(
             write_imports(project, plan)
         return summary(config, articles, plan, listing, files=0)
 
-    site = group(articles, config)
+    site = group(articles, config, with_drafts=drafts)
     bodies = cache.bodies(site.articles)
-    jobs = site_jobs(site, bodies)
+    jobs = site_jobs(site, {slug: body.html for slug, body in bodies.items()})
     ready = [NOJEKYLL, *asset_files(project.static)]
     previous = cache.manifest(project.output)
     changes = render_changes(jobs, ready, cache.article_keys, previous, project, config)
     result = summary(config, articles, plan, listing, files=len(jobs) + len(ready))
+    result = replace(result, warnings=result.warnings + body_warnings(site.articles, bodies))
     if publish:
         write_imports(project, plan)
         outcome = publish_changes(changes, project.output)
@@ -92,11 +99,12 @@ def build(
     return result
 
 
-def build_inputs(project: Project, base_url: str | None, listing: Listing) -> str:
+def build_inputs(project: Project, base_url: str | None, drafts: bool, listing: Listing) -> str:
     """One digest of everything a run reads: code and libraries, settings, templates, seeds, every article."""
     return digest(
         code_digest(),
         str(base_url),
+        str(drafts),
         project.site_yaml.read_bytes() if project.site_yaml.is_file() else b"",
         folder_digest(project.templates),
         folder_digest(project.seeds),
@@ -149,6 +157,15 @@ def import_stage(
         for problem in outcome.problems
     ]
     return plan, [outcome for outcome in imported if isinstance(outcome, Article)], problems
+
+
+def body_warnings(articles: tuple[Article, ...], bodies: dict[str, RenderedBody]) -> tuple[Problem, ...]:
+    """What each published body loses on the page (an image, a frame…), at its line in the file."""
+    return tuple(
+        Problem(article.path, article.body_line + dropped.line - 1, dropped.message)
+        for article in articles
+        for dropped in bodies[article.slug].dropped
+    )
 
 
 def summary(

@@ -19,6 +19,7 @@ from revue.core.digest import code_digest, digest
 from revue.core.errors import BuildError, Problem
 
 if TYPE_CHECKING:  # a run with nothing to do opens the cache but never reads or renders an article
+    from revue.render.markup import RenderedBody
     from revue.site.config import SiteConfig
     from revue.site.files import SourceFile
     from revue.site.model import Article
@@ -73,10 +74,10 @@ def _read(shared: tuple[list[SourceFile], SiteConfig], index: int) -> Article | 
         return error.problems  # an exception would not cross the process boundary whole
 
 
-def _body(texts: list[str], index: int) -> str:
-    from revue.render.markup import body_html
+def _body(texts: list[str], index: int) -> RenderedBody:
+    from revue.render.markup import render_body
 
-    return body_html(texts[index])
+    return render_body(texts[index])
 
 
 class BuildCache:
@@ -113,8 +114,8 @@ class BuildCache:
                 outcomes.append(BuildError(outcome))
         return outcomes
 
-    def bodies(self, articles: tuple[Article, ...]) -> dict[str, str]:
-        """Each article's body HTML by slug, rendered only when its Markdown was never rendered before."""
+    def bodies(self, articles: tuple[Article, ...]) -> dict[str, RenderedBody]:
+        """Each article's rendered body by slug, rendered only when its Markdown was never rendered before."""
         store = self.store("bodies")
         context = code_digest()
         keys = {article.slug: digest(context, article.body_markdown) for article in articles}

@@ -119,6 +119,12 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
                 node.start_mark.line + first_line, "expected `key: value` lines, found something else"
             )
         values = loader.construct_document(node)  # parsed once: the node gives lines, then the values
+    except yaml.reader.ReaderError as error:  # a character YAML refuses anywhere, even quoted
+        line = text[: error.position].count("\n") + first_line
+        raise YamlSyntaxError(
+            line,
+            f"holds an invisible control character (U+{error.character:04X}) — retype the line without it",
+        ) from None
     except yaml.MarkedYAMLError as error:
         tab = leading_tab(text, error)
         if tab is not None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import errno
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,21 +35,38 @@ class BuildStatus:
 
 
 class LiveSite:
-    """The current build status, shared between the watcher (writes) and the server threads (read)."""
+    """The current build status, shared between the watcher (writes) and the server threads (read).
 
-    def __init__(self, build: Callable[[str], None], report_failure: Callable[[BuildError], None]):
-        self.build = build
-        self.report_failure = report_failure
+    Each build is its own `build.py` process: no build, however it fails, can stop the preview, and
+    the build forks its workers from a process with no server threads.
+    """
+
+    def __init__(self, command: list[str]):
+        self.command = command  # `build.py … build --drafts`; `--base-url` is added per run
         self.status = BuildStatus(0, ())
 
     def rebuild(self, base_url: str) -> None:
-        try:
-            self.build(base_url)
-        except BuildError as error:
-            self.report_failure(error)
-            self.status = BuildStatus(self.status.build, tuple(str(p) for p in error.problems))
-        else:
+        done = subprocess.run(
+            [*self.command, "--base-url", base_url], capture_output=True, text=True, check=False
+        )
+        sys.stdout.write(done.stdout)
+        sys.stderr.write(done.stderr)
+        if done.returncode == 0:
             self.status = BuildStatus(self.status.build + 1, ())
+            if self.status.build > 1:  # not on the first build: no page is open yet
+                print("Open pages reload now.", flush=True)
+            return
+        lines = [line for line in done.stderr.splitlines() if line.strip() and ": attention : " not in line]
+        problems = tuple(
+            lines[:-1] if len(lines) > 1 else lines
+        )  # the last line sums up: the terminal shows it
+        self.status = BuildStatus(
+            self.status.build, problems or (f"the build stopped (exit {done.returncode})",)
+        )
+        print(REBUILD_FAILED, file=sys.stderr, flush=True)
+
+
+REBUILD_FAILED = "Still serving the last good site: save a fix to rebuild."
 
 
 class LiveReloadHandler(SubPathHandler):

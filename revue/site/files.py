@@ -50,13 +50,22 @@ def content_files(content_dir: Path, root: Path) -> Listing:
                 name = relative + entry.name
                 if SCRATCH_NAME.search(entry.name):
                     continue
-                if entry.is_dir():
+                try:
+                    is_folder = entry.is_dir(follow_symlinks=False)  # a linked folder could loop
+                    is_file = entry.is_file()  # a link to an article is an article
+                except OSError:  # a link to itself
+                    is_folder = is_file = False
+                if is_folder:
                     visit(entry.path, name + "/")
                 elif not name.endswith(ARTICLE_SUFFIX):
                     warnings.append(Problem(Path(shown_dir, name), None, ignored_file_message(name)))
-                elif not entry.is_file():
+                elif not is_file:
                     warnings.append(
-                        Problem(Path(shown_dir, name), None, "ignored: a link to a file that does not exist")
+                        Problem(
+                            Path(shown_dir, name),
+                            None,
+                            "ignored: not a file that can be read (a link to nothing, to a folder or to itself)",
+                        )
                     )
                 else:
                     found.append(name)

@@ -195,9 +195,9 @@ def neighbours(article: Article, by_country: dict[Country, list[Article]], at: P
     return tuple(found)
 
 
-def group(articles: list[Article], config: SiteConfig) -> Site:
-    """Build every page from the published articles."""
-    published = newest_first([a for a in articles if not a.draft])
+def group(articles: list[Article], config: SiteConfig, with_drafts: bool = False) -> Site:
+    """Build every page from the published articles (and, for a preview, the drafts that have a date)."""
+    published = newest_first([a for a in articles if not a.draft or (with_drafts and a.date)])
     by_country: dict[Country, list[Article]] = defaultdict(list)
     by_year: dict[int, list[Article]] = defaultdict(list)
     by_country_year: dict[tuple[Country, int], list[Article]] = defaultdict(list)

@@ -36,8 +36,8 @@ COMMENTS = {
     "place": 'Lieu de l\'événement, par exemple "Hanoï" (facultatif).',
     "source": "Source : {agency: VNA, url: https://…} (facultatif).",
     "photos": 'Photos publiées par l\'agence : [{caption: "Légende", credit: "VNA"}] (facultatif).',
-    "slug": "Adresse de la page (articles/<slug>/) ; vide = tirée du titre.",
-    "draft": "true = brouillon, absent du site publié.",
+    "slug": "Adresse de la page (articles/<slug>/), fixée à la création : elle ne change pas si le titre change.",
+    "draft": "true = brouillon : visible dans l'aperçu (serve), jamais publié. Écrivez false pour publier.",
 }
 
 
@@ -50,8 +50,8 @@ def article_text(title: str, day: datetime.date, partners: list[countries.Countr
         "place": None,
         "source": None,
         "photos": [],
-        "slug": None,
-        "draft": False,
+        "slug": slug_of(title),
+        "draft": True,
     }
     return frontmatter.dump(values, PLACEHOLDER_BODY + "\n", COMMENTS)
 
@@ -84,7 +84,9 @@ def create_article(project: Project, request: NewArticle) -> Path:
     assert isinstance(day, datetime.date)
     text = article_text(request.title, day, partners)
     # The build's own checks: once the placeholder is replaced, what `new` wrote builds (BuildError if not).
-    read_article(shown, text.replace(PLACEHOLDER_BODY, "Texte.").encode("utf-8"), config)
+    read_article(shown, text.encode("utf-8"), config)  # a draft as written, so it blocks nobody's build
+    published = text.replace(PLACEHOLDER_BODY, "Texte.").replace("\ndraft: true\n", "\ndraft: false\n")
+    read_article(shown, published.encode("utf-8"), config)
     project.content.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as file:
         file.write(text)

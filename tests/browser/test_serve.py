@@ -96,7 +96,8 @@ def test_serve_rebuilds_and_reloads_shows_errors_and_recovers(
         expect(overlay).to_contain_text("la dernière version correcte")
         expect(page.get_by_text("Deuxième version, corrigée par l’éditrice.")).to_be_visible()
         assert server.wait_for_line(problem)
-        assert server.wait_for_line("Build failed: 1 problem(s). Still serving the last good site")
+        assert server.wait_for_line("Build failed: 1 problem(s). Nothing was written to output/.")
+        assert server.wait_for_line("Still serving the last good site: save a fix to rebuild.")
 
         path.write_text(good.replace("Deuxième version", "Troisième version"), encoding="utf-8")
         expect(page.get_by_text("Troisième version, corrigée par l’éditrice.")).to_be_visible(timeout=WAIT_MS)

@@ -20,23 +20,29 @@ def front_matter(project: Project) -> dict:
     return load_mapping(text.split("---\n")[1]).values
 
 
-def test_new_writes_every_front_matter_key_and_the_file_passes_check(project: Project) -> None:
+def test_new_writes_a_draft_with_every_key_that_blocks_nobody_until_published(project: Project) -> None:
     result = build_py(
         project, "new", TITLE, "--country", "allemagne", "--country", "Corée du Sud", "--date", "2024-03-01"
     )
 
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
-        f"Created {PATH}: write the article below its front matter, then preview with `python build.py serve`\n"
+        f"Created {PATH} as a draft: write the article below its front matter, preview it with "
+        "`python build.py serve`, then write `draft: false` to publish it\n"
     )
     values = front_matter(project)
     assert tuple(values) == KNOWN_KEYS
-    assert (values["title"], values["date"], values["countries"]) == (
+    assert (values["title"], values["date"], values["countries"], values["slug"], values["draft"]) == (
         TITLE,
         "2024-03-01",
         ["Allemagne", "Corée du Sud"],
+        SLUG,
+        True,
     )
-    assert values["draft"] is False
+    unfinished = build_py(project, "build")  # a colleague publishes while the article is being written
+    assert (unfinished.returncode, unfinished.stderr) == (0, "")
+    assert not (project.output / "articles" / SLUG).exists()
+    publish(project)
     placeholder = build_py(project, "check")
     assert placeholder.returncode == 1
     assert placeholder.stderr.splitlines()[0] == (
@@ -45,6 +51,11 @@ def test_new_writes_every_front_matter_key_and_the_file_passes_check(project: Pr
     write_body(project)
     check = build_py(project, "check")
     assert (check.returncode, check.stderr) == (0, "")
+
+
+def publish(project: Project) -> None:
+    path = project.root / PATH
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
 
 
 def write_body(project: Project) -> None:
@@ -65,6 +76,7 @@ def test_new_article_is_listed_on_its_country_and_year_pages_and_indexed_after_a
 ) -> None:
     assert build_py(project, "new", TITLE, "--country", "Allemagne", "--date", "2024-03-01").returncode == 0
     write_body(project)
+    publish(project)
 
     build = build_py(project, "build")
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 
 from revue.core.project import Project
+from revue.pipeline import build
 from tests.build_cli import build_py
+from tests.conftest import REPO
 
 
 def test_an_article_saved_with_a_byte_order_mark_is_still_its_seeds_import(project: Project) -> None:
@@ -52,3 +56,96 @@ def test_a_source_url_with_a_space_is_refused_by_check_as_by_build(project: Proj
     assert check.stderr.startswith(f"seeds/sources.yaml:{line}: ")
     assert "is not a web address" in check.stderr
     assert list(project.content.iterdir()) == []
+
+
+ARTICLE = """---
+title: "Un article"
+date: 2024-02-09
+countries: [Japon]
+---
+
+Premier paragraphe.
+
+![Le président à Tokyo](photo.jpg)
+
+Dernier paragraphe.
+"""
+
+
+def test_what_a_page_drops_is_a_warning_at_its_line_in_build_and_check(project: Project) -> None:
+    (project.content / "un-article.md").write_text(ARTICLE, encoding="utf-8")
+
+    build, check = build_py(project, "build"), build_py(project, "check")
+
+    assert build.returncode == check.returncode == 0
+    [warning] = build.stderr.splitlines()
+    assert warning.startswith("content/un-article.md:9: attention : image « photo.jpg » retirée")
+    assert check.stderr == build.stderr
+    page = (project.output / "articles/un-article/index.html").read_text(encoding="utf-8")
+    assert "Dernier paragraphe" in page and "<p></p>" not in page
+
+
+def test_editor_scratch_files_are_skipped_and_a_misnamed_article_is_a_warning(project: Project) -> None:
+    """An editor's lock, backup or misnamed file never stops the build; only the misnamed one is mentioned."""
+    (project.content / ".#un-article.md").symlink_to("personne@machine.12345:1700000000")  # Emacs' lock
+    (project.content / "un-article.md~").write_text("sauvegarde", encoding="utf-8")
+    (project.content / ".un-article.md.swp").write_bytes(b"\x00\x01vim")
+    (project.content / "brouillon.MD").write_text(ARTICLE, encoding="utf-8")
+
+    result = build_py(project, "build")
+
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "content/brouillon.MD: attention : ignored: only .md files are articles — rename it brouillon.md to "
+        "publish it"
+    ]
+
+
+def test_the_preview_shows_drafts_with_a_banner_and_the_published_site_never_does(project: Project) -> None:
+    draft = ARTICLE.replace("countries: [Japon]", "countries: [Japon]\ndraft: true")
+    (project.content / "un-article.md").write_text(draft, encoding="utf-8")
+    page = project.output / "articles/un-article/index.html"
+
+    build(project, drafts=True)  # what `serve` runs
+    assert "Brouillon — visible dans l’aperçu seulement" in page.read_text(encoding="utf-8")
+    assert "(brouillon)" in (project.output / "pays/japon/index.html").read_text(encoding="utf-8")
+
+    build(project)
+    assert not page.exists()
+    assert "un-article" not in (project.output / "pays/japon/index.html").read_text(encoding="utf-8")
+
+
+def test_two_builds_at_once_both_succeed_one_after_the_other(project: Project) -> None:
+    command = [sys.executable, str(REPO / "build.py"), "--root", str(project.root), "build"]
+    runs = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in "ab"
+    ]
+    outcomes = [(run.wait(timeout=120), run.stderr.read() if run.stderr else "") for run in runs]
+
+    for returncode, stderr in outcomes:
+        assert returncode == 0, stderr
+        assert set(stderr.splitlines()) <= {
+            f"Another build of {project.root} is running: waiting for it to finish…"
+        }
+    assert (project.output / "index.html").is_file()
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(project: Project) -> None:
+    """`build.py | head -1`: the pipe closes while the build reports; the build is done all the same."""
+    shell = f"'{sys.executable}' '{REPO / 'build.py'}' --root '{project.root}' build | head -c 1"
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, timeout=120
+    )
+
+    assert done.stdout == "B"
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr
+    assert (project.output / "index.html").is_file()
+
+
+def test_a_folder_the_build_cannot_write_is_a_one_line_message(project: Project) -> None:
+    (project.root / ".cache").write_text("un fichier là où le cache doit être un dossier", encoding="utf-8")
+
+    result = build_py(project, "build")
+
+    assert result.returncode == 1
+    assert result.stderr == ".cache: File exists — check the folder's permissions and free space\n"
