@@ -60,7 +60,7 @@ def make_environment(templates: Path, config: SiteConfig) -> jinja2.Environment:
     env.filters["json"] = script_json
     env.filters["typo"] = lru_cache(maxsize=1 << 16)(french_text)  # titles recur on many pages
     env.globals["arrange_body"] = arrange_body
-    env.globals.update(site=config)
+    env.globals.update(site=config, urls=urls)  # templates build paths with the same functions as pages
     return env
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from math import ceil
 
+from revue.core import urls
 from revue.core.collation import french_sort_key
 from revue.core.countries import Country
 from revue.site.config import SiteConfig
@@ -99,13 +100,13 @@ class YearIndexPage:
 
 @dataclass(frozen=True)
 class SearchPage:
-    path: str = "recherche/"
+    path: str = urls.SEARCH
     template: str = "search.html"
 
 
 @dataclass(frozen=True)
 class NotFoundPage:
-    path: str = "404.html"
+    path: str = urls.NOT_FOUND
     template: str = "404.html"
 
 
@@ -136,16 +137,12 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
 
 
-def country_path(country: Country) -> str:
-    return f"pays/{country.slug}/"
-
-
 def paginate(base_path: str, articles: list[Article], per_page: int) -> list[tuple[str, tuple, Pagination]]:
     """Split a list into pages: `base/`, `base/page/2/`, …"""
     pages = max(1, ceil(len(articles) / per_page))
 
     def path(n: int) -> str:
-        return base_path if n == 1 else f"{base_path}page/{n}/"
+        return urls.numbered(base_path, n)
 
     return [
         (
@@ -208,13 +205,15 @@ def group(articles: list[Article], config: SiteConfig, with_drafts: bool = False
             by_country_year[country, article.year].append(article)
     countries = sorted(by_country, key=lambda c: (-len(by_country[c]), french_sort_key(c.name)))
     years = sorted(by_year, reverse=True)
-    country_counts = tuple(Count(c.name, country_path(c), len(by_country[c])) for c in countries)
-    year_counts = tuple(Count(str(y), f"annees/{y}/", len(by_year[y])) for y in years)
+    country_counts = tuple(Count(c.name, urls.country(c.slug), len(by_country[c])) for c in countries)
+    year_counts = tuple(Count(str(y), urls.year(y), len(by_year[y])) for y in years)
 
     pages: list[Page] = [
-        HomePage("", tuple(published[: config.home_articles]), country_counts, year_counts),
-        CountryIndexPage("pays/", country_counts, tuple(years), overview(countries, years, by_country_year)),
-        YearIndexPage("annees/", year_counts),
+        HomePage(urls.HOME, tuple(published[: config.home_articles]), country_counts, year_counts),
+        CountryIndexPage(
+            urls.COUNTRIES, country_counts, tuple(years), overview(countries, years, by_country_year)
+        ),
+        YearIndexPage(urls.YEARS, year_counts),
         SearchPage(),
         NotFoundPage(),
     ]
@@ -230,17 +229,15 @@ def group(articles: list[Article], config: SiteConfig, with_drafts: bool = False
             )
         )
     for country in countries:
-        base = country_path(country)
+        base = urls.country(country.slug)
         country_years = tuple(
-            Count(str(y), f"{base}{y}/", len(by_country_year[country, y]))
+            Count(str(y), urls.country_year(country.slug, y), len(by_country_year[country, y]))
             for y in years
             if (country, y) in by_country_year
         )
         for path, chunk, pagination in paginate(base, by_country[country], config.per_page):
             pages.append(
-                ListPage(
-                    path, country.name, chunk, pagination, country, None, f"{base}atom.xml", country_years
-                )
+                ListPage(path, country.name, chunk, pagination, country, None, urls.feed(base), country_years)
             )
         for year_count in country_years:
             year = int(year_count.label)
@@ -250,17 +247,21 @@ def group(articles: list[Article], config: SiteConfig, with_drafts: bool = False
                 pages.append(ListPage(path, f"{country.name} en {year}", chunk, pagination, country, year))
     for year in years:
         year_countries = tuple(
-            Count(c.name, f"{country_path(c)}{year}/", len(by_country_year[c, year]))
+            Count(c.name, urls.country_year(c.slug, year), len(by_country_year[c, year]))
             for c in countries
             if (c, year) in by_country_year
         )
-        for path, chunk, pagination in paginate(f"annees/{year}/", by_year[year], config.per_page):
+        for path, chunk, pagination in paginate(urls.year(year), by_year[year], config.per_page):
             pages.append(ListPage(path, f"Année {year}", chunk, pagination, None, year, None, year_countries))
 
-    feeds = [feed("atom.xml", config.title, "", published, config)]
+    feeds = [feed(urls.feed(), config.title, urls.HOME, published, config)]
     feeds += [
         feed(
-            f"{country_path(c)}atom.xml", f"{config.title} — {c.name}", country_path(c), by_country[c], config
+            urls.feed(urls.country(c.slug)),
+            f"{config.title} — {c.name}",
+            urls.country(c.slug),
+            by_country[c],
+            config,
         )
         for c in countries
     ]
@@ -272,13 +273,13 @@ def overview(countries: list[Country], years: list[int], by_country_year: dict) 
     rows = []
     for country in countries:
         cells = tuple(
-            Count(str(y), f"{country_path(country)}{y}/", len(by_country_year[country, y]))
+            Count(str(y), urls.country_year(country.slug, y), len(by_country_year[country, y]))
             if (country, y) in by_country_year
             else None
             for y in years
         )
         total = sum(cell.count for cell in cells if cell)
-        rows.append(OverviewRow(Count(country.name, country_path(country), total), cells))
+        rows.append(OverviewRow(Count(country.name, urls.country(country.slug), total), cells))
     return tuple(rows)
 
 
