@@ -138,7 +138,10 @@ def import_stage(
 
     recorded = {}
     for file, outcome in zip(files, read, strict=True):
-        seed = outcome.source.seed if isinstance(outcome, Article) and outcome.source else recorded_seed(file)
+        if isinstance(outcome, Article):
+            seed = outcome.source.seed if outcome.source else None
+        else:  # a file with problems may still record its seed: it must not be imported a second time
+            seed = recorded_seed(file)
         if seed and seed not in recorded:
             recorded[seed] = file.path
     try:
