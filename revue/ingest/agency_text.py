@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from slugify import slugify
 
 from revue.core.agencies import AGENCY_PATTERN
+from revue.core.urls import MAX_IMPORTED_SLUG_LENGTH
 from revue.ingest import glued_words
 
 MONTHS = {
@@ -37,8 +38,6 @@ MONTHS = {
     "decembre": 12,
 }
 MONTH_PATTERN = "|".join(MONTHS)
-# A title made from the article's first sentence is cut to give a file name this long at most.
-MAX_SLUG = 80
 # Longer first lines are paragraphs, whatever their punctuation: agency titles are far shorter.
 MAX_TITLE_WORDS = 30
 # A teaser's headline is a short line without a final full stop.
@@ -303,12 +302,14 @@ def sentences(paragraph: str) -> list[str]:
 
 
 def title_from_sentence(sentence: str) -> str:
-    """A short title from a sentence: no final punctuation, cut at a word so its slug fits MAX_SLUG."""
+    """A short title from a sentence: no final punctuation, cut at a word so its slug needs no cut."""
     title = _FINAL_PUNCTUATION.sub("", glued_words.repair(sentence)[0])
-    if len(slugify(title)) <= MAX_SLUG:
+    if len(slugify(title)) <= MAX_IMPORTED_SLUG_LENGTH:
         return title
     words = title.split()
-    while len(words) > 1 and (len(slugify(" ".join(words))) > MAX_SLUG or words[-1].lower() in DANGLING):
+    while len(words) > 1 and (
+        len(slugify(" ".join(words))) > MAX_IMPORTED_SLUG_LENGTH or words[-1].lower() in DANGLING
+    ):
         words.pop()
     return _FINAL_PUNCTUATION.sub("", " ".join(words)) + "…"
 

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from revue.core import frontmatter
+from revue.core.urls import MAX_IMPORTED_SLUG_LENGTH
 from revue.ingest import detect, glued_words
-from revue.ingest.agency_text import AgencyText, Photo, TextError, parse
+from revue.ingest.agency_text import DANGLING, AgencyText, Photo, TextError, parse
 from revue.ingest.markdown_text import escape
 from revue.ingest.sources import SourceEntry
 from revue.site.config import SiteConfig
@@ -52,10 +53,21 @@ def _repaired(text: AgencyText) -> tuple[AgencyText, tuple[glued_words.Repair, .
     return fixed, tuple(repairs)
 
 
+def imported_slug(title: str) -> str:
+    """The title's slug, cut at a word to MAX_IMPORTED_SLUG_LENGTH and never ending on `de`, `la`, `à`…"""
+    slug = slug_of(title, MAX_IMPORTED_SLUG_LENGTH)
+    if slug == slug_of(title, max_length=0):  # 0: not cut
+        return slug
+    words = slug.split("-")
+    while len(words) > 1 and words[-1] in DANGLING:
+        words.pop()
+    return "-".join(words)
+
+
 def convert(seed: str, raw: str, source: SourceEntry, config: SiteConfig) -> ConvertedSeed:
     """One raw agency text → the Markdown file for it; TextError when it holds no article."""
     text, repairs = _repaired(parse(raw))
-    slug = slug_of(text.title)
+    slug = imported_slug(text.title)
     if not slug:
         raise TextError(
             1, f"the title `{text.title}` has no letters or digits to name the file — give it words"

@@ -202,9 +202,13 @@ class ArticleReader:
         return str(value)
 
 
-def slug_of(text: str) -> str:
-    """The URL slug of a title: French letters without accents, cut at a word under the length limit."""
-    return slugify(text, max_length=urls.MAX_SLUG_LENGTH, word_boundary=True)
+def slug_of(text: str, max_length: int = urls.MAX_SLUG_LENGTH) -> str:
+    """The URL slug of a title: French letters without accents, cut at a word under `max_length`.
+
+    `save_order`: the words kept are the first ones, in order; without it python-slugify skips a word
+    that would pass the limit and goes on with shorter ones (`…-formation-des-et`).
+    """
+    return slugify(text, max_length=max_length, word_boundary=True, save_order=True)
 
 
 def read_article(path: Path, raw: bytes, config: SiteConfig) -> Article:

@@ -170,6 +170,19 @@ def test_a_tiny_seed_without_date_is_a_draft_and_the_report_says_what_to_fill(tm
     )
 
 
+def test_an_imported_slug_is_cut_at_a_word_to_80_characters_never_on_a_little_word(tmp_path: Path) -> None:
+    title = (
+        "Le Vietnam et le Japon signent un accord de coopération sur la formation des infirmiers "
+        "et des aides-soignants dans les provinces du Nord"
+    )
+    project = make_project(tmp_path, {"a.txt": TINY.replace("Titre de l'article", title)})
+    run_import(project)
+    [written] = (tmp_path / "content").glob("*.md")
+    slug = "le-vietnam-et-le-japon-signent-un-accord-de-cooperation-sur-la-formation"
+    assert written.name == f"{slug}.md"  # `…-des-infirmiers` would pass 80; `…-formation-des` ends on `des`
+    assert front_matter(written)["slug"] == slug and front_matter(written)["title"] == title
+
+
 def test_two_seeds_with_one_slug_are_refused_naming_both(tmp_path: Path) -> None:
     project = make_project(tmp_path, {"a.txt": TINY, "b.txt": TINY})
     assert problems(project) == [

@@ -9,6 +9,7 @@ import pytest
 
 from revue.core.errors import BuildError
 from revue.site.config import load_config
+from revue.site.read import slug_of
 from tests.conftest import REPO, read_all
 
 
@@ -60,3 +61,10 @@ def test_a_tab_that_indents_a_key_is_named_with_its_line(tmp_path: Path) -> None
     assert [str(problem) for problem in error.value.problems] == [
         "content/a.md:7: a tab at the start of line 7 — indent with spaces"
     ]
+
+
+def test_a_slug_cut_to_a_length_keeps_the_first_words_in_order() -> None:
+    title = "Le Vietnam et le Japon signent un accord sur la formation des infirmiers et des aides-soignants"
+    cut = slug_of(title, 60)
+    assert cut == "le-vietnam-et-le-japon-signent-un-accord-sur-la-formation"  # not `…-formation-et`
+    assert slug_of(title, 0).startswith(f"{cut}-")
