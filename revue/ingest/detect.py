@@ -15,17 +15,12 @@ from functools import cache
 
 from revue.core import countries
 from revue.core.countries import Country
+from revue.core.months import LEAP_YEAR, DayMonth
 from revue.ingest.agency_text import MONTH_PATTERN, MONTHS, AgencyText, sentences
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTH_NAMES = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 # An anniversary fixes the year only for an event this close to the anniversary day.
 ANNIVERSARY_WINDOW_DAYS = 31
-# A year every day and month exists in (29 February included): checks a partial date is real.
-LEAP_YEAR = 2000
 # Set-aside mentions listed in a finding, at most: the first ones say enough.
 MAX_SET_ASIDE = 5
 
@@ -243,21 +238,6 @@ def partner_countries(texts: Iterable[str], home: Country) -> tuple[Country, ...
 
 
 @dataclass(frozen=True)
-class DayMonth:
-    """A day the text gives without its year: `14 novembre`."""
-
-    day: int
-    month: int
-
-    def describe(self) -> str:
-        return f"{self.day} {MONTH_NAMES[self.month - 1]}"
-
-    def placeholder(self) -> str:
-        """The date with its year left to fill: `????-11-14`."""
-        return f"????-{self.month:02d}-{self.day:02d}"
-
-
-@dataclass(frozen=True)
 class EventDay:
     """The day the text says the event happened, as far as it says: `jeudi`, `9 février`."""
 
@@ -271,7 +251,7 @@ class EventDay:
     def describe(self) -> str:
         words = [WEEKDAYS[self.weekday]] if self.weekday is not None else []
         if self.day and self.month:
-            words += [str(self.day), MONTH_NAMES[self.month - 1]]
+            words.append(DayMonth(self.day, self.month).describe())
         if self.year:
             words.append(str(self.year))
         return f"{' '.join(words)} ({self.where})"

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from revue.core.countries import all_countries
+from revue.core.months import DayMonth
 from revue.ingest.agency_text import AgencyText, parse
-from revue.ingest.detect import DayMonth, PartnerEvidence, find_date, find_partners, partner_countries
+from revue.ingest.detect import PartnerEvidence, find_date, find_partners, partner_countries
 
 VIETNAM = all_countries()["VN"]
 
