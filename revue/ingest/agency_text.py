@@ -123,6 +123,10 @@ class Dateline:
     agency: str
     written: str
 
+    def quoted(self) -> str:
+        """The dateline as the import report quotes it, without its dash: `Hanoï, 9 février (VNA)`."""
+        return self.written.rstrip(" -–—")
+
 
 @dataclass(frozen=True)
 class Dropped:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -191,13 +191,15 @@ def _both_countries(naming: _Naming, namings: list[_Naming], home: Country) -> b
     return not others - {naming.country, home} and bool(_BOTH_COUNTRIES.search(_fold(naming.sentence)))
 
 
-def _partners(parts: Iterable[tuple[str, str]], home: Country, dateline: str | None = None) -> PartnerFinding:
-    """Partners among the countries `parts` name; those named only as venues or in `dateline` set aside."""
-    all_sentences = ((sentence, where) for text, where in parts for sentence in sentences(text))
+def find_partners(text: AgencyText, home: Country) -> PartnerFinding:
+    """The partner countries the article names, each with why; those named only as its dateline place
+    or as venues (`à Singapour`, `en marge de … au Cambodge`) set aside."""
+    all_sentences = ((sentence, where) for part, where in _parts(text) for sentence in sentences(part))
     namings = [
         naming for number, (s, where) in enumerate(all_sentences) for naming in _namings(s, where, number)
     ]
-    if dateline:  # where the agency wrote from: a venue whatever form it takes
+    if text.dateline and text.dateline.place:  # where the agency wrote from: a venue whatever its form
+        dateline = text.dateline.quoted()
         namings += [
             _Naming(n.country, n.kind, dateline, "dateline", True, dateline, -1)
             for n in _namings(dateline, "", -1)
@@ -221,17 +223,6 @@ def _partners(parts: Iterable[tuple[str, str]], home: Country, dateline: str | N
             )
     kept.sort(key=lambda evidence: evidence.country)
     return PartnerFinding(tuple(e.country for e in kept), tuple(kept), tuple(set_aside))
-
-
-def find_partners(text: AgencyText, home: Country) -> PartnerFinding:
-    """The partner countries the article names, not counting its dateline place and venues."""
-    place = text.dateline.written if text.dateline and text.dateline.place else None
-    return _partners(_parts(text), home, place)
-
-
-def partner_countries(texts: Iterable[str], home: Country) -> tuple[Country, ...]:
-    """Countries named in `texts` by name, adjective or compound, except `home` and venues."""
-    return _partners(((text, "text") for text in texts), home).countries
 
 
 # --- Date ------------------------------------------------------------------------------------------
@@ -276,11 +267,6 @@ class DateFinding:
     warnings: tuple[str, ...] = ()
     partial: DayMonth | None = None
     set_aside: tuple[str, ...] = ()
-
-    @property
-    def origin(self) -> str:
-        """One phrase for the report: `sources.yaml`, `text: <evidence>` or `unknown`."""
-        return f"text: {self.evidence}" if self.source == "text" else self.source
 
 
 def _make_date(year: int, month: int | None, day: int | None) -> date | None:
@@ -336,8 +322,7 @@ def _event_day(text: AgencyText) -> tuple[EventDay, tuple[str, ...]]:
     """
     dateline = text.dateline
     if dateline and dateline.day and dateline.month:
-        written = dateline.written.rstrip(" -–—")
-        return EventDay(dateline.day, dateline.month, dateline.year, None, "dateline", written), ()
+        return EventDay(dateline.day, dateline.month, dateline.year, None, "dateline", dateline.quoted()), ()
     years = _years_named(text)
     set_aside = []
     weekday = _lead_weekday(text)
