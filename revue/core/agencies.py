@@ -15,3 +15,5 @@ AGENCY_CODES = (
     "KPL", "AKP", "Xinhua", "Kyodo", "Yonhap", "Bernama", "Antara", "PNA", "TASS", "Sputnik",
     "AFP", "Reuters", "dpa", "ANSA", "EFE", "Lusa",
 )  # fmt: skip
+# The codes as one alternative for a regular expression: `\((?:VNA|AVI|…)\)`.
+AGENCY_PATTERN = "|".join(AGENCY_CODES)

@@ -79,8 +79,15 @@ class _Dumper(yaml.SafeDumper):
     """SafeDumper that writes collections of scalars in flow style (`[Japon]`), the keys as lines."""
 
 
+class Quoted(str):
+    """A text written in double quotes: `date: "????-11-14"` reads as a value to complete, not a date."""
+
+
 _Dumper.add_representer(
     _Keys, lambda dumper, keys: dumper.represent_mapping("tag:yaml.org,2002:map", keys, flow_style=False)
+)
+_Dumper.add_representer(
+    Quoted, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
 )
 
 

@@ -12,8 +12,11 @@ import difflib
 import re
 
 from revue.core import urls
+from revue.core.months import LEAP_YEAR, DayMonth
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# `????-11-14`: the day and month an agency text gives, its year left for the editor to write.
+PARTIAL_DATE_PATTERN = re.compile(r"^\?{4}-(?P<month>\d{2})-(?P<day>\d{2})$")
 
 
 def parse_date(value: object) -> datetime.date | str:
@@ -31,6 +34,29 @@ def parse_date(value: object) -> datetime.date | str:
             return f'"{text}" is not a real date — the month comes second and runs from 01 to 12'
         days = calendar.monthrange(year, month)[1]
         return f'"{text}" is not a real date — {calendar.month_name[month]} {year} has {days} days'
+
+
+def parse_partial_date(value: object) -> DayMonth | str | None:
+    """The day of a date written without its year (`????-11-14`), the reason it is no day (the end
+    of a message), or None when `value` is not written that way."""
+    match = PARTIAL_DATE_PATTERN.match(str(value).strip())
+    if not match:
+        return None
+    month, day = int(match.group("month")), int(match.group("day"))
+    if not 1 <= month <= 12:
+        return f'"{match.group()}" is not a real day — the month comes second and runs from 01 to 12'
+    days = calendar.monthrange(LEAP_YEAR, month)[1]
+    if not 1 <= day <= days:
+        return (
+            f'"{match.group()}" is not a real day — the day comes last and runs from 01 to {days} '
+            f"in {calendar.month_name[month]}"
+        )
+    return DayMonth(day, month)
+
+
+def missing_year(day: DayMonth) -> str:
+    """What to do with a day whose year the text does not give: the import report and `check` say it."""
+    return f"the text gives {day.describe()}; write the year: {day.placeholder('20YY')}"
 
 
 def web_address_problem(value: object) -> str | None:

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 
 from slugify import slugify
 
+from revue.core.agencies import AGENCY_PATTERN
+from revue.core.urls import MAX_IMPORTED_SLUG_LENGTH
 from revue.ingest import glued_words
 
-AGENCIES = "VNA|AVI"
 MONTHS = {
     "janvier": 1,
     "février": 2,
@@ -37,8 +38,6 @@ MONTHS = {
     "decembre": 12,
 }
 MONTH_PATTERN = "|".join(MONTHS)
-# A title made from the article's first sentence is cut to give a file name this long at most.
-MAX_SLUG = 80
 # Longer first lines are paragraphs, whatever their punctuation: agency titles are far shorter.
 MAX_TITLE_WORDS = 30
 # A teaser's headline is a short line without a final full stop.
@@ -80,12 +79,15 @@ _CREDIT = re.compile(
     r"(?P<credit>(?:[^.:()\s]|\s(?!\s*\)?\s*\.?\s*$)|\.(?=[^\W_]))+)\s*\)?\s*\.?\s*$"
 )
 # `-VNA`, `.-VNA`, `- VNA`, `-AVI`, `-NDEL/VNA`, `–VOV/VNA`, or a line of its own: `VNA/CVN`.
-_SIGN_OFF = re.compile(rf"(?:^|\s*[-–—])\s*(?:[A-Z]{{2,6}}/)*(?P<agency>{AGENCIES})(?:/[A-Z]{{2,6}})*\s*$")
+_SIGN_OFF = re.compile(
+    rf"(?:^|\s*[-–—])\s*(?:[A-Z]{{2,6}}/)*(?P<agency>{AGENCY_PATTERN})(?:/[A-Z]{{2,6}})*\s*$"
+)
 _PLACE_WORD = r"[^\W\d_](?:[^\W\d_'’-]|\.(?=[^\W\d_]))*"  # `Hanoï`, `Hô Chi Minh-Ville`, `D.C`
+# The agency's code is one of revue/core/agencies.py, in its own capitals, as the page's dateline reads it.
 _DATELINE = re.compile(
     rf"""^(?:(?P<place>{_PLACE_WORD}(?:[\s'’-]{_PLACE_WORD}){{0,3}}?)\s*,?\s*)?
     (?:(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{MONTH_PATTERN})(?:\s+(?P<year>\d{{4}}))?\s*)?
-    \((?P<agency>{AGENCIES})\)\s*[-–—]\s*""",
+    \((?P<agency>(?-i:{AGENCY_PATTERN}))\)\s*[-–—]\s*""",
     re.VERBOSE | re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?:\.\.\.|[.!?…])+(?=[\s»\"”)]*(?:\s+[«\"“]?[A-ZÀ-ÖØ-Þ0-9]|$))")
@@ -120,6 +122,10 @@ class Dateline:
     year: int | None
     agency: str
     written: str
+
+    def quoted(self) -> str:
+        """The dateline as the import report quotes it, without its dash: `Hanoï, 9 février (VNA)`."""
+        return self.written.rstrip(" -–—")
 
 
 @dataclass(frozen=True)
@@ -230,7 +236,7 @@ def _dateline(paragraph: str) -> tuple[Dateline | None, str]:
         day=int(match.group("day")) if match.group("day") else None,
         month=MONTHS[month.lower()] if month else None,
         year=int(match.group("year")) if match.group("year") else None,
-        agency=match.group("agency").upper(),
+        agency=match.group("agency"),
         written=match.group().strip(),
     )
     return dateline, paragraph[match.end() :]
@@ -277,8 +283,8 @@ def _sign_off(blocks: list[_Block]) -> tuple[str | None, list[_Block], list[Drop
         if dropped is None:
             count = sum(1 for block in after if not _is_photo_line(block.text))
             warning = f"{count} paragraph(s) after the sign-off kept: check they belong to the article"
-            return match.group("agency").upper(), [*kept, *after], [], [warning] if count else []
-        return match.group("agency").upper(), kept, dropped, []
+            return match.group("agency"), [*kept, *after], [], [warning] if count else []
+        return match.group("agency"), kept, dropped, []
     return None, blocks, [], []
 
 
@@ -300,12 +306,14 @@ def sentences(paragraph: str) -> list[str]:
 
 
 def title_from_sentence(sentence: str) -> str:
-    """A short title from a sentence: no final punctuation, cut at a word so its slug fits MAX_SLUG."""
+    """A short title from a sentence: no final punctuation, cut at a word so its slug needs no cut."""
     title = _FINAL_PUNCTUATION.sub("", glued_words.repair(sentence)[0])
-    if len(slugify(title)) <= MAX_SLUG:
+    if len(slugify(title)) <= MAX_IMPORTED_SLUG_LENGTH:
         return title
     words = title.split()
-    while len(words) > 1 and (len(slugify(" ".join(words))) > MAX_SLUG or words[-1].lower() in DANGLING):
+    while len(words) > 1 and (
+        len(slugify(" ".join(words))) > MAX_IMPORTED_SLUG_LENGTH or words[-1].lower() in DANGLING
+    ):
         words.pop()
     return _FINAL_PUNCTUATION.sub("", " ".join(words)) + "…"
 

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from revue.core import frontmatter
+from revue.core.urls import MAX_IMPORTED_SLUG_LENGTH
 from revue.ingest import detect, glued_words
-from revue.ingest.agency_text import AgencyText, Photo, TextError, parse
+from revue.ingest.agency_text import DANGLING, AgencyText, Dropped, Photo, TextError, parse
 from revue.ingest.markdown_text import escape
 from revue.ingest.sources import SourceEntry
 from revue.site.config import SiteConfig
@@ -28,7 +29,8 @@ class ConvertedSeed:
     markdown: str
     title: str
     date: detect.DateFinding
-    countries: tuple[str, ...]
+    partners: detect.PartnerFinding
+    dropped: tuple[Dropped, ...]  # lines of the copy that are not the article
     repairs: tuple[glued_words.Repair, ...]
     warnings: tuple[str, ...]
 
@@ -52,25 +54,34 @@ def _repaired(text: AgencyText) -> tuple[AgencyText, tuple[glued_words.Repair, .
     return fixed, tuple(repairs)
 
 
+def imported_slug(title: str) -> str:
+    """The title's slug, cut at a word to MAX_IMPORTED_SLUG_LENGTH and never ending on `de`, `la`, `à`…"""
+    slug = slug_of(title, MAX_IMPORTED_SLUG_LENGTH)
+    if slug == slug_of(title, max_length=0):  # 0: not cut
+        return slug
+    words = slug.split("-")
+    while len(words) > 1 and words[-1] in DANGLING:
+        words.pop()
+    return "-".join(words)
+
+
 def convert(seed: str, raw: str, source: SourceEntry, config: SiteConfig) -> ConvertedSeed:
     """One raw agency text → the Markdown file for it; TextError when it holds no article."""
     text, repairs = _repaired(parse(raw))
-    slug = slug_of(text.title)
+    slug = imported_slug(text.title)
     if not slug:
         raise TextError(
             1, f"the title `{text.title}` has no letters or digits to name the file — give it words"
         )
     found = detect.find_date(text, source.date)
-    summary = text.standfirst or text.paragraphs[0]
-    countries = detect.partner_countries(
-        [text.title, summary, *text.paragraphs, *(photo.caption for photo in text.photos)],
-        config.home_country,
-    )
+    partners = detect.find_partners(text, config.home_country)
     values: dict[str, Any] = {"title": text.title}
     if found.date:
         values["date"] = found.date
-    values["countries"] = [country.name for country in countries]
-    values["summary"] = summary
+    elif found.partial:  # the day the text gives, for the editor to complete in the draft
+        values["date"] = frontmatter.Quoted(found.partial.placeholder())
+    values["countries"] = [country.name for country in partners.countries]
+    values["summary"] = text.standfirst or text.paragraphs[0]
     if text.dateline and text.dateline.place:
         values["place"] = text.dateline.place
     values["source"] = {"agency": text.agency, **({"url": source.url} if source.url else {}), "seed": seed}
@@ -89,7 +100,8 @@ def convert(seed: str, raw: str, source: SourceEntry, config: SiteConfig) -> Con
         markdown=frontmatter.dump(values, f"{body}\n"),
         title=text.title,
         date=found,
-        countries=tuple(values["countries"]),
+        partners=partners,
+        dropped=text.dropped,
         repairs=repairs,
         warnings=(*text.warnings, *found.warnings),
     )

@@ -8,24 +8,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
 from revue.core import countries
 from revue.core.countries import Country
+from revue.core.months import LEAP_YEAR, DayMonth
 from revue.ingest.agency_text import MONTH_PATTERN, MONTHS, AgencyText, sentences
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-MONTH_NAMES = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
 # An anniversary fixes the year only for an event this close to the anniversary day.
 ANNIVERSARY_WINDOW_DAYS = 31
-# A year every day and month exists in (29 February included): checks a partial date is real.
-LEAP_YEAR = 2000
 # Set-aside mentions listed in a finding, at most: the first ones say enough.
 MAX_SET_ASIDE = 5
 
@@ -196,13 +191,15 @@ def _both_countries(naming: _Naming, namings: list[_Naming], home: Country) -> b
     return not others - {naming.country, home} and bool(_BOTH_COUNTRIES.search(_fold(naming.sentence)))
 
 
-def _partners(parts: Iterable[tuple[str, str]], home: Country, dateline: str | None = None) -> PartnerFinding:
-    """Partners among the countries `parts` name; those named only as venues or in `dateline` set aside."""
-    all_sentences = ((sentence, where) for text, where in parts for sentence in sentences(text))
+def find_partners(text: AgencyText, home: Country) -> PartnerFinding:
+    """The partner countries the article names, each with why; those named only as its dateline place
+    or as venues (`à Singapour`, `en marge de … au Cambodge`) set aside."""
+    all_sentences = ((sentence, where) for part, where in _parts(text) for sentence in sentences(part))
     namings = [
         naming for number, (s, where) in enumerate(all_sentences) for naming in _namings(s, where, number)
     ]
-    if dateline:  # where the agency wrote from: a venue whatever form it takes
+    if text.dateline and text.dateline.place:  # where the agency wrote from: a venue whatever its form
+        dateline = text.dateline.quoted()
         namings += [
             _Naming(n.country, n.kind, dateline, "dateline", True, dateline, -1)
             for n in _namings(dateline, "", -1)
@@ -228,33 +225,7 @@ def _partners(parts: Iterable[tuple[str, str]], home: Country, dateline: str | N
     return PartnerFinding(tuple(e.country for e in kept), tuple(kept), tuple(set_aside))
 
 
-def find_partners(text: AgencyText, home: Country) -> PartnerFinding:
-    """The partner countries the article names, not counting its dateline place and venues."""
-    place = text.dateline.written if text.dateline and text.dateline.place else None
-    return _partners(_parts(text), home, place)
-
-
-def partner_countries(texts: Iterable[str], home: Country) -> tuple[Country, ...]:
-    """Countries named in `texts` by name, adjective or compound, except `home` and venues."""
-    return _partners(((text, "text") for text in texts), home).countries
-
-
 # --- Date ------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DayMonth:
-    """A day the text gives without its year: `14 novembre`."""
-
-    day: int
-    month: int
-
-    def describe(self) -> str:
-        return f"{self.day} {MONTH_NAMES[self.month - 1]}"
-
-    def placeholder(self) -> str:
-        """The date with its year left to fill: `????-11-14`."""
-        return f"????-{self.month:02d}-{self.day:02d}"
 
 
 @dataclass(frozen=True)
@@ -271,7 +242,7 @@ class EventDay:
     def describe(self) -> str:
         words = [WEEKDAYS[self.weekday]] if self.weekday is not None else []
         if self.day and self.month:
-            words += [str(self.day), MONTH_NAMES[self.month - 1]]
+            words.append(DayMonth(self.day, self.month).describe())
         if self.year:
             words.append(str(self.year))
         return f"{' '.join(words)} ({self.where})"
@@ -296,11 +267,6 @@ class DateFinding:
     warnings: tuple[str, ...] = ()
     partial: DayMonth | None = None
     set_aside: tuple[str, ...] = ()
-
-    @property
-    def origin(self) -> str:
-        """One phrase for the report: `sources.yaml`, `text: <evidence>` or `unknown`."""
-        return f"text: {self.evidence}" if self.source == "text" else self.source
 
 
 def _make_date(year: int, month: int | None, day: int | None) -> date | None:
@@ -356,8 +322,7 @@ def _event_day(text: AgencyText) -> tuple[EventDay, tuple[str, ...]]:
     """
     dateline = text.dateline
     if dateline and dateline.day and dateline.month:
-        written = dateline.written.rstrip(" -–—")
-        return EventDay(dateline.day, dateline.month, dateline.year, None, "dateline", written), ()
+        return EventDay(dateline.day, dateline.month, dateline.year, None, "dateline", dateline.quoted()), ()
     years = _years_named(text)
     set_aside = []
     weekday = _lead_weekday(text)

@@ -10,26 +10,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from textwrap import shorten
+from typing import TYPE_CHECKING
 
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
+from revue.core.validate import missing_year
 from revue.ingest.sources import SourceEntry, load_sources
 from revue.site.config import SiteConfig
 from revue.site.files import SourceFile
 
+if TYPE_CHECKING:
+    from revue.ingest.convert import ConvertedSeed
+
 SEED_PATTERN = "*.txt"
+# A line the parser left out is quoted in the report up to this many characters: enough to recognise it.
+DROPPED_EXCERPT = 60
 
 
 @dataclass(frozen=True)
 class ImportReport:
-    """What happened to one seed, for the editor running `import` or `build`."""
+    """What happened to one seed, for the editor running `import` or `build`: what the importer
+    decided, and under each decision, one line per reason, so it can be checked in a glance."""
 
     seed: str
     path: str
     imported: bool
     title: str = ""
     date: str = ""
+    date_evidence: tuple[str, ...] = ()  # what gave the date, then the day mentions passed over
     countries: tuple[str, ...] = ()
+    partner_evidence: tuple[str, ...] = ()  # why each partner, then the countries set aside
+    dropped: tuple[str, ...] = ()  # lines of the copy left out of the article
     repairs: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
 
@@ -40,7 +52,10 @@ class ImportReport:
             f"{self.seed} → {self.path}",
             f"  title: {self.title}",
             f"  date: {self.date}",
+            *(f"    {line}" for line in self.date_evidence),
             f"  countries: {', '.join(self.countries) or 'none found — fill `countries`'}",
+            *(f"    {line}" for line in self.partner_evidence),
+            *(f"  dropped {line}" for line in self.dropped),
         ]
         if self.repairs:
             lines.append(f"  words repaired ({len(self.repairs)}): {'; '.join(self.repairs)}")
@@ -78,11 +93,7 @@ def plan_import(
     todo = [seed for seed in seeds if list_kept or seed.name not in recorded]
     if not todo:
         return ImportPlan((), ())
-    from revue.ingest.convert import (
-        TextError,
-        convert,
-        read_seed,
-    )  # only now: the converter loads wordfreq's lists
+    from revue.ingest.convert import TextError, convert, read_seed  # only now: it loads wordfreq's lists
 
     problems: list[Problem] = []
     kept: list[ImportReport] = []
@@ -125,28 +136,44 @@ def plan_import(
                 )
             )
         else:
-            report = ImportReport(
-                seed=seed,
-                path=str(target),
-                imported=True,
-                title=converted.title,
-                date=date_line(converted.date.date, converted.date.origin, str(target)),
-                countries=converted.countries,
-                repairs=tuple(str(repair) for repair in converted.repairs),
-                warnings=converted.warnings,
-            )
             planned[target] = PlannedFile(
-                shown, SourceFile(target, converted.markdown.encode("utf-8")), report
+                shown,
+                SourceFile(target, converted.markdown.encode("utf-8")),
+                imported_report(converted, str(target)),
             )
     if problems:
         raise BuildError(problems)
     return ImportPlan(tuple(planned.values()), tuple(kept))
 
 
-def date_line(date: object, origin: str, path: str) -> str:
-    if date is None:
-        return f"unknown — imported as `draft: true`: fill `date` in {path}"
-    return f"{date} (from {origin})"
+def imported_report(converted: ConvertedSeed, path: str) -> ImportReport:
+    """The report on a seed's import: its date, partners and left-out lines, each with why."""
+    found, partners = converted.date, converted.partners
+    if found.date:
+        date = found.date.isoformat()
+    elif found.partial:
+        date = f"{found.partial.placeholder()}, imported as `draft: true` — {missing_year(found.partial)}"
+    else:
+        date = f"unknown — imported as `draft: true`: fill `date` in {path}"
+    return ImportReport(
+        seed=converted.seed,
+        path=path,
+        imported=True,
+        title=converted.title,
+        date=date,
+        date_evidence=(f"evidence: {found.evidence}", *(f"set aside: {day}" for day in found.set_aside)),
+        countries=tuple(country.name for country in partners.countries),
+        partner_evidence=(
+            *(f"{why.country.name}: {why.reason}" for why in partners.evidence),
+            *(f"set aside {why.country.name}: {why.reason}" for why in partners.set_aside),
+        ),
+        dropped=tuple(
+            f"line {line.line}: “{shorten(line.text, DROPPED_EXCERPT, placeholder=' …')}” — {line.why}"
+            for line in converted.dropped
+        ),
+        repairs=tuple(str(repair) for repair in converted.repairs),
+        warnings=converted.warnings,
+    )
 
 
 def write_imports(project: Project, plan: ImportPlan) -> None:

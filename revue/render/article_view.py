@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 from markupsafe import Markup, escape
 
-from revue.core.agencies import AGENCY_CODES
+from revue.core.agencies import AGENCY_PATTERN
 from revue.core.countries import fold
 from revue.render.typography import MONTHS, french_text
 from revue.site.model import Article
@@ -30,7 +30,7 @@ OPENING_DATELINE = re.compile(
     rf"""^\s*(?P<written>(?:<(?P<tag>strong|em)>)?
     (?P<place>[^\W\d_][^\W\d_]*(?:[\s'’.-]+[^\W\d_]+){{0,3}})
     (?P<date>\s*,?\s*(?:le\s+)?\d{{1,2}}(?:er)?\s+(?:{MONTHS})(?:\s+\d{{4}})?)?
-    (?:\s*\((?P<agency>{"|".join(AGENCY_CODES)})\))?
+    (?:\s*\((?P<agency>{AGENCY_PATTERN})\))?
     (?:</(?P=tag)>)?\s*[–—-](?:</(?P=tag)>)?)(?P<space>\s*)""",
     re.VERBOSE,
 )

@@ -18,10 +18,12 @@ import html
 import re
 from collections.abc import Callable
 
+from revue.core.months import MONTH_NAMES
+
 NBSP = "\u00a0"  # inside « guillemets », after `1er`
 NNBSP = "\u202f"  # narrow no-break space, before ; : ! ? %, and between thousands
 
-MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+MONTHS = "|".join(MONTH_NAMES)
 UNTOUCHED = re.compile(r"(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+)")
 TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")

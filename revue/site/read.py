@@ -12,7 +12,14 @@ from slugify import slugify
 from revue.core import countries, frontmatter, urls
 from revue.core.errors import BuildError, Problem
 from revue.core.frontmatter import Document
-from revue.core.validate import closest_key, parse_date, unknown_key_message, web_address_problem
+from revue.core.validate import (
+    closest_key,
+    missing_year,
+    parse_date,
+    parse_partial_date,
+    unknown_key_message,
+    web_address_problem,
+)
 from revue.site.config import SiteConfig
 from revue.site.files import SourceFile
 from revue.site.model import Article, Photo, Source
@@ -120,6 +127,13 @@ class ArticleReader:
             if not draft:
                 self.missing("date", "date: missing — add a line such as `date: 2023-02-09` (YYYY-MM-DD)")
             return None
+        partial = parse_partial_date(value)  # `????-11-14`: a draft waiting for its year
+        if isinstance(partial, str):
+            self.bad("date", f"date: {partial}")
+        elif partial and not draft:
+            self.bad("date", f'date: "{partial.placeholder()}" has no year — {missing_year(partial)}')
+        if partial is not None:
+            return None
         parsed = parse_date(value)
         if isinstance(parsed, str):
             self.bad("date", f"date: {parsed}")
@@ -202,9 +216,13 @@ class ArticleReader:
         return str(value)
 
 
-def slug_of(text: str) -> str:
-    """The URL slug of a title: French letters without accents, cut at a word under the length limit."""
-    return slugify(text, max_length=urls.MAX_SLUG_LENGTH, word_boundary=True)
+def slug_of(text: str, max_length: int = urls.MAX_SLUG_LENGTH) -> str:
+    """The URL slug of a title: French letters without accents, cut at a word under `max_length`.
+
+    `save_order`: the words kept are the first ones, in order; without it python-slugify skips a word
+    that would pass the limit and goes on with shorter ones (`…-formation-des-et`).
+    """
+    return slugify(text, max_length=max_length, word_boundary=True, save_order=True)
 
 
 def read_article(path: Path, raw: bytes, config: SiteConfig) -> Article:

@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from slugify import slugify
 
+from revue.core.agencies import AGENCY_CODES
 from revue.ingest.agency_text import AgencyText, Dateline, Dropped, Photo, TextError, parse
+from revue.render.article_view import OPENING_DATELINE
 
 TITLE = "Le Vietnam et le Japon renforcent leur coopération"
 STANDFIRST = "Le ministre a reçu le 10 octobre son homologue japonais."
@@ -78,6 +80,25 @@ def test_no_dateline_is_warned_and_the_sign_off_names_the_agency() -> None:
     assert parsed.warnings == (
         "no dateline such as `Hanoï (VNA) –` opens the first paragraph: `place` left out",
     )
+
+
+@pytest.mark.parametrize("code", AGENCY_CODES)
+def test_every_agency_the_page_knows_opens_a_dateline_and_signs_off(code: str) -> None:
+    """One list (revue/core/agencies.py): what the page reads as a dateline, the importer reads as one."""
+    opening = f"Tokyo, 3 mai ({code}) – "
+    parsed = parse(text(TITLE, STANDFIRST, f"{opening}Le texte.", f"La fin. -{code}"))
+    assert parsed.dateline == Dateline("Tokyo", 3, 5, None, code, opening.strip())
+    assert parsed.paragraphs == ("Le texte.", "La fin.")
+    page = OPENING_DATELINE.match(f"{opening}Le texte.")
+    assert page and page.group("agency") == code
+    signed = parse(text(TITLE, STANDFIRST, "Le texte commence ici.", f"Il finit là.-{code}"))
+    assert (signed.agency, signed.paragraphs) == (code, ("Le texte commence ici.", "Il finit là."))
+
+
+def test_capitals_in_brackets_that_name_no_agency_open_no_dateline() -> None:
+    parsed = parse(text(TITLE, STANDFIRST, "Le Fonds monétaire international (FMI) – une note.", "Fin. -VNA"))
+    assert parsed.dateline is None
+    assert parsed.paragraphs[0] == "Le Fonds monétaire international (FMI) – une note."
 
 
 def test_sign_off_glued_to_the_last_word() -> None:

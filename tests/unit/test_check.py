@@ -120,3 +120,37 @@ def test_check_reports_a_seed_the_import_would_refuse_and_imports_nothing(projec
         "Check failed: 1 problem(s). Fix them, then run `python build.py check` again.",
     ]
     assert snapshot(project.content) == before
+
+
+def test_a_draft_imported_with_the_day_but_not_the_year_waits_for_it_and_check_and_build_agree(
+    project: Project,
+) -> None:
+    fixture = Path(__file__).parents[1] / "fixtures" / "agency" / "day-without-year.txt"
+    (project.seeds / "005_sans-annee.txt").write_bytes(fixture.read_bytes())
+    assert build_py(project, "import").returncode == 0
+    imported = project.content / "le-vietnam-et-le-japon-font-le-point-sur-leurs-echanges-agricoles.md"
+    text = imported.read_text(encoding="utf-8")
+    assert '\ndate: "????-11-14"\n' in text and "\ndraft: true\n" in text
+    assert build_py(project, "check").returncode == 0
+
+    imported.write_text(text.replace("\ndraft: true\n", "\ndraft: false\n"), encoding="utf-8")
+    check, build = build_py(project, "check"), build_py(project, "build")
+
+    problem = (
+        f'content/{imported.name}:3: date: "????-11-14" has no year — the text gives 14 novembre; '
+        "write the year: 20YY-11-14"
+    )
+    assert (check.returncode, build.returncode) == (1, 1)
+    assert check.stderr.splitlines() == [
+        problem,
+        "Check failed: 1 problem(s). Fix them, then run `python build.py check` again.",
+    ]
+    assert build.stderr.splitlines() == [
+        problem,
+        "Build failed: 1 problem(s). Nothing was written to output/.",
+    ]
+
+    completed = text.replace('"????-11-14"', "2018-11-14").replace("draft: true", "draft: false")
+    imported.write_text(completed, encoding="utf-8")
+    assert build_py(project, "build").returncode == 0
+    assert (project.output / "articles" / imported.stem / "index.html").is_file()

@@ -20,6 +20,7 @@ from revue.pipeline import build
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN = REPO / "tests" / "golden" / "content"
+FIXTURES = REPO / "tests" / "fixtures" / "agency"
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
 TINY = "Titre de l'article\n\nLe chapeau, le 9 février.\n\nHanoï (VNA) - Le Japon et le Vietnam. -VNA\n"
 
@@ -147,17 +148,20 @@ def test_importing_again_keeps_every_file_and_says_so(seeds_imported: Project) -
     edited.write_bytes(before[edited])
 
 
-def test_a_tiny_seed_without_date_is_a_draft_and_the_report_says_what_to_fill(tmp_path: Path) -> None:
+def test_a_seed_giving_its_day_without_the_year_is_a_draft_holding_the_day(tmp_path: Path) -> None:
     project = make_project(tmp_path, {"a.txt": TINY})
     assert run_import(project) == [
         "a.txt → content/titre-de-l-article.md\n"
         "  title: Titre de l'article\n"
-        "  date: unknown — imported as `draft: true`: fill `date` in content/titre-de-l-article.md\n"
-        "  countries: Japon"
+        "  date: ????-02-09, imported as `draft: true` — the text gives 9 février; write the year: 20YY-02-09\n"
+        "    evidence: standfirst: “le 9 février”\n"
+        "  countries: Japon\n"
+        "    Japon: name “Japon” (paragraph 1)"
     ]
     assert (tmp_path / "content" / "titre-de-l-article.md").read_text(encoding="utf-8") == (
         "---\n"
         "title: Titre de l'article\n"
+        'date: "????-02-09"\n'
         "countries: [Japon]\n"
         "summary: Le chapeau, le 9 février.\n"
         "place: Hanoï\n"
@@ -168,6 +172,68 @@ def test_a_tiny_seed_without_date_is_a_draft_and_the_report_says_what_to_fill(tm
         "\n"
         "Le Japon et le Vietnam.\n"
     )
+
+
+def test_a_seed_without_any_day_is_a_draft_and_the_report_says_what_to_fill(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"a.txt": TINY.replace(", le 9 février", "")})
+    assert run_import(project) == [
+        "a.txt → content/titre-de-l-article.md\n"
+        "  title: Titre de l'article\n"
+        "  date: unknown — imported as `draft: true`: fill `date` in content/titre-de-l-article.md\n"
+        "    evidence: no day and month in the text\n"
+        "  countries: Japon\n"
+        "    Japon: name “Japon” (paragraph 1)"
+    ]
+    assert "\ndate:" not in (tmp_path / "content" / "titre-de-l-article.md").read_text(encoding="utf-8")
+
+
+def test_the_report_gives_the_evidence_for_date_and_partners_and_what_was_set_aside_or_dropped(
+    tmp_path: Path,
+) -> None:
+    names = ("range-before-the-day.txt", "venue-singapore.txt", "teasers-after-sign-off.txt")
+    project = make_project(tmp_path, {name: (FIXTURES / name).read_text(encoding="utf-8") for name in names})
+    teaser = "teaser of another article after the sign-off (headline and paragraph)"
+    assert run_import(project) == [
+        "range-before-the-day.txt → content/le-vietnam-et-l-inde-preparent-leur-semaine-culturelle.md\n"
+        "  title: Le Vietnam et l'Inde préparent leur semaine culturelle\n"
+        "  date: ????-10-28, imported as `draft: true` — the text gives 28 octobre; write the year: 20YY-10-28\n"
+        "    evidence: paragraph 1: “le 28 octobre”\n"
+        "    set aside: standfirst: “du 3 au 5 novembre” — a range, not one day\n"
+        "  countries: Inde\n"
+        "    Inde: name “Inde” (title), 3 mention(s) in all\n"
+        "  dropped line 8: “Voir plus” — teasers of other articles follow: 1 line(s) left out",
+        "teasers-after-sign-off.txt → content/le-vietnam-et-le-cambodge-cooperent-dans-le-deminage.md\n"
+        "  title: Le Vietnam et le Cambodge coopèrent dans le déminage\n"
+        "  date: ????-05-12, imported as `draft: true` — the text gives 12 mai; write the year: 20YY-05-12\n"
+        "    evidence: standfirst: “le 12 mai”\n"
+        "  countries: Cambodge\n"
+        "    Cambodge: name “Cambodge” (title), 2 mention(s) in all\n"
+        f"  dropped line 8: “Festival des cerfs-volants à Hué” — {teaser}\n"
+        f"  dropped line 9: “Plus de deux cents cerfs-volants venus de douze pays ont …” — {teaser}\n"
+        f"  dropped line 10: “Ouverture d'une ligne aérienne entre Da Nang et Séoul” — {teaser}\n"
+        f"  dropped line 11: “Une compagnie à bas prix relie désormais les deux villes …” — {teaser}",
+        "venue-singapore.txt → content/le-vietnam-et-les-etats-unis-discutent-de-la-securite-maritime.md\n"
+        "  title: Le Vietnam et les États-Unis discutent de la sécurité maritime\n"
+        "  date: ????-06-02, imported as `draft: true` — the text gives 2 juin; write the year: 20YY-06-02\n"
+        "    evidence: standfirst: “le 2 juin”\n"
+        "  countries: États-Unis\n"
+        "    États-Unis: name “États-Unis” (title), 4 mention(s) in all\n"
+        "    set aside Singapour: only where the article was written or held: “Singapour” (standfirst); "
+        "“Singapour” (paragraph 1); “Singapour (VNA)” (dateline)",
+    ]
+
+
+def test_an_imported_slug_is_cut_at_a_word_to_80_characters_never_on_a_little_word(tmp_path: Path) -> None:
+    title = (
+        "Le Vietnam et le Japon signent un accord de coopération sur la formation des infirmiers "
+        "et des aides-soignants dans les provinces du Nord"
+    )
+    project = make_project(tmp_path, {"a.txt": TINY.replace("Titre de l'article", title)})
+    run_import(project)
+    [written] = (tmp_path / "content").glob("*.md")
+    slug = "le-vietnam-et-le-japon-signent-un-accord-de-cooperation-sur-la-formation"
+    assert written.name == f"{slug}.md"  # `…-des-infirmiers` would pass 80; `…-formation-des` ends on `des`
+    assert front_matter(written)["slug"] == slug and front_matter(written)["title"] == title
 
 
 def test_two_seeds_with_one_slug_are_refused_naming_both(tmp_path: Path) -> None:

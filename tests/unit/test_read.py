@@ -9,6 +9,7 @@ import pytest
 
 from revue.core.errors import BuildError
 from revue.site.config import load_config
+from revue.site.read import slug_of
 from tests.conftest import REPO, read_all
 
 
@@ -60,3 +61,57 @@ def test_a_tab_that_indents_a_key_is_named_with_its_line(tmp_path: Path) -> None
     assert [str(problem) for problem in error.value.problems] == [
         "content/a.md:7: a tab at the start of line 7 — indent with spaces"
     ]
+
+
+@pytest.mark.parametrize("day", ["????-11-14", "????-02-29", "????-01-01"])
+def test_a_draft_may_hold_the_day_the_text_gives_without_its_year(tmp_path: Path, day: str) -> None:
+    article = read_one(tmp_path, f'title: T\ndate: "{day}"\ncountries: [Japon]\ndraft: true')
+    assert article.draft and article.date is None
+
+
+@pytest.mark.parametrize("draft", ["draft: false", ""], ids=["draft-false", "no-draft-line"])
+def test_a_day_without_year_is_refused_on_publication_with_the_year_to_write(
+    tmp_path: Path, draft: str
+) -> None:
+    with pytest.raises(BuildError) as error:
+        read_one(tmp_path, f'title: T\ncountries: [Japon]\ndate: "????-03-01"\n{draft}')
+    assert [str(problem) for problem in error.value.problems] == [
+        'content/a.md:4: date: "????-03-01" has no year — the text gives 1er mars; write the year: 20YY-03-01'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("day", "message"),
+    [
+        (
+            "????-13-40",
+            'date: "????-13-40" is not a real day — the month comes second and runs from 01 to 12',
+        ),
+        (
+            "????-00-10",
+            'date: "????-00-10" is not a real day — the month comes second and runs from 01 to 12',
+        ),
+        (
+            "????-02-30",
+            'date: "????-02-30" is not a real day — the day comes last and runs from 01 to 29 in February',
+        ),
+        (
+            "????-04-31",
+            'date: "????-04-31" is not a real day — the day comes last and runs from 01 to 30 in April',
+        ),
+        ("????-4-3", 'date: "????-4-3" is not a date — write YYYY-MM-DD, e.g. 2023-02-09'),
+    ],
+)
+def test_a_day_without_year_that_no_year_has_is_refused_even_in_a_draft(
+    tmp_path: Path, day: str, message: str
+) -> None:
+    with pytest.raises(BuildError) as error:
+        read_one(tmp_path, f'title: T\ndate: "{day}"\ncountries: [Japon]\ndraft: true')
+    assert [str(problem) for problem in error.value.problems] == [f"content/a.md:3: {message}"]
+
+
+def test_a_slug_cut_to_a_length_keeps_the_first_words_in_order() -> None:
+    title = "Le Vietnam et le Japon signent un accord sur la formation des infirmiers et des aides-soignants"
+    cut = slug_of(title, 60)
+    assert cut == "le-vietnam-et-le-japon-signent-un-accord-sur-la-formation"  # not `…-formation-et`
+    assert slug_of(title, 0).startswith(f"{cut}-")
