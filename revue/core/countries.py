@@ -160,13 +160,22 @@ def name_key(name: str) -> str:
 
 
 @cache
-def _full_names() -> dict[str, Country]:
-    """Keyed name or alias → country."""
+def written_names() -> dict[str, Country]:
+    """Folded CLDR name or agency alias → country: how articles and agency copy name countries."""
     countries = all_countries()
-    names = {name_key(c.name): c for c in countries.values()}
-    for table in (ALIASES, EDITOR_ALIASES):
-        for code, aliases in table.items():
-            names.update({name_key(alias): countries[code] for alias in aliases})
+    names = {fold(c.name): c for c in countries.values()}
+    for code, aliases in ALIASES.items():
+        names.update({fold(alias): countries[code] for alias in aliases})
+    return names
+
+
+@cache
+def _full_names() -> dict[str, Country]:
+    """Keyed name or alias (the agency's and the editors' everyday ones) → country."""
+    countries = all_countries()
+    names = {name_key(name): country for name, country in written_names().items()}
+    for code, aliases in EDITOR_ALIASES.items():
+        names.update({name_key(alias): countries[code] for alias in aliases})
     return names
 
 

@@ -35,3 +35,15 @@ def display_path(path: Path, root: Path | None = None) -> Path:
         return path.resolve().relative_to((root or Path.cwd()).resolve())
     except ValueError:
         return path
+
+
+class LineError(ValueError):
+    """One problem at a 1-based line (None: the whole text) of a text not yet tied to a file.
+
+    Raised by parsers of raw text (YAML, agency copy); the caller knows the file and makes the Problem.
+    """
+
+    def __init__(self, line: int | None, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message

@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from revue.core.errors import BuildError, Problem
-from revue.core.yamlsource import Mapping, YamlSyntaxError, load_mapping
+from revue.core.errors import BuildError, LineError, Problem
+from revue.core.yamlsource import Mapping, load_mapping
 
 BYTE_ORDER_MARK = "\ufeff"
 
@@ -64,7 +64,7 @@ def split(path: Path, raw: bytes) -> Document:
         )
     try:
         front_matter = load_mapping("\n".join(lines[1:closing]), first_line=2)
-    except YamlSyntaxError as error:
+    except LineError as error:
         raise BuildError([Problem(path, error.line, error.message)]) from None
     after = lines[closing + 1 :]
     blank = next((i for i, line in enumerate(after) if line.strip()), len(after))

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from revue.core.errors import LineError
+
 
 class _Loader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2 booleans."""
@@ -94,15 +96,6 @@ def leading_tab(text: str, error: yaml.MarkedYAMLError) -> int | None:
     )
 
 
-class YamlSyntaxError(ValueError):
-    """A YAML error with the 1-based line it happened on."""
-
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
-        self.message = message
-
-
 def load_mapping(text: str, first_line: int = 1) -> Mapping:
     """Parse `text` as a mapping; `first_line` is the file line the text starts on."""
     try:
@@ -115,32 +108,32 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
         if node is None:
             return Mapping({}, {})
         if not isinstance(node, yaml.MappingNode):
-            raise YamlSyntaxError(
+            raise LineError(
                 node.start_mark.line + first_line, "expected `key: value` lines, found something else"
             )
         values = loader.construct_document(node)  # parsed once: the node gives lines, then the values
     except yaml.reader.ReaderError as error:  # a character YAML refuses anywhere, even quoted
         line = text[: error.position].count("\n") + first_line
-        raise YamlSyntaxError(
+        raise LineError(
             line,
             f"holds an invisible control character (U+{error.character:04X}) — retype the line without it",
         ) from None
     except yaml.MarkedYAMLError as error:
         tab = leading_tab(text, error)
         if tab is not None:
-            raise YamlSyntaxError(
+            raise LineError(
                 tab + first_line, f"a tab at the start of line {tab + first_line} — indent with spaces"
             ) from None
         colon = unquoted_colon(text)
         if colon:
             line, key = colon
-            raise YamlSyntaxError(
+            raise LineError(
                 line + first_line, f'{key}: the value holds ": " — put the whole value in quotes: {key}: "…"'
             ) from None
         unclosed = unclosed_quote(text)
         if unclosed:
             line, key, quote = unclosed
-            raise YamlSyntaxError(
+            raise LineError(
                 line + first_line,
                 f"{key}: the {quote} that opens the value is never closed — end it with {quote}",
             ) from None
@@ -148,7 +141,7 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
         mark = error.context_mark or error.problem_mark
         line = (mark.line if mark else 0) + first_line
         what = " ".join(part.strip() for part in (error.context, error.problem) if part)
-        raise YamlSyntaxError(
+        raise LineError(
             line, f"YAML syntax error: {what or 'invalid YAML'} — check quotes, colons and indentation"
         ) from None
     lines = {str(key.value): key.start_mark.line + first_line for key, _ in node.value}

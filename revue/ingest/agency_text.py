@@ -17,25 +17,17 @@ from dataclasses import dataclass
 from slugify import slugify
 
 from revue.core.agencies import AGENCY_PATTERN
+from revue.core.countries import fold
+from revue.core.errors import LineError
+from revue.core.months import MONTH_NAMES
 from revue.core.urls import MAX_IMPORTED_SLUG_LENGTH
 from revue.ingest import glued_words
 
+# Each month by its French name, and without its accent as keyboards often type it (`fevrier`).
 MONTHS = {
-    "janvier": 1,
-    "février": 2,
-    "fevrier": 2,
-    "mars": 3,
-    "avril": 4,
-    "mai": 5,
-    "juin": 6,
-    "juillet": 7,
-    "août": 8,
-    "aout": 8,
-    "septembre": 9,
-    "octobre": 10,
-    "novembre": 11,
-    "décembre": 12,
-    "decembre": 12,
+    spelling: number
+    for number, name in enumerate(MONTH_NAMES, start=1)
+    for spelling in dict.fromkeys((name, fold(name)))
 }
 MONTH_PATTERN = "|".join(MONTHS)
 # Longer first lines are paragraphs, whatever their punctuation: agency titles are far shorter.
@@ -95,17 +87,8 @@ _ENDS_SENTENCE = re.compile(r"(?:\.\.\.|[.!?…])[\s»\"”)]*$")
 _FINAL_PUNCTUATION = re.compile(r"[\s.!?…:;,–—-]+$")
 
 
-class TextError(ValueError):
-    """The text cannot be read as an article; `line` is 1-based when known."""
-
-    def __init__(self, line: int | None, message: str):
-        super().__init__(message)
-        self.line = line
-        self.message = message
-
-
 @dataclass(frozen=True)
-class Photo:
+class Caption:
     """A photo caption lifted out of the body, with its credit when the text gives one."""
 
     caption: str
@@ -144,7 +127,7 @@ class AgencyText:
     title: str
     standfirst: str | None
     paragraphs: tuple[str, ...]
-    photos: tuple[Photo, ...]
+    photos: tuple[Caption, ...]
     dateline: Dateline | None
     agency: str
     warnings: tuple[str, ...]
@@ -198,14 +181,14 @@ def _is_photo_line(text: str) -> bool:
     return bool(_PHOTO_MARKER.search(text) or _credit(text))
 
 
-def _photo(text: str) -> Photo | None:
+def _photo(text: str) -> Caption | None:
     """The caption in a line that is one (`… ảnh 1Caption. Photo: VNA`), else None (also with no caption)."""
     marker = _PHOTO_MARKER.search(text)
     credit = _credit(text)
     start = marker.end() if marker else 0
     end = credit.start() if credit else len(text)
     caption = text[start:end].strip()
-    return Photo(caption, credit.group("credit") if credit else None) if caption else None
+    return Caption(caption, credit.group("credit") if credit else None) if caption else None
 
 
 def _is_title(block: _Block) -> bool:
@@ -318,7 +301,7 @@ def title_from_sentence(sentence: str) -> str:
     return _FINAL_PUNCTUATION.sub("", " ".join(words)) + "…"
 
 
-def _photos(blocks: list[_Block]) -> tuple[list[Photo], list[_Block], list[Dropped]]:
+def _photos(blocks: list[_Block]) -> tuple[list[Caption], list[_Block], list[Dropped]]:
     """Captions lifted out of `blocks`; the text blocks left; credits that caption nothing."""
     photos, text_blocks, dropped = [], [], []
     for block in blocks:
@@ -334,17 +317,17 @@ def _photos(blocks: list[_Block]) -> tuple[list[Photo], list[_Block], list[Dropp
             and not _ends_sentence(text_blocks[-1].text)
         ):
             caption = text_blocks.pop()  # `Légende,` and on the next line `Photo : VNA/CVN`
-            photos.append(Photo(_FINAL_PUNCTUATION.sub("", caption.text), credit.group("credit")))
+            photos.append(Caption(_FINAL_PUNCTUATION.sub("", caption.text), credit.group("credit")))
         else:
             dropped.append(Dropped(block.line, block.text, "photo credit without a caption"))
     return photos, text_blocks, dropped
 
 
 def parse(raw: str) -> AgencyText:
-    """Split a raw agency text into its parts; TextError when it holds no article."""
+    """Split a raw agency text into its parts; LineError when it holds no article."""
     blocks, dropped = _blocks(raw)
     if not blocks:
-        raise TextError(None, "holds no text — paste the article: its title on the first line, then its text")
+        raise LineError(None, "holds no text — paste the article: its title on the first line, then its text")
     first_line, warnings = blocks[0].line, []
     title: str | None = None
     if _is_title(blocks[0]):
@@ -361,10 +344,10 @@ def parse(raw: str) -> AgencyText:
     elif at_dateline:
         before, text_blocks = text_blocks[:at_dateline], text_blocks[at_dateline:]
         if title is None and _words(before[0].text) <= MAX_UNCREDITED_CAPTION_WORDS:
-            photos.insert(0, Photo(_FINAL_PUNCTUATION.sub("", before.pop(0).text), None))
+            photos.insert(0, Caption(_FINAL_PUNCTUATION.sub("", before.pop(0).text), None))
         standfirst = " ".join(block.text for block in before) or None
     if not text_blocks:
-        raise TextError(
+        raise LineError(
             first_line, "has a title but no article paragraphs — paste the article's text below its title"
         )
     dateline, first = _dateline(text_blocks[0].text)
@@ -372,7 +355,7 @@ def parse(raw: str) -> AgencyText:
         warnings.append("no dateline such as `Hanoï (VNA) –` opens the first paragraph: `place` left out")
     paragraphs = [p for p in (first, *(block.text for block in text_blocks[1:])) if p]
     if not paragraphs:
-        raise TextError(
+        raise LineError(
             text_blocks[0].line, "the article has a dateline but no text — paste the article's text"
         )
     if title is None:

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from revue.core import frontmatter
+from revue.core.errors import LineError
 from revue.core.urls import MAX_IMPORTED_SLUG_LENGTH
 from revue.ingest import detect, glued_words
-from revue.ingest.agency_text import DANGLING, AgencyText, Dropped, Photo, TextError, parse
+from revue.ingest.agency_text import DANGLING, AgencyText, Caption, Dropped, parse
 from revue.ingest.markdown_text import escape
 from revue.ingest.sources import SourceEntry
 from revue.site.config import SiteConfig
@@ -49,7 +50,7 @@ def _repaired(text: AgencyText) -> tuple[AgencyText, tuple[glued_words.Repair, .
         title=fix(text.title),
         standfirst=fix(text.standfirst) if text.standfirst else None,
         paragraphs=tuple(fix(p) for p in text.paragraphs),
-        photos=tuple(Photo(fix(photo.caption), photo.credit) for photo in text.photos),
+        photos=tuple(Caption(fix(photo.caption), photo.credit) for photo in text.photos),
     )
     return fixed, tuple(repairs)
 
@@ -66,11 +67,11 @@ def imported_slug(title: str) -> str:
 
 
 def convert(seed: str, raw: str, source: SourceEntry, config: SiteConfig) -> ConvertedSeed:
-    """One raw agency text → the Markdown file for it; TextError when it holds no article."""
+    """One raw agency text → the Markdown file for it; LineError when it holds no article."""
     text, repairs = _repaired(parse(raw))
     slug = imported_slug(text.title)
     if not slug:
-        raise TextError(
+        raise LineError(
             1, f"the title `{text.title}` has no letters or digits to name the file — give it words"
         )
     found = detect.find_date(text, source.date)
@@ -111,4 +112,4 @@ def read_seed(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise TextError(None, "is not UTF-8 text — save it as UTF-8") from None
+        raise LineError(None, "is not UTF-8 text — save it as UTF-8") from None

@@ -76,11 +76,7 @@ _BOTH_COUNTRIES = re.compile(r"\b(?:les|des|aux) deux pays\b")
 @cache
 def _country_names() -> dict[str, Country]:
     """Folded CLDR names and aliases; not ISO codes, which are French words (`de`, `la`)."""
-    known = countries.all_countries()
-    names = {countries.fold(c.name): c for c in known.values()}
-    for code, aliases in countries.ALIASES.items():
-        names.update({countries.fold(alias): known[code] for alias in aliases})
-    return {name: country for name, country in names.items() if country.code not in NOT_IN_RUNNING_TEXT}
+    return {name: c for name, c in countries.written_names().items() if c.code not in NOT_IN_RUNNING_TEXT}
 
 
 @cache

@@ -13,7 +13,7 @@ from pathlib import Path
 from textwrap import shorten
 from typing import TYPE_CHECKING
 
-from revue.core.errors import BuildError, Problem, display_path
+from revue.core.errors import BuildError, LineError, Problem, display_path
 from revue.core.project import Project
 from revue.core.validate import missing_year
 from revue.ingest.sources import SourceEntry, load_sources
@@ -93,7 +93,7 @@ def plan_import(
     todo = [seed for seed in seeds if list_kept or seed.name not in recorded]
     if not todo:
         return ImportPlan((), ())
-    from revue.ingest.convert import TextError, convert, read_seed  # only now: it loads wordfreq's lists
+    from revue.ingest.convert import convert, read_seed  # only now: it loads wordfreq's lists
 
     problems: list[Problem] = []
     kept: list[ImportReport] = []
@@ -104,7 +104,7 @@ def plan_import(
             converted = convert(
                 seed, read_seed(seed_path), sources.get(seed, SourceEntry(None, None)), config
             )
-        except TextError as error:
+        except LineError as error:
             if seed not in recorded:
                 problems.append(Problem(shown, error.line, error.message))
             converted = None

@@ -6,9 +6,9 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from revue.core.errors import BuildError, Problem, display_path
+from revue.core.errors import BuildError, LineError, Problem, display_path
 from revue.core.validate import parse_date, unknown_key_message, web_address_problem
-from revue.core.yamlsource import YamlSyntaxError, load_mapping
+from revue.core.yamlsource import load_mapping
 
 ENTRY_KEYS = ("date", "url")
 
@@ -30,7 +30,7 @@ def load_sources(path: Path, root: Path) -> dict[str, SourceEntry]:
         return {}
     except UnicodeDecodeError:
         raise BuildError([Problem(shown, None, "is not UTF-8 text — save it as UTF-8")]) from None
-    except YamlSyntaxError as error:
+    except LineError as error:
         raise BuildError([Problem(shown, error.line, error.message)]) from None
     entries, problems = {}, []
     for seed, value in data.values.items():

@@ -7,9 +7,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from revue.core import countries, urls
-from revue.core.errors import BuildError, Problem
+from revue.core.errors import BuildError, LineError, Problem
 from revue.core.validate import unknown_key_message
-from revue.core.yamlsource import YamlSyntaxError, load_mapping
+from revue.core.yamlsource import load_mapping
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
         raise BuildError([Problem(path, None, "is not UTF-8 text — save it as UTF-8")]) from None
     try:
         data = load_mapping(text)
-    except YamlSyntaxError as error:
+    except LineError as error:
         raise BuildError([Problem(path, error.line, error.message)]) from None
     problems: list[Problem] = []
 

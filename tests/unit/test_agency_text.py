@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from slugify import slugify
 
 from revue.core.agencies import AGENCY_CODES
-from revue.ingest.agency_text import AgencyText, Dateline, Dropped, Photo, TextError, parse
+from revue.core.errors import LineError
+from revue.ingest.agency_text import AgencyText, Caption, Dateline, Dropped, parse
 from revue.render.article_view import OPENING_DATELINE
 
 TITLE = "Le Vietnam et le Japon renforcent leur coopération"
@@ -28,7 +29,7 @@ def test_caption_before_the_dateline_paragraph() -> None:
     )
     assert parsed.title == TITLE
     assert parsed.standfirst == STANDFIRST
-    assert parsed.photos == (Photo("Le ministre et son homologue à Hanoï.", "VNA"),)
+    assert parsed.photos == (Caption("Le ministre et son homologue à Hanoï.", "VNA"),)
     assert parsed.dateline == Dateline("Hanoï", None, None, None, "VNA", "Hanoï (VNA) –")
     assert parsed.paragraphs == ("Le ministre a reçu son homologue.", "Fin.")
     assert parsed.warnings == ()
@@ -51,7 +52,7 @@ def test_caption_after_the_dateline_paragraph_and_several_captions() -> None:
         )
     )
     assert parsed.dateline == Dateline("Hanoï", 9, 2, None, "VNA", "Hanoï, 9 février (VNA) -")
-    assert parsed.photos == (Photo("Le ministre.", "VNA"), Photo("Lors de l'entretien.", "QDND"))
+    assert parsed.photos == (Caption("Le ministre.", "VNA"), Caption("Lors de l'entretien.", "QDND"))
     assert parsed.paragraphs == (
         "Le ministre a reçu son homologue.",
         "Deuxième paragraphe.",
@@ -147,7 +148,7 @@ def test_no_standfirst_is_warned() -> None:
     ],
 )
 def test_texts_without_an_article_are_refused(raw: str, line: int | None, message: str) -> None:
-    with pytest.raises(TextError) as error:
+    with pytest.raises(LineError) as error:
         parse(raw)
     assert (error.value.line, error.value.message) == (line, message)
 
@@ -195,7 +196,7 @@ def test_a_copy_opening_on_a_caption_takes_its_title_from_before_the_photo_numbe
         )
     )
     assert parsed.title == "La coopération Vietnam-Japon progresse"
-    assert parsed.photos == (Photo("Les deux ministres à Tokyo.", "VNA"),)
+    assert parsed.photos == (Caption("Les deux ministres à Tokyo.", "VNA"),)
     assert parsed.paragraphs == ("Les deux ministres se sont rencontrés à Tokyo.",)
 
 
@@ -207,7 +208,7 @@ def test_a_copy_opening_on_an_uncredited_caption_keeps_it_as_a_caption() -> None
             "Fin. -VNA",
         )
     )
-    assert parsed.photos == (Photo("Le vice-Premier ministre Tran Van Ba", None),)
+    assert parsed.photos == (Caption("Le vice-Premier ministre Tran Van Ba", None),)
     assert parsed.standfirst is None
     assert parsed.title == "Le vice-Premier ministre a ouvert un forum d'affaires"
 
@@ -215,23 +216,23 @@ def test_a_copy_opening_on_an_uncredited_caption_keeps_it_as_a_caption() -> None
 def test_credits_glued_to_the_photo_number_or_written_as_web_addresses_leave_the_body() -> None:
     parsed = fixture("glued-credits.txt")
     assert parsed.photos == (
-        Photo("Des tisserandes lao présentent leurs écharpes.", "qdnd.vn"),
-        Photo("Le stand de la province de Luang Prabang.", "baodansinh.vn"),
+        Caption("Des tisserandes lao présentent leurs écharpes.", "qdnd.vn"),
+        Caption("Le stand de la province de Luang Prabang.", "baodansinh.vn"),
     )
     assert [(d.line, d.why) for d in parsed.dropped] == [(7, "photo credit without a caption")]
-    assert not any("Photo" in paragraph or "ảnh" in paragraph for paragraph in parsed.paragraphs)
+    assert not any("Caption" in paragraph or "ảnh" in paragraph for paragraph in parsed.paragraphs)
     assert parsed.paragraphs[-1] == "La foire se tiendra jusqu'au 14 avril."
 
 
 @pytest.mark.parametrize(
     ("caption", "photo"),
     [
-        ("Le président (Photo: Yonhap/VNA)", Photo("Le président", "Yonhap/VNA")),
-        ("La porte-frontière. Photo d’illustration : VNA", Photo("La porte-frontière.", "VNA")),
-        ("Les ministres. Photo : Hông Pha/VNA/CVN", Photo("Les ministres.", "Hông Pha/VNA/CVN")),
+        ("Le président (Photo: Yonhap/VNA)", Caption("Le président", "Yonhap/VNA")),
+        ("La porte-frontière. Photo d’illustration : VNA", Caption("La porte-frontière.", "VNA")),
+        ("Les ministres. Photo : Hông Pha/VNA/CVN", Caption("Les ministres.", "Hông Pha/VNA/CVN")),
     ],
 )
-def test_credit_forms(caption: str, photo: Photo) -> None:
+def test_credit_forms(caption: str, photo: Caption) -> None:
     assert parse(text(TITLE, STANDFIRST, caption, "Hanoï (VNA) – Texte. -VNA")).photos == (photo,)
 
 
@@ -266,7 +267,7 @@ def test_news_site_links_footer_sign_off_and_a_credit_on_the_next_line() -> None
         ">>Une autre nouvelle\n\nLe ministre et l'ambassadeur,\nPhoto : Hông Pha/VNA/CVN\n\n"
         "Le ministre a salué leur travail.\n\nVNA/CVN\n\nRédactrice en chef : Une Personne\n\nback to top\n"
     )
-    assert parsed.photos == (Photo("Le ministre et l'ambassadeur", "Hông Pha/VNA/CVN"),)
+    assert parsed.photos == (Caption("Le ministre et l'ambassadeur", "Hông Pha/VNA/CVN"),)
     assert parsed.paragraphs == ("Le ministre a salué leur travail.",)
     assert [(d.line, d.why) for d in parsed.dropped] == [
         (5, "link to another article"),
@@ -294,7 +295,7 @@ def test_a_dateline_place_with_initials() -> None:
 def test_any_text_is_an_article_or_one_clear_error(raw: str) -> None:
     try:
         parsed = parse(raw)
-    except TextError as error:
+    except LineError as error:
         assert error.message and (error.line is None or error.line >= 1)
         return
     assert parsed.paragraphs and all(parsed.paragraphs) and isinstance(parsed.title, str)
