@@ -162,13 +162,8 @@ def render_body(markdown_text: str) -> RenderedBody:
     """Render an article body in French typography, and say what of it the page will not show."""
     if is_plain(markdown_text):  # nothing in it to take out
         return RenderedBody(french_html(plain_html(markdown_text)), ())
-    produced = _converters.markdown.reset().convert(markdown_text)
+    produced = markdown_html(markdown_text)
     return RenderedBody(french_html(sanitise(body_headings(produced))), dropped(produced, markdown_text))
-
-
-def body_html(markdown_text: str) -> str:
-    """The HTML `render_body` gives: what the build caches and the pages show."""
-    return render_body(markdown_text).html
 
 
 def dropped(produced: str, markdown_text: str) -> tuple[Dropped, ...]:
