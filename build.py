@@ -3,13 +3,12 @@
 
 import sys
 
-try:
-    from revue.cli import main
-except ModuleNotFoundError as missing:  # run with a Python that lacks the project's dependencies
-    sys.exit(
-        f"Revue's dependencies are not installed for {sys.executable} ({missing.name} is missing).\n"
-        "Run `make site` once, then use .venv/bin/python build.py … (or `source .venv/bin/activate`)."
-    )
+from revue.core import messages  # imports no library: it can say that they are missing
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:  # each command imports what it needs when it runs: a missing library shows up there
+        from revue.cli import main
+
+        sys.exit(main(sys.argv[1:]))
+    except ModuleNotFoundError as missing:  # run with a Python that lacks the project's dependencies
+        sys.exit(messages.DEPENDENCIES_MISSING.format(python=sys.executable, module=missing.name))

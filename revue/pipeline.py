@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from revue.build.cache import BuildCache, output_intact
+from revue.core import messages
 from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem
 from revue.core.project import Project
@@ -150,11 +151,7 @@ def import_stage(
         return ImportPlan((), ()), [], error.problems
     imported = cache.read_articles(tuple(planned.file for planned in plan.files), config)
     problems = [
-        Problem(
-            planned.seed,
-            None,
-            f"its import would not build — {problem} — correct the seed or seeds/sources.yaml",
-        )
+        Problem(planned.seed, None, messages.import_would_not_build(problem))
         for planned, outcome in zip(plan.files, imported, strict=True)
         if isinstance(outcome, BuildError)
         for problem in outcome.problems

@@ -16,7 +16,10 @@ from revue.cli import main
 from tests.conftest import copy_project
 
 CASES = Path(__file__).parent / "invalid"
-FOOTER = "Build failed: {n} problem(s). Nothing was written to output/."
+
+
+def footer(problems: int) -> str:
+    return f"Échec de la construction : {problems} problème{'s' if problems > 1 else ''}. Rien n’a été écrit dans output/."
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -41,6 +44,6 @@ def test_bad_input_is_reported_exactly_and_output_is_kept(case: str, tmp_path: P
     expected = (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines()
     stderr = capsys.readouterr().err.splitlines()
     assert exit_code == 1
-    assert stderr == [*expected, FOOTER.format(n=len(expected))]
+    assert stderr == [*expected, footer(len(expected))]
     assert snapshot(project.output) == before
     assert not list(project.root.glob(".output-*")), "a failed build must not leave its staging folder behind"

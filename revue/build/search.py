@@ -7,6 +7,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from revue.core import messages
 from revue.core.digest import installed_version
 from revue.core.errors import BuildError, Problem
 
@@ -52,12 +53,7 @@ def describe(bundle: Path) -> IndexReport:
 
 
 def pagefind_problem(folder: Path, printed: str) -> Problem:
-    return Problem(
-        folder,
-        None,
-        f"Pagefind could not index the site: {printed or 'it printed nothing'} — "
-        "reinstall it (pip install -r requirements.txt) and check the templates' data-pagefind-* attributes",
-    )
+    return Problem(folder, None, messages.pagefind_failed(printed))
 
 
 def indexed_pages(bundle: Path) -> int:

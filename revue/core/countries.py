@@ -19,6 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from slugify import slugify
 
+from revue.core import messages
 from revue.core.collation import french_sort_key
 
 
@@ -244,7 +245,7 @@ def resolve_partner(name: str, home: Country) -> Country | str:
     if country is None:
         return unknown_partner(name.strip())
     if country == home:
-        return f'"{name}" is the home country, not a partner — remove it'
+        return messages.home_country(name)
     return country
 
 
@@ -252,20 +253,14 @@ def unknown_partner(name: str) -> str:
     """Why `name` is no partner, and what to write instead."""
     organisation = _organisations().get(name_key(name))
     if organisation:
-        return (
-            f'"{name}" is an organisation, not a country — organisations cannot be partners yet: '
-            f"name the countries concerned, or leave it out"
-        )
+        return messages.organisation(name)
     parts = [part for part in JOINED.split(name) if part]
     if len(parts) > 1 and all(lookup(part) for part in parts):
-        return f'"{name}" names {len(parts)} countries — write each one separately: {", ".join(parts)}'
+        return messages.several_countries(name, parts)
     close = suggest(name)
     if close:
-        return f'"{name}" is not a known country — did you mean "{close}"?'
-    return (
-        f'"{name}" is not a known country — check the spelling, or write the country\'s French name '
-        f'as the site shows it, e.g. Japon or "Corée du Sud"'
-    )
+        return messages.country_misspelled(name, close)
+    return messages.country_unknown(name)
 
 
 @cache

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from revue.core import messages
 from revue.core.errors import BuildError, LineError, Problem
 from revue.core.yamlsource import Mapping, load_mapping
 
@@ -34,13 +35,7 @@ def decode(path: Path, raw: bytes) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise BuildError(
-            [
-                Problem(
-                    path, line, f"is not UTF-8 text (byte 0x{raw[error.start]:02x}) — save the file as UTF-8"
-                )
-            ]
-        ) from None
+        raise BuildError([Problem(path, line, messages.not_utf8(raw[error.start]))]) from None
     return text.removeprefix(BYTE_ORDER_MARK).replace("\r\n", "\n")
 
 
@@ -48,20 +43,10 @@ def split(path: Path, raw: bytes) -> Document:
     """Decode a file and separate its `---` front matter from its Markdown body."""
     lines = decode(path, raw).split("\n")
     if lines[0].strip() != "---":
-        raise BuildError(
-            [Problem(path, 1, "no front matter — start the file with a line `---`, the keys, then `---`")]
-        )
+        raise BuildError([Problem(path, 1, messages.NO_FRONT_MATTER)])
     closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
     if closing is None:
-        raise BuildError(
-            [
-                Problem(
-                    path,
-                    1,
-                    "front matter opened with `---` is never closed — add a line `---` after the last key",
-                )
-            ]
-        )
+        raise BuildError([Problem(path, 1, messages.FRONT_MATTER_NOT_CLOSED)])
     try:
         front_matter = load_mapping("\n".join(lines[1:closing]), first_line=2)
     except LineError as error:

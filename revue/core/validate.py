@@ -11,7 +11,7 @@ import datetime
 import difflib
 import re
 
-from revue.core import urls
+from revue.core import messages, urls
 from revue.core.months import LEAP_YEAR, DayMonth
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -25,15 +25,15 @@ def parse_date(value: object) -> datetime.date | str:
         return value
     text = str(value).strip()
     if not DATE_PATTERN.match(text):
-        return f'"{text}" is not a date — write YYYY-MM-DD, e.g. 2023-02-09'
+        return messages.not_a_date(text)
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
         year, month, _ = (int(part) for part in text.split("-"))
         if not 1 <= month <= 12:
-            return f'"{text}" is not a real date — the month comes second and runs from 01 to 12'
+            return messages.month_not_real(text)
         days = calendar.monthrange(year, month)[1]
-        return f'"{text}" is not a real date — {calendar.month_name[month]} {year} has {days} days'
+        return messages.date_not_real(text, month, year, days)
 
 
 def parse_partial_date(value: object) -> DayMonth | str | None:
@@ -63,7 +63,7 @@ def web_address_problem(value: object) -> str | None:
     """None for an absolute http(s) address, else what is wrong with it (the end of a message)."""
     if urls.is_web_address(value):
         return None
-    return f'"{value}" is not a web address — write it whole, starting with https://, without spaces'
+    return messages.not_a_web_address(value)
 
 
 def closest_key(key: str, known: tuple[str, ...]) -> str | None:
@@ -73,7 +73,5 @@ def closest_key(key: str, known: tuple[str, ...]) -> str | None:
 
 
 def unknown_key_message(key: str, known: tuple[str, ...]) -> str:
-    """`unknown key "titel" — did you mean "title"?`, or the list of known keys."""
-    close = closest_key(key, known)
-    hint = f'did you mean "{close}"?' if close else f"known keys: {', '.join(known)}"
-    return f'unknown key "{key}" — {hint}'
+    """The message for a key that is not one of `known`, with the one meant if it is close."""
+    return messages.unknown_key(key, closest_key(key, known), known)

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from revue.core import messages
 from revue.core.errors import LineError
 
 
@@ -108,42 +109,28 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
         if node is None:
             return Mapping({}, {})
         if not isinstance(node, yaml.MappingNode):
-            raise LineError(
-                node.start_mark.line + first_line, "expected `key: value` lines, found something else"
-            )
+            raise LineError(node.start_mark.line + first_line, messages.NOT_A_MAPPING)
         values = loader.construct_document(node)  # parsed once: the node gives lines, then the values
     except yaml.reader.ReaderError as error:  # a character YAML refuses anywhere, even quoted
         line = text[: error.position].count("\n") + first_line
-        raise LineError(
-            line,
-            f"holds an invisible control character (U+{error.character:04X}) — retype the line without it",
-        ) from None
+        raise LineError(line, messages.control_character(error.character)) from None
     except yaml.MarkedYAMLError as error:
         tab = leading_tab(text, error)
         if tab is not None:
-            raise LineError(
-                tab + first_line, f"a tab at the start of line {tab + first_line} — indent with spaces"
-            ) from None
+            raise LineError(tab + first_line, messages.tab_indent(tab + first_line)) from None
         colon = unquoted_colon(text)
         if colon:
             line, key = colon
-            raise LineError(
-                line + first_line, f'{key}: the value holds ": " — put the whole value in quotes: {key}: "…"'
-            ) from None
+            raise LineError(line + first_line, messages.value_holds_colon(key)) from None
         unclosed = unclosed_quote(text)
         if unclosed:
             line, key, quote = unclosed
-            raise LineError(
-                line + first_line,
-                f"{key}: the {quote} that opens the value is never closed — end it with {quote}",
-            ) from None
+            raise LineError(line + first_line, messages.quote_never_closed(key, quote)) from None
         # The context (e.g. where an unclosed quote opened) is where the editor must look.
         mark = error.context_mark or error.problem_mark
         line = (mark.line if mark else 0) + first_line
         what = " ".join(part.strip() for part in (error.context, error.problem) if part)
-        raise LineError(
-            line, f"YAML syntax error: {what or 'invalid YAML'} — check quotes, colons and indentation"
-        ) from None
+        raise LineError(line, messages.yaml_syntax(what)) from None
     lines = {str(key.value): key.start_mark.line + first_line for key, _ in node.value}
     nested = {
         (str(key.value), str(inner.value)): inner.start_mark.line + first_line

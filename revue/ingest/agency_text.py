@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from slugify import slugify
 
+from revue.core import messages
 from revue.core.agencies import AGENCY_PATTERN
 from revue.core.countries import fold
 from revue.core.errors import LineError
@@ -327,7 +328,7 @@ def parse(raw: str) -> AgencyText:
     """Split a raw agency text into its parts; LineError when it holds no article."""
     blocks, dropped = _blocks(raw)
     if not blocks:
-        raise LineError(None, "holds no text — paste the article: its title on the first line, then its text")
+        raise LineError(None, messages.SEED_EMPTY)
     first_line, warnings = blocks[0].line, []
     title: str | None = None
     if _is_title(blocks[0]):
@@ -347,17 +348,13 @@ def parse(raw: str) -> AgencyText:
             photos.insert(0, Caption(_FINAL_PUNCTUATION.sub("", before.pop(0).text), None))
         standfirst = " ".join(block.text for block in before) or None
     if not text_blocks:
-        raise LineError(
-            first_line, "has a title but no article paragraphs — paste the article's text below its title"
-        )
+        raise LineError(first_line, messages.SEED_TITLE_ONLY)
     dateline, first = _dateline(text_blocks[0].text)
     if dateline is None:
         warnings.append("no dateline such as `Hanoï (VNA) –` opens the first paragraph: `place` left out")
     paragraphs = [p for p in (first, *(block.text for block in text_blocks[1:])) if p]
     if not paragraphs:
-        raise LineError(
-            text_blocks[0].line, "the article has a dateline but no text — paste the article's text"
-        )
+        raise LineError(text_blocks[0].line, messages.SEED_DATELINE_ONLY)
     if title is None:
         title = title_from_sentence(sentences(paragraphs[0])[0])
         warnings.append("no title line: the title is the article's first sentence — write a real one")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from revue.core import frontmatter
+from revue.core import frontmatter, messages
 from revue.core.errors import LineError
 from revue.core.urls import MAX_IMPORTED_SLUG_LENGTH
 from revue.ingest import detect, glued_words
@@ -71,9 +71,7 @@ def convert(seed: str, raw: str, source: SourceEntry, config: SiteConfig) -> Con
     text, repairs = _repaired(parse(raw))
     slug = imported_slug(text.title)
     if not slug:
-        raise LineError(
-            1, f"the title `{text.title}` has no letters or digits to name the file — give it words"
-        )
+        raise LineError(1, messages.seed_title_without_words(text.title))
     found = detect.find_date(text, source.date)
     partners = detect.find_partners(text, config.home_country)
     values: dict[str, Any] = {"title": text.title}
@@ -112,4 +110,4 @@ def read_seed(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise LineError(None, "is not UTF-8 text — save it as UTF-8") from None
+        raise LineError(None, messages.not_utf8()) from None

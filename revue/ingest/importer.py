@@ -13,6 +13,7 @@ from pathlib import Path
 from textwrap import shorten
 from typing import TYPE_CHECKING
 
+from revue.core import messages
 from revue.core.errors import BuildError, LineError, Problem, display_path
 from revue.core.project import Project
 from revue.core.validate import missing_year
@@ -119,22 +120,9 @@ def plan_import(
         path = project.content / f"{converted.slug}.md"
         target = display_path(path, project.root)
         if target in planned:
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    f"its title gives {target}, as does {planned[target].seed.name} — change one of the titles",
-                )
-            )
+            problems.append(Problem(shown, 1, messages.same_file_as(target, planned[target].seed.name)))
         elif path.exists() or path.is_symlink():
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    f"{target} already exists and is not this seed's import — rename that file "
-                    "or change this seed's title",
-                )
-            )
+            problems.append(Problem(shown, 1, messages.file_taken(target)))
         else:
             planned[target] = PlannedFile(
                 shown,

@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from revue.core import messages
 from revue.core.errors import BuildError, LineError, Problem, display_path
 from revue.core.validate import parse_date, unknown_key_message, web_address_problem
 from revue.core.yamlsource import load_mapping
@@ -29,7 +30,7 @@ def load_sources(path: Path, root: Path) -> dict[str, SourceEntry]:
     except FileNotFoundError:
         return {}
     except UnicodeDecodeError:
-        raise BuildError([Problem(shown, None, "is not UTF-8 text — save it as UTF-8")]) from None
+        raise BuildError([Problem(shown, None, messages.not_utf8())]) from None
     except LineError as error:
         raise BuildError([Problem(shown, error.line, error.message)]) from None
     entries, problems = {}, []
@@ -38,7 +39,7 @@ def load_sources(path: Path, root: Path) -> dict[str, SourceEntry]:
         fields = value if isinstance(value, dict) else {}
         if not isinstance(value, dict):
             problems.append(
-                Problem(shown, line, f"`{seed}` needs `date:` and `url:` lines indented below it")
+                Problem(shown, line, messages.seed_entry_problem(seed, messages.SEED_ENTRY_NOT_A_MAPPING))
             )
         for key in fields:
             if key not in ENTRY_KEYS:
@@ -46,25 +47,25 @@ def load_sources(path: Path, root: Path) -> dict[str, SourceEntry]:
                     Problem(
                         shown,
                         data.line(seed, 1, str(key)),
-                        f"`{seed}`: {unknown_key_message(str(key), ENTRY_KEYS)}",
+                        messages.seed_entry_problem(seed, unknown_key_message(str(key), ENTRY_KEYS)),
                     )
                 )
         date = parse_date(fields["date"]) if fields.get("date") is not None else None
         if isinstance(date, str):
-            problems.append(Problem(shown, data.line(seed, 1, "date"), f"`{seed}`: date {date}"))
+            problem = messages.seed_entry_problem(seed, messages.key_problem("date", date))
+            problems.append(Problem(shown, data.line(seed, 1, "date"), problem))
             date = None
         url = fields.get("url")
         if url is not None and (problem := web_address_problem(url)):
-            problems.append(
-                Problem(shown, data.line(seed, 1, "url"), f"`{seed}`: url {problem}, or write null")
-            )
+            problem = messages.seed_entry_problem(seed, messages.seed_url_invalid(problem))
+            problems.append(Problem(shown, data.line(seed, 1, "url"), problem))
             url = None
         if not (path.parent / seed).is_file():
             problems.append(
                 Problem(
                     shown,
                     line,
-                    f"`{seed}` names no file in {shown.parent}/ — correct the file name, or remove the entry",
+                    messages.seed_entry_problem(seed, messages.seed_not_found(shown.parent)),
                 )
             )
         entries[seed] = SourceEntry(date, url)

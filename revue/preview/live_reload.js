@@ -1,7 +1,7 @@
 // Dev server only (revue/serve.py adds it to pages as they are served, never to output/):
 // reload when a new build is ready; show the last build's problems over the page while it is broken.
 (function () {
-  const { build, status } = window.REVUE_LIVE;
+  const { build, status, texts } = window.REVUE_LIVE; // texts: revue/core/messages.py OVERLAY
 
   function showProblems(problems) {
     let overlay = document.getElementById("revue-erreurs");
@@ -21,13 +21,13 @@
     }
     overlay.replaceChildren();
     const title = document.createElement("h2");
-    title.textContent = "La dernière modification contient une erreur : le site affiché est la dernière version correcte.";
+    title.textContent = texts.title;
     title.style.cssText = "font-size:1rem;margin:0 0 .5rem";
     const list = document.createElement("pre");
     list.textContent = problems.join("\n");
     list.style.cssText = "white-space:pre-wrap;margin:0 0 .5rem;font:13px/1.4 ui-monospace,monospace";
     const hint = document.createElement("p");
-    hint.textContent = "Corrigez le fichier indiqué et enregistrez : la page se mettra à jour toute seule.";
+    hint.textContent = texts.hint;
     hint.style.margin = "0";
     overlay.append(title, list, hint);
   }

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import watchfiles
 
+from revue.core import messages
 from revue.core.errors import BuildError, Problem
 from revue.core.project import Project
 from revue.preview.static_server import SubPathHandler, start_server
@@ -54,19 +55,15 @@ class LiveSite:
         if done.returncode == 0:
             self.status = BuildStatus(self.status.build + 1, ())
             if self.status.build > 1:  # not on the first build: no page is open yet
-                print("Open pages reload now.", flush=True)
+                print(messages.PAGES_RELOAD, flush=True)
             return
-        lines = [line for line in done.stderr.splitlines() if line.strip() and ": attention : " not in line]
+        warning = f": {messages.WARNING}"
+        lines = [line for line in done.stderr.splitlines() if line.strip() and warning not in line]
         problems = tuple(
             lines[:-1] if len(lines) > 1 else lines
         )  # the last line sums up: the terminal shows it
-        self.status = BuildStatus(
-            self.status.build, problems or (f"the build stopped (exit {done.returncode})",)
-        )
-        print(REBUILD_FAILED, file=sys.stderr, flush=True)
-
-
-REBUILD_FAILED = "Still serving the last good site: save a fix to rebuild."
+        self.status = BuildStatus(self.status.build, problems or (messages.build_stopped(done.returncode),))
+        print(messages.STILL_SERVING, file=sys.stderr, flush=True)
 
 
 class LiveReloadHandler(SubPathHandler):
@@ -102,7 +99,7 @@ class LiveReloadHandler(SubPathHandler):
         super().end_headers()
 
     def page(self, html: bytes) -> bytes:
-        settings = json.dumps({"build": self.served_build, "status": STATUS_PATH})
+        settings = json.dumps({"build": self.served_build, "status": STATUS_PATH, "texts": messages.OVERLAY})
         script = (
             f"<script>window.REVUE_LIVE = {settings};\n{SCRIPT_FILE.read_text(encoding='utf-8')}</script>"
         )
@@ -124,16 +121,7 @@ def serve(project: Project, prefix: str, port: int, live: LiveSite, on_ready: Ca
     except OSError as error:
         if error.errno != errno.EADDRINUSE:
             raise
-        raise BuildError(
-            [
-                Problem(
-                    Path(f"127.0.0.1:{port}"),
-                    None,
-                    "this port is already in use (another `serve`?) — stop it, or choose another port: "
-                    "--port 8080, or --port 0 for any free one",
-                )
-            ]
-        ) from None
+        raise BuildError([Problem(Path(f"127.0.0.1:{port}"), None, messages.PORT_BUSY)]) from None
     base_url = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     try:
         live.rebuild(base_url)

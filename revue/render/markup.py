@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import markdown
 import nh3
 
+from revue.core import messages
 from revue.render.typography import french_html
 
 ALLOWED_TAGS = {
@@ -77,18 +78,6 @@ HTML_TAGS = nh3.ALLOWED_TAGS | IMAGES | EMBEDDED | CODE | VOID | {
     "head", "body", "title", "main", "section", "search", "menu", "portal",
 }  # fmt: skip
 
-# What an editor reads about each thing taken out, in French (editors read it), kept together here so
-# that they can move to a message catalogue as they are.
-DROPPED_IMAGE = "image « {what} » retirée — le site ne publie pas encore d’images : retirez-la (sa légende peut aller dans `photos:`)"
-DROPPED_EMBED = "« <{tag}> »{what} retiré — le site n’intègre pas le contenu d’autres sites (vidéo, carte, publication) : mettez plutôt un lien, [texte](https://…)"
-DROPPED_CODE = "« <{tag}> » retiré avec son contenu — une page ne publie ni code ni style : retirez-le"
-DROPPED_TAG = "balise « <{tag}> » retirée, son texte est gardé — mettez-le en forme en Markdown : une ligne vide entre deux paragraphes, **gras**, *italique*, ## intertitre"
-DROPPED_VOID = "balise « <{tag}> » retirée — un article ne contient que du texte : retirez-la"
-DROPPED_UNKNOWN = "« <{tag}> » lu comme une balise HTML, et retiré — pour montrer des chevrons, écrivez &lt;{tag}&gt;, ou mettez des guillemets : « {tag} »"
-DROPPED_LINK = "lien « {what} » retiré, son texte est gardé — une adresse de lien commence par https://, http:// ou mailto:"
-DROPPED_ATTRIBUTE = (
-    "attribut « {attribute} » de « <{tag}> » retiré — la mise en forme vient du site : retirez-le"
-)
 SHOWN_LENGTH = 60  # characters of an address quoted in a message
 
 
@@ -199,7 +188,7 @@ def taken_out(produced: str) -> list[tuple[re.Pattern[str], str]]:
             out.append(
                 (
                     re.compile(r"!\[|<img\b", re.I),
-                    DROPPED_IMAGE.format(what=shown(attributes.get("src") or attributes.get("alt", ""))),
+                    messages.dropped_image(shown(attributes.get("src") or attributes.get("alt", ""))),
                 )
                 if tag in IMAGES
                 else (where, dropped_tag_message(written, attributes))
@@ -208,11 +197,11 @@ def taken_out(produced: str) -> list[tuple[re.Pattern[str], str]]:
         for name, value in attributes.items():
             if name == "href" and SCHEME.match(value) and SCHEME.match(value)[1].lower() not in URL_SCHEMES:
                 needle = re.compile(re.escape(value) if value else r"\]\(|<a\b", re.I)
-                out.append((needle, DROPPED_LINK.format(what=shown(value))))
+                out.append((needle, messages.dropped_link(shown(value))))
             elif name not in ALLOWED_ATTRIBUTES.get(tag, ()) or (
                 name == "style" and not ALIGNMENT_ONLY.match(value)
             ):
-                out.append((where, DROPPED_ATTRIBUTE.format(attribute=name, tag=tag)))
+                out.append((where, messages.dropped_attribute(name, tag)))
     return out
 
 
@@ -220,13 +209,13 @@ def dropped_tag_message(written: str, attributes: dict[str, str]) -> str:
     """The message for an element `sanitise` removes, by what it held."""
     tag = written.lower()
     if tag not in HTML_TAGS:
-        return DROPPED_UNKNOWN.format(tag=written)
+        return messages.dropped_unknown(written)
     if tag in EMBEDDED:
         address = attributes.get("src") or attributes.get("data") or attributes.get("href")
-        return DROPPED_EMBED.format(tag=tag, what=f" ({shown(address)})" if address else "")
+        return messages.dropped_embed(tag, shown(address) if address else None)
     if tag in CODE:
-        return DROPPED_CODE.format(tag=tag)
-    return (DROPPED_VOID if tag in VOID else DROPPED_TAG).format(tag=tag)
+        return messages.dropped_code(tag)
+    return messages.dropped_void(tag) if tag in VOID else messages.dropped_tag(tag)
 
 
 def shown(text: str) -> str:

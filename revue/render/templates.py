@@ -14,7 +14,7 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup
 
-from revue.core import urls
+from revue.core import messages, urls
 from revue.core.errors import Problem, display_path
 from revue.render.article_view import arrange_body
 from revue.render.typography import french_text
@@ -77,7 +77,7 @@ def template_problem(error: Exception, templates: Path, root: Path, rendering: s
             break
     path = display_path(templates / name, root) if name else display_path(templates, root)
     message = MODULE_PATH.sub("'", getattr(error, "message", None) or str(error))  # not Revue's internals
-    return Problem(path, line, f"template error: {message} (while rendering {rendering}) — fix the template")
+    return Problem(path, line, messages.template_error(message, rendering))
 
 
 NOJEKYLL = RenderedFile(urls.NOJEKYLL, b"")  # tells GitHub Pages to serve the files as they are

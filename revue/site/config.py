@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from revue.core import countries, urls
+from revue.core import countries, messages, urls
 from revue.core.errors import BuildError, LineError, Problem
 from revue.core.validate import unknown_key_message
 from revue.core.yamlsource import load_mapping
@@ -49,11 +49,9 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BuildError(
-            [Problem(path, None, "not found — run from the project folder, or pass --root PROJECT_FOLDER")]
-        ) from None
+        raise BuildError([Problem(path, None, messages.SITE_YAML_MISSING)]) from None
     except UnicodeDecodeError:
-        raise BuildError([Problem(path, None, "is not UTF-8 text — save it as UTF-8")]) from None
+        raise BuildError([Problem(path, None, messages.not_utf8())]) from None
     try:
         data = load_mapping(text)
     except LineError as error:
@@ -69,30 +67,22 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
     values = dict(data.values)
     for key in TEXT_KEYS:
         if not isinstance(values.get(key), str) or not values[key].strip():
-            bad(key, f'{key}: missing or empty — write it in quotes, e.g. `{key}: "…"`')
+            bad(key, messages.text_setting_missing(key))
     for key in COUNT_KEYS:
         value = values.get(key)
         if value is None:
-            bad(key, f"{key}: missing — add a line such as `{key}: 10`")
+            bad(key, messages.count_setting_missing(key))
         elif not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            bad(key, f'{key}: "{value}" is not a whole number of 1 or more — write e.g. `{key}: 10`')
+            bad(key, messages.count_setting_invalid(key, value))
     wanted = values.get("base_url") if base_url is None else base_url
     url = urls.base_url(wanted) if isinstance(wanted, str) else None
-    if url is None:
-        where = "base_url" if base_url is None else "--base-url"
-        problem = (
-            f'{where}: "{wanted}" is not an absolute web address — write e.g. https://org.github.io/repo/'
-        )
-        if base_url is None:
-            bad("base_url", problem)
-        else:
-            problems.append(Problem(Path("--base-url"), None, problem.removeprefix("--base-url: ")))
+    if url is None and base_url is None:
+        bad("base_url", messages.key_problem("base_url", messages.base_url_invalid(wanted)))
+    elif url is None:
+        problems.append(Problem(Path("--base-url"), None, messages.base_url_invalid(wanted)))
     home = countries.lookup(str(values.get("home_country", "")))
     if home is None:
-        bad(
-            "home_country",
-            f"home_country: {values.get('home_country')!r} is not a known country — write an ISO code such as VN",
-        )
+        bad("home_country", messages.home_country_unknown(values.get("home_country")))
     if problems:
         raise BuildError(sorted(problems, key=lambda p: p.line or 0))
     return SiteConfig(

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from revue.core import messages
 from revue.core.errors import BuildError, Problem, display_path
 
 
@@ -60,13 +61,7 @@ def content_files(content_dir: Path, root: Path) -> Listing:
                 elif not name.endswith(ARTICLE_SUFFIX):
                     warnings.append(Problem(Path(shown_dir, name), None, ignored_file_message(name)))
                 elif not is_file:
-                    warnings.append(
-                        Problem(
-                            Path(shown_dir, name),
-                            None,
-                            "ignored: not a file that can be read (a link to nothing, to a folder or to itself)",
-                        )
-                    )
+                    warnings.append(Problem(Path(shown_dir, name), None, messages.NOT_A_READABLE_FILE))
                 else:
                     found.append(name)
 
@@ -79,9 +74,7 @@ def content_files(content_dir: Path, root: Path) -> Listing:
                 files.append(SourceFile(Path(f"{shown_dir}/{name}"), file.read()))
         except OSError as error:
             problems.append(
-                Problem(
-                    Path(shown_dir, name), None, f"cannot be read ({error.strerror}) — check its permissions"
-                )
+                Problem(Path(shown_dir, name), None, messages.cannot_read(messages.system_error(error)))
             )
     if problems:
         raise BuildError(problems)
@@ -92,5 +85,5 @@ def ignored_file_message(name: str) -> str:
     """Why a file of `content/` is not an article, and how to make it one if it was meant to be."""
     stem = name.split(".")[0] or name
     if re.search(r"\.(?:md|markdown|mdown|txt)(?:\.txt)?$", name, re.IGNORECASE):
-        return f"ignored: only .md files are articles — rename it {stem}{ARTICLE_SUFFIX} to publish it"
-    return "ignored: not an article (.md); move it out of content/ to silence this warning"
+        return messages.markdown_misnamed(stem + ARTICLE_SUFFIX)
+    return messages.NOT_AN_ARTICLE

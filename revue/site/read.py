@@ -9,7 +9,7 @@ from typing import Any
 
 from slugify import slugify
 
-from revue.core import countries, frontmatter, urls
+from revue.core import countries, frontmatter, messages, urls
 from revue.core.errors import BuildError, Problem
 from revue.core.frontmatter import Document
 from revue.core.validate import (
@@ -81,43 +81,27 @@ class ArticleReader:
             slug_line=self.fm.line("slug", self.fm.line("title", 1)),
         )
         if not self.document.body.strip():
-            self.problems.append(
-                Problem(
-                    self.path,
-                    self.document.closing_line,
-                    "the article has no text — write it below the closing `---`",
-                )
-            )
+            self.problems.append(Problem(self.path, self.document.closing_line, messages.NO_BODY))
         elif self.document.body.strip() == PLACEHOLDER_BODY and not draft:
-            self.problems.append(
-                Problem(
-                    self.path,
-                    self.document.body_line,
-                    "the article still holds the example text written by `new` — replace it with the article",
-                )
-            )
+            self.problems.append(Problem(self.path, self.document.body_line, messages.PLACEHOLDER_LEFT))
         return None if self.problems else article
 
     def unpaired_quote(self, key: str, value: str) -> None:
         """`title: Le sommet"` builds, but shows a stray » to readers: a quote char comes in pairs."""
         if value.count('"') % 2:
-            self.bad(key, f'{key}: has an unpaired " — put the whole value in quotes, or remove the stray "')
+            self.bad(key, messages.unpaired_quote(key))
 
     def title(self) -> str:
         title = as_text(self.fm.values.get("title"))
         self.unpaired_quote("title", title)
         if not title:
-            self.missing(
-                "title", 'title: missing or empty — add a line such as `title: "Le titre de l\'article"`'
-            )
+            self.missing("title", messages.TITLE_MISSING)
         return title
 
     def draft(self) -> bool:
         value = self.fm.values.get("draft", False)
         if not isinstance(value, bool):
-            self.bad(
-                "draft", f'draft: "{value}" is not true or false — write `draft: true` or `draft: false`'
-            )
+            self.bad("draft", messages.draft_not_boolean(value))
             return False
         return value
 
@@ -125,7 +109,7 @@ class ArticleReader:
         value = self.fm.values.get("date")
         if value in (None, ""):
             if not draft:
-                self.missing("date", "date: missing — add a line such as `date: 2023-02-09` (YYYY-MM-DD)")
+                self.missing("date", messages.DATE_MISSING)
             return None
         partial = parse_partial_date(value)  # `????-11-14`: a draft waiting for its year
         if isinstance(partial, str):
@@ -136,7 +120,7 @@ class ArticleReader:
             return None
         parsed = parse_date(value)
         if isinstance(parsed, str):
-            self.bad("date", f"date: {parsed}")
+            self.bad("date", messages.key_problem("date", parsed))
             return None
         return parsed
 
@@ -147,16 +131,13 @@ class ArticleReader:
         parts = [part.strip(" \"'") for item in listed if item is not None for part in str(item).split(",")]
         names = [name for name in parts if name]
         if not names:
-            self.missing(
-                "countries",
-                "countries: missing or empty — list the partner countries, e.g. `countries: [Japon]`",
-            )
+            self.missing("countries", messages.COUNTRIES_MISSING)
             return ()
         found: list[countries.Country] = []
         for name in names:
             country = countries.resolve_partner(name, self.config.home_country)
             if isinstance(country, str):
-                self.bad("countries", f"countries: {country}")
+                self.bad("countries", messages.key_problem("countries", country))
             elif country not in found:
                 found.append(country)
         return tuple(found)
@@ -164,7 +145,7 @@ class ArticleReader:
     def optional_text(self, key: str) -> str:
         value = self.fm.values.get(key)
         if value is not None and not as_text(value):
-            self.bad(key, f"{key}: expected text, found {value!r} — write it in quotes")
+            self.bad(key, messages.not_text(key, value))
         self.unpaired_quote(key, as_text(value))
         return as_text(value)
 
@@ -173,17 +154,14 @@ class ArticleReader:
         if value is None:
             return None
         if not isinstance(value, dict):
-            self.bad(
-                "source",
-                "source: expected keys agency, url, seed — e.g. `source: {agency: VNA, url: https://…}`",
-            )
+            self.bad("source", messages.SOURCE_NOT_A_MAPPING)
             return None
         for key in value:
             if key not in SOURCE_KEYS:
-                self.bad("source", "source: " + unknown_key_message(str(key), SOURCE_KEYS))
+                self.bad("source", messages.key_problem("source", unknown_key_message(str(key), SOURCE_KEYS)))
         url = value.get("url")
         if url is not None and (problem := web_address_problem(url)):
-            self.bad("source", f"source: url {problem}")
+            self.bad("source", messages.key_problem("source", messages.key_problem("url", problem)))
         return Source(agency=as_text(value.get("agency")) or "VNA", url=url, seed=value.get("seed"))
 
     def photos(self) -> tuple[Photo, ...]:
@@ -191,12 +169,10 @@ class ArticleReader:
         if not isinstance(value, list) or not all(
             isinstance(p, dict) and as_text(p.get("caption")) for p in value
         ):
-            self.bad(
-                "photos", "photos: expected a list of `{caption: …, credit: …}` — every photo needs a caption"
-            )
+            self.bad("photos", messages.PHOTOS_INVALID)
             return ()
         for key in sorted({str(key) for photo in value for key in photo} - set(PHOTO_KEYS)):
-            self.bad("photos", "photos: " + unknown_key_message(key, PHOTO_KEYS))
+            self.bad("photos", messages.key_problem("photos", unknown_key_message(key, PHOTO_KEYS)))
         return tuple(Photo(as_text(p["caption"]), as_text(p.get("credit"))) for p in value)
 
     def slug(self) -> str:
@@ -204,14 +180,10 @@ class ArticleReader:
         if value is None:
             return slug_of(as_text(self.fm.values.get("title"))) or slug_of(self.path.stem)
         if not SLUG_PATTERN.match(str(value)):
-            self.bad(
-                "slug", f'slug: "{value}" may hold only a-z, 0-9 and hyphens — e.g. "{slug_of(str(value))}"'
-            )
+            self.bad("slug", messages.slug_characters(value, slug_of(str(value))))
         elif len(str(value)) > urls.MAX_SLUG_LENGTH:
             self.bad(
-                "slug",
-                f"slug: {len(str(value))} characters, more than {urls.MAX_SLUG_LENGTH} — "
-                f'shorten it, e.g. "{slug_of(str(value))}"',
+                "slug", messages.slug_too_long(len(str(value)), urls.MAX_SLUG_LENGTH, slug_of(str(value)))
             )
         return str(value)
 
@@ -263,11 +235,6 @@ def duplicate_slugs(articles: list[Article]) -> list[Problem]:
         first = first_by_slug.setdefault(article.slug, article)
         if first is not article:
             problems.append(
-                Problem(
-                    article.path,
-                    article.slug_line,
-                    f'slug "{article.slug}" is already used by {first.path} — give this article its own '
-                    f"`slug:` (or another title)",
-                )
+                Problem(article.path, article.slug_line, messages.duplicate_slug(article.slug, first.path))
             )
     return problems

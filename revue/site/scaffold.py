@@ -1,6 +1,6 @@
 """`python build.py new`: a ready-to-fill `content/<slug>.md` that passes validation as written.
 
-Every front matter key is present, each with a French comment, so editors discover the
+Every front matter key is present, each with a French comment (`messages.NEW_COMMENTS`), so editors discover the
 fields in the file itself; optional keys are left empty (YAML null), which the reader accepts.
 """
 
@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from revue.core import countries, frontmatter
+from revue.core import countries, frontmatter, messages
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
 from revue.core.validate import parse_date
@@ -27,20 +27,6 @@ class NewArticle:
     date: str | None  # YYYY-MM-DD; None means today
 
 
-# Each key of the new file, after a French comment: editors discover the fields in the file itself.
-COMMENTS = {
-    "title": "Titre affiché en tête de l'article et dans les listes.",
-    "date": "Date de l'événement, au format AAAA-MM-JJ.",
-    "countries": "Pays partenaires, en français, séparés par des virgules : [Japon, Corée du Sud]",
-    "summary": "Chapeau : une ou deux phrases reprises dans les listes et les moteurs de recherche (facultatif).",
-    "place": 'Lieu de l\'événement, par exemple "Hanoï" (facultatif).',
-    "source": "Source : {agency: VNA, url: https://…} (facultatif).",
-    "photos": 'Photos publiées par l\'agence : [{caption: "Légende", credit: "VNA"}] (facultatif).',
-    "slug": "Adresse de la page (articles/<slug>/), fixée à la création : elle ne change pas si le titre change.",
-    "draft": "true = brouillon : visible dans l'aperçu (serve), jamais publié. Écrivez false pour publier.",
-}
-
-
 def article_text(title: str, day: datetime.date, partners: list[countries.Country]) -> str:
     values = {
         "title": title,
@@ -53,7 +39,7 @@ def article_text(title: str, day: datetime.date, partners: list[countries.Countr
         "slug": slug_of(title),
         "draft": True,
     }
-    return frontmatter.dump(values, PLACEHOLDER_BODY + "\n", COMMENTS)
+    return frontmatter.dump(values, PLACEHOLDER_BODY + "\n", messages.NEW_COMMENTS)
 
 
 def create_article(project: Project, request: NewArticle) -> Path:
@@ -64,21 +50,19 @@ def create_article(project: Project, request: NewArticle) -> Path:
     config = load_config(project.site_yaml)
     problems: list[Problem] = []
     if not slug:
-        problems.append(Problem(shown, None, "the title is empty — give the article a title in quotes"))
+        problems.append(Problem(shown, None, messages.NEW_TITLE_EMPTY))
     day = datetime.date.today() if request.date is None else parse_date(request.date)
     if isinstance(day, str):
-        problems.append(Problem(shown, None, f"--date: {day}"))
+        problems.append(Problem(shown, None, messages.option_problem("--date", day)))
     partners: list[countries.Country] = []
     for name in request.countries:
         country = countries.resolve_partner(name, config.home_country)
         if isinstance(country, str):
-            problems.append(Problem(shown, None, f"--country {country}"))
+            problems.append(Problem(shown, None, messages.option_problem("--country", country)))
         elif country not in partners:
             partners.append(country)
     if target.exists():
-        problems.append(
-            Problem(shown, None, "already exists — edit it, or choose another title for the new article")
-        )
+        problems.append(Problem(shown, None, messages.NEW_FILE_EXISTS))
     if problems:
         raise BuildError(problems)
     assert isinstance(day, datetime.date)

@@ -78,7 +78,7 @@ def test_serve_rebuilds_and_reloads_shows_errors_and_recovers(
     set_body(path, "Première version du texte.")
     server = start_serve(project)
     try:
-        url = server.wait_for_line("Serving http://127.0.0.1:").split()[1]
+        url = server.wait_for_line("Aperçu sur http://127.0.0.1:").split()[2]
         assert url.endswith("/") and "127.0.0.1" in url
         page.goto(f"{url}articles/{SLUG}/")
         expect(page.get_by_text("Première version du texte.")).to_be_visible()
@@ -90,14 +90,21 @@ def test_serve_rebuilds_and_reloads_shows_errors_and_recovers(
 
         good = path.read_text(encoding="utf-8")
         path.write_text(good.replace("date: 2024-03-01", "date: 2024-02-30"), encoding="utf-8")
-        problem = f'content/{SLUG}.md:5: date: "2024-02-30" is not a real date — February 2024 has 29 days'
+        problem = f"content/{SLUG}.md:5: date: « 2024-02-30 » n’est pas une date réelle — février 2024 compte 29 jours"
         overlay = page.get_by_role("alert")
         expect(overlay).to_contain_text(problem, timeout=WAIT_MS)
-        expect(overlay).to_contain_text("la dernière version correcte")
+        expect(overlay).to_contain_text(
+            "La dernière modification contient une erreur : le site affiché est la dernière version correcte."
+        )
+        expect(overlay).to_contain_text(
+            "Corrigez le fichier indiqué et enregistrez : la page se mettra à jour toute seule."
+        )
         expect(page.get_by_text("Deuxième version, corrigée par l’éditrice.")).to_be_visible()
         assert server.wait_for_line(problem)
-        assert server.wait_for_line("Build failed: 1 problem(s). Nothing was written to output/.")
-        assert server.wait_for_line("Still serving the last good site: save a fix to rebuild.")
+        assert server.wait_for_line("Échec de la construction : 1 problème. Rien n’a été écrit dans output/.")
+        assert server.wait_for_line(
+            "Le site affiché reste la dernière version correcte : enregistrez une correction pour reconstruire."
+        )
 
         path.write_text(good.replace("Deuxième version", "Troisième version"), encoding="utf-8")
         expect(page.get_by_text("Troisième version, corrigée par l’éditrice.")).to_be_visible(timeout=WAIT_MS)

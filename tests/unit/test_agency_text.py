@@ -129,21 +129,25 @@ def test_no_standfirst_is_warned() -> None:
 @pytest.mark.parametrize(
     ("raw", "line", "message"),
     [
-        ("", None, "holds no text — paste the article: its title on the first line, then its text"),
+        (
+            "",
+            None,
+            "ne contient aucun texte — collez-y l’article : son titre sur la première ligne, puis son texte",
+        ),
         (
             "\n \nVoir plus\nteaser",
             None,
-            "holds no text — paste the article: its title on the first line, then its text",
+            "ne contient aucun texte — collez-y l’article : son titre sur la première ligne, puis son texte",
         ),
         (
             "\nTitre seul\n",
             2,
-            "has a title but no article paragraphs — paste the article's text below its title",
+            "a un titre mais pas de paragraphes — collez le texte de l’article sous son titre",
         ),
         (
             "Titre\n\nChapeau\n\nHanoi (VNA) - -VNA",
             5,
-            "the article has a dateline but no text — paste the article's text",
+            "l’article a une attaque mais pas de texte — collez le texte de l’article",
         ),
     ],
 )

@@ -30,7 +30,7 @@ def test_check_passes_a_valid_project_and_writes_nothing(project: Project) -> No
 
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
-        f"Checked site.yaml, seeds/sources.yaml, templates and {articles} article(s): no problems\n"
+        f"Vérifiés : site.yaml, seeds/sources.yaml, les modèles et {articles} articles — aucun problème\n"
     )
     after = {path: data for path, data in snapshot(project.root).items() if not path.startswith(".cache/")}
     assert after == before  # no output/, no imported seed; only the build's own cache may be filled
@@ -45,15 +45,15 @@ def test_check_reports_the_same_problems_as_the_build_and_leaves_output_alone(pr
     build = build_py(project, "build")
 
     problems = [
-        'content/un-article.md:3: date: "2024-02-30" is not a real date — February 2024 has 29 days',
-        'content/un-article.md:4: countries: "Japn" is not a known country — did you mean "Japon"?',
-        'content/un-article.md:5: unknown key "auteur" — known keys: title, date, countries, summary, place, '
-        "source, photos, slug, draft",
+        "content/un-article.md:3: date: « 2024-02-30 » n’est pas une date réelle — février 2024 compte 29 jours",
+        "content/un-article.md:4: countries: « Japn » n’est pas un pays connu — vouliez-vous dire « Japon » ?",
+        "content/un-article.md:5: champ inconnu « auteur » — champs possibles : title, date, countries, summary, "
+        "place, source, photos, slug, draft",
     ]
     assert check.returncode == 1
     assert check.stderr.splitlines() == [
         *problems,
-        "Check failed: 3 problem(s). Fix them, then run `python build.py check` again.",
+        "Vérification échouée : 3 problèmes. Corrigez, puis relancez `python build.py check`.",
     ]
     assert build.stderr.splitlines()[:-1] == problems
     assert snapshot(project.output) == published
@@ -71,10 +71,11 @@ def test_check_reports_sources_yaml_and_content_problems_together(project: Proje
 
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        'content/un-article.md:3: date: "2024-02-30" is not a real date — February 2024 has 29 days',
-        'content/un-article.md:4: countries: "Japn" is not a known country — did you mean "Japon"?',
-        'seeds/sources.yaml:22: `005_nouveau.txt`: date "hier" is not a date — write YYYY-MM-DD, e.g. 2023-02-09',
-        "Check failed: 3 problem(s). Fix them, then run `python build.py check` again.",
+        "content/un-article.md:3: date: « 2024-02-30 » n’est pas une date réelle — février 2024 compte 29 jours",
+        "content/un-article.md:4: countries: « Japn » n’est pas un pays connu — vouliez-vous dire « Japon » ?",
+        "seeds/sources.yaml:22: 005_nouveau.txt: date: « hier » n’est pas une date — écrivez-la AAAA-MM-JJ, "
+        "par exemple 2023-02-09",
+        "Vérification échouée : 3 problèmes. Corrigez, puis relancez `python build.py check`.",
     ]
     assert not project.output.exists()
 
@@ -91,7 +92,7 @@ def test_check_reports_a_broken_site_yaml_as_the_build_does(project: Project) ->
     assert check.stderr.startswith(f"site.yaml:{line}: per_page: ")
     assert check.stderr.splitlines() == [
         *build.stderr.splitlines()[:-1],
-        "Check failed: 1 problem(s). Fix them, then run `python build.py check` again.",
+        "Vérification échouée : 1 problème. Corrigez, puis relancez `python build.py check`.",
     ]
 
 
@@ -103,7 +104,7 @@ def test_check_renders_the_templates_and_reports_their_errors(project: Project) 
 
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == (
-        "Check failed: 1 problem(s). Fix them, then run `python build.py check` again."
+        "Vérification échouée : 1 problème. Corrigez, puis relancez `python build.py check`."
     )
     assert "templates/robots.txt" in result.stderr and "nothing_here" in result.stderr
 
@@ -116,8 +117,8 @@ def test_check_reports_a_seed_the_import_would_refuse_and_imports_nothing(projec
 
     assert check.returncode == 1
     assert check.stderr.splitlines() == [
-        "seeds/999_latin1.txt: is not UTF-8 text — save it as UTF-8",
-        "Check failed: 1 problem(s). Fix them, then run `python build.py check` again.",
+        "seeds/999_latin1.txt: n’est pas un texte UTF-8 — enregistrez le fichier en UTF-8",
+        "Vérification échouée : 1 problème. Corrigez, puis relancez `python build.py check`.",
     ]
     assert snapshot(project.content) == before
 

@@ -56,37 +56,37 @@ def test_a_comma_list_is_a_list_with_or_without_brackets(tmp_path: Path, line: s
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("Jappon", 'countries: "Jappon" is not a known country — did you mean "Japon"?'),
-        ("Holande", 'countries: "Holande" is not a known country — did you mean "Pays-Bas"?'),
-        ("Germany", 'countries: "Germany" is not a known country — did you mean "Allemagne"?'),
+        ("Jappon", "countries: « Jappon » n’est pas un pays connu — vouliez-vous dire « Japon » ?"),
+        ("Holande", "countries: « Holande » n’est pas un pays connu — vouliez-vous dire « Pays-Bas » ?"),
+        ("Germany", "countries: « Germany » n’est pas un pays connu — vouliez-vous dire « Allemagne » ?"),
         (
             "Atlantide",
-            'countries: "Atlantide" is not a known country — check the spelling, or write the country\'s '
-            'French name as the site shows it, e.g. Japon or "Corée du Sud"',
+            "countries: « Atlantide » n’est pas un pays connu — vérifiez l’orthographe, ou écrivez le nom "
+            "français du pays tel que le site l’affiche, par exemple `Japon` ou `Corée du Sud`",
         ),
         (
             "Afrique",
-            'countries: "Afrique" is not a known country — check the spelling, or write the country\'s '
-            'French name as the site shows it, e.g. Japon or "Corée du Sud"',
+            "countries: « Afrique » n’est pas un pays connu — vérifiez l’orthographe, ou écrivez le nom "
+            "français du pays tel que le site l’affiche, par exemple `Japon` ou `Corée du Sud`",
         ),
         (
             "Union européenne",
-            'countries: "Union européenne" is an organisation, not a country — organisations cannot be '
-            "partners yet: name the countries concerned, or leave it out",
+            "countries: « Union européenne » est une organisation, pas un pays — une organisation ne peut "
+            "pas encore être partenaire : nommez les pays concernés, ou retirez-la",
         ),
         (
             "ASEAN",
-            'countries: "ASEAN" is an organisation, not a country — organisations cannot be partners yet: '
-            "name the countries concerned, or leave it out",
+            "countries: « ASEAN » est une organisation, pas un pays — une organisation ne peut pas encore "
+            "être partenaire : nommez les pays concernés, ou retirez-la",
         ),
         (
             "ONU",
-            'countries: "ONU" is an organisation, not a country — organisations cannot be partners yet: '
-            "name the countries concerned, or leave it out",
+            "countries: « ONU » est une organisation, pas un pays — une organisation ne peut pas encore "
+            "être partenaire : nommez les pays concernés, ou retirez-la",
         ),
         (
             "France et Chine",
-            'countries: "France et Chine" names 2 countries — write each one separately: France, Chine',
+            "countries: « France et Chine » nomme 2 pays — écrivez-les un par un : France, Chine",
         ),
     ],
 )

@@ -239,7 +239,18 @@ def test_an_imported_slug_is_cut_at_a_word_to_80_characters_never_on_a_little_wo
 def test_two_seeds_with_one_slug_are_refused_naming_both(tmp_path: Path) -> None:
     project = make_project(tmp_path, {"a.txt": TINY, "b.txt": TINY})
     assert problems(project) == [
-        "seeds/b.txt:1: its title gives content/titre-de-l-article.md, as does a.txt — change one of the titles"
+        "seeds/b.txt:1: son titre donne content/titre-de-l-article.md, comme celui de a.txt — changez l’un des "
+        "deux titres"
+    ]
+    assert not (tmp_path / "content").exists()
+
+
+def test_a_seed_whose_import_would_not_build_is_refused_with_the_reason(tmp_path: Path) -> None:
+    project = make_project(tmp_path, {"a.txt": TINY.replace("Titre de l'article", 'Le "sommet')})
+    assert problems(project) == [
+        "seeds/a.txt: une fois importé, il ne passerait pas la construction (content/le-sommet.md:2: title: "
+        'un guillemet " est seul — mettez toute la valeur entre guillemets, ou retirez ce guillemet) — '
+        "corrigez le texte ou seeds/sources.yaml"
     ]
     assert not (tmp_path / "content").exists()
 
@@ -249,9 +260,10 @@ def test_a_hand_written_file_with_the_same_name_is_never_overwritten(tmp_path: P
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "titre-de-l-article.md").write_text("à moi\n", encoding="utf-8")
     assert problems(project) == [
-        "content/titre-de-l-article.md:1: no front matter — start the file with a line `---`, the keys, then `---`",
-        "seeds/a.txt:1: content/titre-de-l-article.md already exists and is not this seed's import — "
-        "rename that file or change this seed's title",
+        "content/titre-de-l-article.md:1: pas d’en-tête — commencez le fichier par une ligne `---`, puis les "
+        "champs, puis `---`",
+        "seeds/a.txt:1: content/titre-de-l-article.md existe déjà et ne vient pas de ce texte — renommez ce "
+        "fichier, ou changez le titre du texte",
     ]
     assert (tmp_path / "content" / "titre-de-l-article.md").read_text(encoding="utf-8") == "à moi\n"
 
@@ -260,19 +272,22 @@ def test_sources_yaml_mistakes_are_reported_with_their_line(tmp_path: Path) -> N
     sources = "a.txt:\n  date: 2023-02-30\n  url: ftp://x\n  auteur: moi\nb.txt: 2023-01-01\n"
     project = make_project(tmp_path, {"a.txt": TINY}, sources)
     assert problems(project) == [
-        'seeds/sources.yaml:2: `a.txt`: date "2023-02-30" is not a real date — February 2023 has 28 days',
-        'seeds/sources.yaml:3: `a.txt`: url "ftp://x" is not a web address — write it whole, starting with '
-        "https://, without spaces, or write null",
-        'seeds/sources.yaml:4: `a.txt`: unknown key "auteur" — known keys: date, url',
-        "seeds/sources.yaml:5: `b.txt` needs `date:` and `url:` lines indented below it",
-        "seeds/sources.yaml:5: `b.txt` names no file in seeds/ — correct the file name, or remove the entry",
+        "seeds/sources.yaml:2: a.txt: date: « 2023-02-30 » n’est pas une date réelle — février 2023 compte "
+        "28 jours",
+        "seeds/sources.yaml:3: a.txt: url: « ftp://x » n’est pas une adresse web — écrivez-la en entier, sans "
+        "espace, en commençant par https://, ou écrivez `url: null`",
+        "seeds/sources.yaml:4: a.txt: champ inconnu « auteur » — champs possibles : date, url",
+        "seeds/sources.yaml:5: b.txt: les lignes `date:` et `url:` manquent — écrivez-les en dessous, indentées "
+        "de deux espaces",
+        "seeds/sources.yaml:5: b.txt: aucun fichier de ce nom dans seeds/ — corrigez le nom du fichier, ou "
+        "retirez cette entrée",
     ]
 
 
 def test_a_seed_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     project = make_project(tmp_path, {})
     (tmp_path / "seeds" / "a.txt").write_bytes("Titré".encode("latin-1"))
-    assert problems(project) == ["seeds/a.txt: is not UTF-8 text — save it as UTF-8"]
+    assert problems(project) == ["seeds/a.txt: n’est pas un texte UTF-8 — enregistrez le fichier en UTF-8"]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

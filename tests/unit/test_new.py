@@ -27,8 +27,8 @@ def test_new_writes_a_draft_with_every_key_that_blocks_nobody_until_published(pr
 
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
-        f"Created {PATH} as a draft: write the article below its front matter, preview it with "
-        "`python build.py serve`, then write `draft: false` to publish it\n"
+        f"{PATH} créé, en brouillon : écrivez l’article sous son en-tête, prévisualisez-le avec "
+        "`python build.py serve`, puis écrivez `draft: false` pour le publier\n"
     )
     values = front_matter(project)
     assert tuple(values) == KNOWN_KEYS
@@ -46,7 +46,8 @@ def test_new_writes_a_draft_with_every_key_that_blocks_nobody_until_published(pr
     placeholder = build_py(project, "check")
     assert placeholder.returncode == 1
     assert placeholder.stderr.splitlines()[0] == (
-        f"{PATH}:22: the article still holds the example text written by `new` — replace it with the article"
+        f"{PATH}:22: l’article contient encore le texte d’exemple écrit par `new` — remplacez-le par le texte "
+        "de l’article"
     )
     write_body(project)
     check = build_py(project, "check")
@@ -96,8 +97,8 @@ def test_new_refuses_to_overwrite_an_existing_article(project: Project) -> None:
 
     assert result.returncode == 1
     assert result.stderr == (
-        f"{PATH}: already exists — edit it, or choose another title for the new article\n"
-        "New article refused: 1 problem(s). Nothing was written.\n"
+        f"{PATH}: existe déjà — modifiez-le, ou choisissez un autre titre pour le nouvel article\n"
+        "Nouvel article refusé : 1 problème. Rien n’a été écrit.\n"
     )
     assert (project.root / PATH).read_text(encoding="utf-8") == "déjà rédigé"
 
@@ -121,11 +122,11 @@ def test_new_rejects_an_unknown_country_a_home_country_and_a_bad_date_writing_no
 
     assert result.returncode == 1
     assert result.stderr == (
-        f'{PATH}: --date: "2024-02-30" is not a real date — February 2024 has 29 days\n'
-        f'{PATH}: --country "Japn" is not a known country — did you mean "Japon"?\n'
-        f'{PATH}: --country "Vietnam" is the home country, not a partner — remove it\n'
-        f'{PATH}: --country "Mordor" is not a known country — check the spelling, or write the country\'s '
-        f'French name as the site shows it, e.g. Japon or "Corée du Sud"\n'
-        "New article refused: 4 problem(s). Nothing was written.\n"
+        f"{PATH}: --date « 2024-02-30 » n’est pas une date réelle — février 2024 compte 29 jours\n"
+        f"{PATH}: --country « Japn » n’est pas un pays connu — vouliez-vous dire « Japon » ?\n"
+        f"{PATH}: --country « Vietnam » est le pays du site, pas un partenaire — retirez-le\n"
+        f"{PATH}: --country « Mordor » n’est pas un pays connu — vérifiez l’orthographe, ou écrivez le nom "
+        "français du pays tel que le site l’affiche, par exemple `Japon` ou `Corée du Sud`\n"
+        "Nouvel article refusé : 4 problèmes. Rien n’a été écrit.\n"
     )
     assert not (project.root / PATH).exists()

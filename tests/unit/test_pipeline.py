@@ -54,7 +54,7 @@ def test_a_source_url_with_a_space_is_refused_by_check_as_by_build(project: Proj
     assert check.returncode == build.returncode == 1
     assert check.stderr.splitlines()[:-1] == build.stderr.splitlines()[:-1]
     assert check.stderr.startswith(f"seeds/sources.yaml:{line}: ")
-    assert "is not a web address" in check.stderr
+    assert "n’est pas une adresse web" in check.stderr
     assert list(project.content.iterdir()) == []
 
 
@@ -96,8 +96,8 @@ def test_editor_scratch_files_are_skipped_and_a_misnamed_article_is_a_warning(pr
 
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
-        "content/brouillon.MD: attention : ignored: only .md files are articles — rename it brouillon.md to "
-        "publish it"
+        "content/brouillon.MD: attention : fichier laissé de côté — seuls les fichiers .md sont des articles : "
+        "renommez-le brouillon.md pour le publier"
     ]
 
 
@@ -125,7 +125,7 @@ def test_two_builds_at_once_both_succeed_one_after_the_other(project: Project) -
     for returncode, stderr in outcomes:
         assert returncode == 0, stderr
         assert set(stderr.splitlines()) <= {
-            f"Another build of {project.root} is running: waiting for it to finish…"
+            f"Une autre construction de {project.root} est en cours : attente de sa fin…"
         }
     assert (project.output / "index.html").is_file()
 
@@ -137,7 +137,7 @@ def test_a_reader_that_stops_early_gets_no_traceback(project: Project) -> None:
         ["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True, timeout=120
     )
 
-    assert done.stdout == "B"
+    assert done.stdout == "S"  # of "Site construit : …"
     assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr
     assert (project.output / "index.html").is_file()
 
@@ -148,4 +148,6 @@ def test_a_folder_the_build_cannot_write_is_a_one_line_message(project: Project)
     result = build_py(project, "build")
 
     assert result.returncode == 1
-    assert result.stderr == ".cache: File exists — check the folder's permissions and free space\n"
+    assert result.stderr == (
+        ".cache: existe déjà — vérifiez les droits du dossier et la place libre sur le disque\n"
+    )

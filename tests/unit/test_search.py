@@ -47,7 +47,7 @@ def test_a_pagefind_failure_is_a_build_error_that_keeps_the_previous_output(tmp_
     with pytest.raises(BuildError) as raised:
         publish(not_html, output, index_site)
     message = str(raised.value)
-    assert "Pagefind could not index the site" in message
+    assert "Pagefind n’a pas pu indexer le site : " in message
     assert "not able to build an index" in message, "says what Pagefind printed"
     assert "pip install -r requirements.txt" in message, "says what to do"
     assert (output / "index.html").read_text() == "ancien site"
@@ -58,4 +58,4 @@ def test_the_build_command_reports_pages_indexed_and_index_size(
 ) -> None:
     assert main(["--root", str(project.root), "build"]) == 0
     printed = capsys.readouterr().out
-    assert re.search(r"^Indexed 5 page\(s\) for search: [1-9]\d* KiB in pagefind/$", printed, re.MULTILINE)
+    assert re.search(r"^Recherche : 5 pages indexées, [1-9]\d* Kio dans pagefind/$", printed, re.MULTILINE)

@@ -18,8 +18,8 @@ def test_a_busy_port_is_a_clear_error_and_nothing_is_built(project: Project) -> 
 
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"127.0.0.1:{port}: this port is already in use (another `serve`?) — stop it, or choose another "
-        "port: --port 8080, or --port 0 for any free one",
-        "Could not start the preview: 1 problem(s).",
+        f"127.0.0.1:{port}: ce port est déjà pris (par un autre `serve` ?) — arrêtez-le, ou choisissez un "
+        "autre port : --port 8080, ou --port 0 pour n’importe quel port libre",
+        "Impossible de lancer l’aperçu : 1 problème.",
     ]
     assert not project.output.exists()

@@ -1,0 +1,555 @@
+"""Every message an editor reads, in French, in one place: what each command prints, and each problem.
+
+A problem reads `path:line: what is wrong — how to fix it`; `Problem.__str__` adds `path:line:`, the
+functions here give the rest. Keys are named as editors type them (`date:`, `countries:`), what to
+type is in backticks, what the editor wrote is quoted « like this ».
+
+Typography, decided once: ’ for apostrophes, « » for quotes, and a space before `:`, `;`, `?` and `!`,
+as French writes them, but ordinary spaces throughout: these lines go to terminals, CI logs and the
+preview's overlay, where a no-break space is invisible, cannot be typed to search for a message, and
+buys nothing (nothing wraps them). Plurals are written out (`1 problème`, `2 problèmes`), not `(s)`.
+
+No import of a library at module level: `build.py` reads this file to say that the libraries are
+missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """`1 problème`, `0 brouillon`, `2 problèmes`: French keeps 0 and 1 in the singular."""
+    return f"{number} {singular if number < 2 else plural or singular + 's'}"
+
+
+def quoted(text: object) -> str:
+    """What the editor wrote, as a message quotes it: `« Japn »`."""
+    return f"« {text} »"
+
+
+def listed(words: Iterable[str]) -> str:
+    return ", ".join(words)
+
+
+# --- Dates, web addresses, keys: one wording wherever an editor makes the mistake ------------------
+
+
+def not_a_date(text: str) -> str:
+    return f"{quoted(text)} n’est pas une date — écrivez-la AAAA-MM-JJ, par exemple 2023-02-09"
+
+
+def month_not_real(text: str) -> str:
+    return f"{quoted(text)} n’est pas une date réelle — le mois vient en second, de 01 à 12"
+
+
+def date_not_real(text: str, month: int, year: int, days: int) -> str:
+    """`« 2016-02-30 » … février 2016 compte 29 jours`."""
+    import datetime
+
+    from babel.dates import format_date
+
+    month_year = format_date(datetime.date(year, month, 1), "MMMM y", locale="fr")
+    return f"{quoted(text)} n’est pas une date réelle — {month_year} compte {days} jours"
+
+
+def not_a_web_address(value: object) -> str:
+    return (
+        f"{quoted(value)} n’est pas une adresse web — écrivez-la en entier, sans espace, "
+        "en commençant par https://"
+    )
+
+
+def unknown_key(key: str, close: str | None, known: Iterable[str]) -> str:
+    """`champ inconnu « titel » — vouliez-vous dire « title » ?`, or the list of known keys."""
+    hint = f"vouliez-vous dire {quoted(close)} ?" if close else f"champs possibles : {listed(known)}"
+    return f"champ inconnu {quoted(key)} — {hint}"
+
+
+def key_problem(key: str, problem: str) -> str:
+    """A problem with the value of `key`, named as the editor typed it: `date: « … » n’est pas…`."""
+    return f"{key}: {problem}"
+
+
+# --- Files: encoding, YAML, front matter ----------------------------------------------------------
+
+
+def not_utf8(byte: int | None = None) -> str:
+    which = f" (octet 0x{byte:02x})" if byte is not None else ""
+    return f"n’est pas un texte UTF-8{which} — enregistrez le fichier en UTF-8"
+
+
+NOT_A_MAPPING = "des lignes `champ: valeur` sont attendues ici — écrivez un champ par ligne, par exemple `date: 2023-02-09`"
+
+
+def control_character(code: int) -> str:
+    return f"contient un caractère de contrôle invisible (U+{code:04X}) — retapez la ligne sans lui"
+
+
+def tab_indent(line: int) -> str:
+    return f"une tabulation en début de ligne {line} — indentez avec des espaces"
+
+
+def value_holds_colon(key: str) -> str:
+    return f'{key}: la valeur contient « : » — mettez toute la valeur entre guillemets : `{key}: "…"`'
+
+
+def quote_never_closed(key: str, quote: str) -> str:
+    return f"{key}: la valeur ouverte par {quote} n’est jamais refermée — terminez-la par {quote}"
+
+
+def yaml_syntax(detail: str) -> str:
+    """PyYAML's own words (English), framed: they are all that is known about the mistake."""
+    return (
+        f"erreur de syntaxe YAML ({detail or 'YAML invalide'}) — vérifiez les guillemets, "
+        "les deux-points et l’indentation"
+    )
+
+
+NO_FRONT_MATTER = "pas d’en-tête — commencez le fichier par une ligne `---`, puis les champs, puis `---`"
+FRONT_MATTER_NOT_CLOSED = (
+    "l’en-tête ouvert par `---` n’est jamais fermé — ajoutez une ligne `---` après le dernier champ"
+)
+
+
+# --- Countries ------------------------------------------------------------------------------------
+
+
+def home_country(name: str) -> str:
+    return f"{quoted(name)} est le pays du site, pas un partenaire — retirez-le"
+
+
+def organisation(name: str) -> str:
+    return (
+        f"{quoted(name)} est une organisation, pas un pays — une organisation ne peut pas encore être "
+        "partenaire : nommez les pays concernés, ou retirez-la"
+    )
+
+
+def several_countries(name: str, parts: list[str]) -> str:
+    return f"{quoted(name)} nomme {len(parts)} pays — écrivez-les un par un : {listed(parts)}"
+
+
+def country_misspelled(name: str, close: str) -> str:
+    return f"{quoted(name)} n’est pas un pays connu — vouliez-vous dire {quoted(close)} ?"
+
+
+def country_unknown(name: str) -> str:
+    return (
+        f"{quoted(name)} n’est pas un pays connu — vérifiez l’orthographe, ou écrivez le nom français "
+        "du pays tel que le site l’affiche, par exemple `Japon` ou `Corée du Sud`"
+    )
+
+
+# --- site.yaml ------------------------------------------------------------------------------------
+
+SITE_YAML_MISSING = (
+    "introuvable — lancez la commande dans le dossier du projet, ou indiquez-le : --root DOSSIER"
+)
+
+
+def text_setting_missing(key: str) -> str:
+    return f'{key}: champ absent ou vide — écrivez-le entre guillemets, par exemple `{key}: "…"`'
+
+
+def count_setting_missing(key: str) -> str:
+    return f"{key}: champ absent — ajoutez une ligne comme `{key}: 10`"
+
+
+def count_setting_invalid(key: str, value: object) -> str:
+    return f"{key}: {quoted(value)} n’est pas un nombre entier d’au moins 1 — écrivez par exemple `{key}: 10`"
+
+
+def base_url_invalid(value: object) -> str:
+    return f"{quoted(value)} n’est pas une adresse web complète — écrivez par exemple https://org.github.io/repo/"
+
+
+def home_country_unknown(value: object) -> str:
+    if value is None:
+        return "home_country: champ absent — ajoutez une ligne `home_country: VN` (le code ISO du pays)"
+    return f"home_country: {quoted(value)} n’est pas un pays connu — écrivez son code ISO, par exemple VN"
+
+
+# --- content/: which files are articles -----------------------------------------------------------
+
+
+def markdown_misnamed(name: str) -> str:
+    return f"fichier laissé de côté — seuls les fichiers .md sont des articles : renommez-le {name} pour le publier"
+
+
+NOT_AN_ARTICLE = (
+    "fichier laissé de côté, ce n’est pas un article (.md) — rangez-le hors de content/ pour ne plus voir "
+    "cet avertissement"
+)
+NOT_A_READABLE_FILE = (
+    "laissé de côté : ce lien ne mène à aucun fichier (ni à rien, ou à un dossier, ou à lui-même) — "
+    "remplacez-le par le fichier, ou supprimez-le"
+)
+
+
+def cannot_read(reason: str) -> str:
+    return f"illisible ({reason}) — vérifiez ses droits d’accès"
+
+
+# --- Articles: front matter and body --------------------------------------------------------------
+
+NO_BODY = "l’article n’a pas de texte — écrivez-le sous la ligne `---` qui ferme l’en-tête"
+PLACEHOLDER_LEFT = (
+    "l’article contient encore le texte d’exemple écrit par `new` — remplacez-le par le texte de l’article"
+)
+TITLE_MISSING = 'title: champ absent ou vide — ajoutez une ligne comme `title: "Le titre de l’article"`'
+DATE_MISSING = "date: champ absent — ajoutez une ligne comme `date: 2023-02-09` (AAAA-MM-JJ)"
+COUNTRIES_MISSING = (
+    "countries: champ absent ou vide — indiquez les pays partenaires, par exemple `countries: [Japon]`"
+)
+SOURCE_NOT_A_MAPPING = "source: les champs attendus sont agency, url et seed — par exemple `source: {agency: VNA, url: https://…}`"
+PHOTOS_INVALID = "photos: une liste de `{caption: …, credit: …}` est attendue — chaque photo doit avoir une légende (caption)"
+
+
+def unpaired_quote(key: str) -> str:
+    return (
+        f'{key}: un guillemet " est seul — mettez toute la valeur entre guillemets, ou retirez ce guillemet'
+    )
+
+
+def draft_not_boolean(value: object) -> str:
+    return f"draft: {quoted(value)} n’est ni true ni false — écrivez `draft: true` ou `draft: false`"
+
+
+def not_text(key: str, value: object) -> str:
+    return f"{key}: {quoted(repr(value))} n’est pas un texte — écrivez-le entre guillemets"
+
+
+def slug_characters(value: object, example: str) -> str:
+    return (
+        f"slug: {quoted(value)} ne peut contenir que a-z, 0-9 et des traits d’union — "
+        f"par exemple `slug: {example}`"
+    )
+
+
+def slug_too_long(length: int, limit: int, example: str) -> str:
+    return f"slug: {length} caractères, plus que {limit} — raccourcissez-le, par exemple `slug: {example}`"
+
+
+def duplicate_slug(slug: str, first: object) -> str:
+    return (
+        f"le slug {quoted(slug)} est déjà celui de {first} — donnez à cet article son propre `slug:` "
+        "(ou un autre titre)"
+    )
+
+
+# --- seeds/sources.yaml ---------------------------------------------------------------------------
+
+
+def seed_entry_problem(seed: str, problem: str) -> str:
+    """A problem in one seed's entry, named as the editor typed it: `005.txt: date: « hier » …`."""
+    return f"{seed}: {problem}"
+
+
+SEED_ENTRY_NOT_A_MAPPING = (
+    "les lignes `date:` et `url:` manquent — écrivez-les en dessous, indentées de deux espaces"
+)
+
+
+def seed_url_invalid(problem: str) -> str:
+    return f"url: {problem}, ou écrivez `url: null`"
+
+
+def seed_not_found(folder: object) -> str:
+    return f"aucun fichier de ce nom dans {folder}/ — corrigez le nom du fichier, ou retirez cette entrée"
+
+
+# --- Agency texts (seeds/*.txt) ------------------------------------------------------------------
+
+SEED_EMPTY = "ne contient aucun texte — collez-y l’article : son titre sur la première ligne, puis son texte"
+SEED_TITLE_ONLY = "a un titre mais pas de paragraphes — collez le texte de l’article sous son titre"
+SEED_DATELINE_ONLY = "l’article a une attaque mais pas de texte — collez le texte de l’article"
+
+
+def seed_title_without_words(title: str) -> str:
+    return f"le titre {quoted(title)} n’a ni lettre ni chiffre pour nommer le fichier — donnez-lui des mots"
+
+
+def same_file_as(target: object, other_seed: str) -> str:
+    return f"son titre donne {target}, comme celui de {other_seed} — changez l’un des deux titres"
+
+
+def file_taken(target: object) -> str:
+    return f"{target} existe déjà et ne vient pas de ce texte — renommez ce fichier, ou changez le titre du texte"
+
+
+# --- `new` ----------------------------------------------------------------------------------------
+
+NEW_TITLE_EMPTY = "le titre est vide — donnez à l’article un titre, entre guillemets"
+NEW_FILE_EXISTS = "existe déjà — modifiez-le, ou choisissez un autre titre pour le nouvel article"
+
+
+def option_problem(option: str, problem: str) -> str:
+    """A problem with a command-line option, named as typed: `--country « Japn » n’est pas…`."""
+    return f"{option} {problem}"
+
+
+def created(path: object) -> str:
+    return (
+        f"{path} créé, en brouillon : écrivez l’article sous son en-tête, prévisualisez-le avec "
+        "`python build.py serve`, puis écrivez `draft: false` pour le publier"
+    )
+
+
+# What `new` writes above each key of the new file: editors discover the fields in the file itself.
+NEW_COMMENTS = {
+    "title": "Titre affiché en tête de l’article et dans les listes.",
+    "date": "Date de l’événement, au format AAAA-MM-JJ.",
+    "countries": "Pays partenaires, en français, séparés par des virgules : [Japon, Corée du Sud]",
+    "summary": "Chapeau : une ou deux phrases reprises dans les listes et les moteurs de recherche (facultatif).",
+    "place": 'Lieu de l’événement, par exemple "Hanoï" (facultatif).',
+    "source": "Source : {agency: VNA, url: https://…} (facultatif).",
+    "photos": 'Photos publiées par l’agence : [{caption: "Légende", credit: "VNA"}] (facultatif).',
+    "slug": "Adresse de la page (articles/<slug>/), fixée à la création : elle ne change pas si le titre change.",
+    "draft": "true = brouillon : visible dans l’aperçu (serve), jamais publié. Écrivez false pour publier.",
+}
+
+
+# --- What a page leaves out of its body (warnings) ------------------------------------------------
+
+
+def dropped_image(what: str) -> str:
+    return (
+        f"image {quoted(what)} retirée — le site ne publie pas encore d’images : retirez-la "
+        "(sa légende peut aller dans `photos:`)"
+    )
+
+
+def dropped_embed(tag: str, address: str | None) -> str:
+    where = f" ({address})" if address else ""
+    return (
+        f"{quoted(f'<{tag}>')}{where} retiré — le site n’intègre pas le contenu d’autres sites (vidéo, carte, "
+        "publication) : mettez plutôt un lien, [texte](https://…)"
+    )
+
+
+def dropped_code(tag: str) -> str:
+    return f"{quoted(f'<{tag}>')} retiré avec son contenu — une page ne publie ni code ni style : retirez-le"
+
+
+def dropped_tag(tag: str) -> str:
+    return (
+        f"balise {quoted(f'<{tag}>')} retirée, son texte est gardé — mettez-le en forme en Markdown : une ligne "
+        "vide entre deux paragraphes, **gras**, *italique*, ## intertitre"
+    )
+
+
+def dropped_void(tag: str) -> str:
+    return f"balise {quoted(f'<{tag}>')} retirée — un article ne contient que du texte : retirez-la"
+
+
+def dropped_unknown(tag: str) -> str:
+    return (
+        f"{quoted(f'<{tag}>')} lu comme une balise HTML, et retiré — pour montrer des chevrons, écrivez "
+        f"&lt;{tag}&gt;, ou mettez des guillemets : {quoted(tag)}"
+    )
+
+
+def dropped_link(address: str) -> str:
+    return (
+        f"lien {quoted(address)} retiré, son texte est gardé — une adresse de lien commence par https://, "
+        "http:// ou mailto:"
+    )
+
+
+def dropped_attribute(attribute: str, tag: str) -> str:
+    return f"attribut {quoted(attribute)} de {quoted(f'<{tag}>')} retiré — la mise en forme vient du site : retirez-le"
+
+
+# --- Templates and search -------------------------------------------------------------------------
+
+
+def template_error(detail: str, rendering: str) -> str:
+    """Jinja's own words (English) on what failed, framed: the template's author needs them as they are."""
+    return f"erreur de modèle : {detail} (en construisant {rendering}) — corrigez le modèle"
+
+
+def pagefind_failed(printed: str) -> str:
+    return (
+        f"Pagefind n’a pas pu indexer le site : {printed or 'il n’a rien affiché'} — réinstallez-le "
+        "(pip install -r requirements.txt) et vérifiez les attributs data-pagefind-* des modèles"
+    )
+
+
+def import_would_not_build(problem: object) -> str:
+    return f"une fois importé, il ne passerait pas la construction ({problem}) — corrigez le texte ou seeds/sources.yaml"
+
+
+# --- Reports of the commands ----------------------------------------------------------------------
+
+WARNING = "attention : "  # opens each warning's message: the build went on, without what it names
+
+
+def built(
+    articles: int, drafts: int, drafts_shown: bool, files: int, output: object, base_url: str, written: int
+) -> str:
+    if drafts_shown:
+        draft_part = count(
+            drafts, "brouillon montré, marqué comme tel", "brouillons montrés, marqués comme tels"
+        )
+    else:
+        draft_part = count(drafts, "brouillon laissé de côté", "brouillons laissés de côté")
+    return (
+        f"Site construit : {count(articles, 'article')} ({draft_part}), "
+        f"{count(files, 'page ou flux', 'pages et flux')} dans {output} pour {base_url} ; "
+        f"{count(written, 'fichier écrit', 'fichiers écrits')}, les autres inchangés"
+    )
+
+
+def indexed(pages: int, kibibytes: float) -> str:
+    return f"Recherche : {count(pages, 'page indexée', 'pages indexées')}, {kibibytes:.0f} Kio dans pagefind/"
+
+
+def checked(articles: int) -> str:
+    return f"Vérifiés : site.yaml, seeds/sources.yaml, les modèles et {count(articles, 'article')} — aucun problème"
+
+
+def nothing_to_import(folder: object) -> str:
+    return f"Aucun texte dans {folder}/ : rien à importer"
+
+
+def waiting(root: object) -> str:
+    return f"Une autre construction de {root} est en cours : attente de sa fin…"
+
+
+# The last line of a failure, by command: what happened and what to do next.
+def build_failed(problems: int) -> str:
+    return f"Échec de la construction : {count(problems, 'problème')}. Rien n’a été écrit dans output/."
+
+
+def import_failed(problems: int) -> str:
+    return f"Import refusé : {count(problems, 'problème')}. Rien n’a été écrit dans content/."
+
+
+def check_failed(problems: int) -> str:
+    return f"Vérification échouée : {count(problems, 'problème')}. Corrigez, puis relancez `python build.py check`."
+
+
+def new_refused(problems: int) -> str:
+    return f"Nouvel article refusé : {count(problems, 'problème')}. Rien n’a été écrit."
+
+
+def serve_failed(problems: int) -> str:
+    return f"Impossible de lancer l’aperçu : {count(problems, 'problème')}."
+
+
+# What the system says when a file cannot be written or read, in French for the usual causes.
+SYSTEM_ERRORS = {
+    "EACCES": "accès refusé",
+    "EPERM": "opération non permise",
+    "ENOSPC": "plus de place sur le disque",
+    "EDQUOT": "quota du disque dépassé",
+    "EROFS": "disque en lecture seule",
+    "ENOENT": "introuvable",
+    "ENOTDIR": "un fichier se trouve là où un dossier est attendu",
+    "EISDIR": "un dossier se trouve là où un fichier est attendu",
+    "ENAMETOOLONG": "nom de fichier trop long",
+    "EEXIST": "existe déjà",
+    "EIO": "erreur de lecture ou d’écriture du disque",
+}
+
+
+def system_error(error: OSError) -> str:
+    """Why the system refused, in French when it is a usual cause, else in its own words."""
+    import errno
+
+    return SYSTEM_ERRORS.get(errno.errorcode.get(error.errno or 0, ""), error.strerror or str(error))
+
+
+def cannot_write(reason: str) -> str:
+    return f"{reason} — vérifiez les droits du dossier et la place libre sur le disque"
+
+
+DEPENDENCIES_MISSING = (
+    "Les bibliothèques de Revue ne sont pas installées pour {python} ({module} manque).\n"
+    "Lancez `make site` une fois, puis utilisez .venv/bin/python build.py … (ou `source .venv/bin/activate`)."
+)
+
+
+# --- serve ----------------------------------------------------------------------------------------
+
+
+def serving(url: str) -> str:
+    return f"Aperçu sur {url} (Ctrl+C pour arrêter)"
+
+
+SERVE_STOPPED = "Aperçu arrêté."
+PAGES_RELOAD = "Les pages ouvertes se rechargent."
+STILL_SERVING = (
+    "Le site affiché reste la dernière version correcte : enregistrez une correction pour reconstruire."
+)
+
+
+def build_stopped(code: int) -> str:
+    return f"la construction s’est arrêtée (code {code}) sans donner de raison — lisez le terminal"
+
+
+PORT_BUSY = (
+    "ce port est déjà pris (par un autre `serve` ?) — arrêtez-le, ou choisissez un autre port : "
+    "--port 8080, ou --port 0 pour n’importe quel port libre"
+)
+# The overlay over a page whose latest edit broke the build (`live_reload.js` shows the problems between).
+OVERLAY = {
+    "title": "La dernière modification contient une erreur : le site affiché est la dernière version correcte.",
+    "hint": "Corrigez le fichier indiqué et enregistrez : la page se mettra à jour toute seule.",
+}
+
+
+# --- The command line: help, and argparse's own words ---------------------------------------------
+
+HELP = {
+    "revue": "Construit le site de la Revue dans output/, à partir de site.yaml, content/ et templates/.",
+    "--root": "dossier du projet (par défaut : le dossier courant)",
+    "--base-url": "publier sous cette adresse plutôt que sous le base_url de site.yaml "
+    "(par exemple https://org.github.io/repo/)",
+    "build": "Importe les nouveaux textes de seeds/, puis construit output/ (la commande par défaut).",
+    "--drafts": "montrer aussi les brouillons datés, marqués comme brouillons : ce que montre serve ; "
+    "à ne jamais publier",
+    "import": "Transforme chaque seeds/*.txt qui n’a pas encore d’article en content/<slug>.md ; "
+    "n’écrase jamais rien.",
+    "new": "Écrit content/<slug>.md, avec tous les champs de l’en-tête, prêt à remplir.",
+    "TITRE": 'le titre de l’article, entre guillemets : "Le Vietnam et le Japon …"',
+    "--country": "pays partenaire, en français (répétez l’option pour plusieurs pays)",
+    "--date": "date de l’événement (par défaut : aujourd’hui)",
+    "check": "Vérifie site.yaml, content/, templates/ et seeds/ (avec sources.yaml) comme la construction, "
+    "sans rien écrire.",
+    "serve": "Construit le site, le sert sur 127.0.0.1 sous son chemin de base, puis le reconstruit et "
+    "recharge les pages à chaque modification.",
+    "--port": "0 choisit un port libre (par défaut : 8000)",
+    "bench": "Mesure la durée de constructions complètes et partielles d’un corpus synthétique (sur tmpfs).",
+    "--articles": "taille du corpus (par défaut : 10000)",
+    "--runs": "nombre de tours dont on prend la médiane (par défaut : 3)",
+}
+
+
+def not_a_whole_number(text: str) -> str:
+    return f"{quoted(text)} n’est pas un nombre entier — écrivez des chiffres, par exemple 8080"
+
+
+# argparse's messages (Python 3.11's wording) that a command line can show, by their English text.
+ARGPARSE = {
+    "usage: ": "usage : ",
+    # Headings: argparse adds the colon; the space is French's before it.
+    "positional arguments": "arguments ",
+    "options": "options ",
+    "show this help message and exit": "afficher cette aide",
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s : %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "« %(value)s » n’existe pas — choisissez parmi %(choices)s",
+    "the following arguments are required: %s": "il manque %s — voyez --help",
+    "unrecognized arguments: %s": "inconnu : %s — voyez --help",
+    "expected one argument": "une valeur doit suivre l’option",
+    "invalid %(type)s value: %(value)r": "« %(value)s » n’est pas une valeur possible",
+    "ambiguous option: %(option)s could match %(matches)s": "option ambiguë : %(option)s peut désigner "
+    "%(matches)s — écrivez-la en entier",
+    "ignored explicit argument %r": "cette option ne prend pas de valeur, et reçoit %r — retirez-la",
+}
+
+
+def argparse_text(text: str) -> str:
+    return ARGPARSE.get(text, text)

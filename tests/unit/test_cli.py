@@ -1,0 +1,80 @@
+"""The command line itself speaks French: its help, argparse's own errors, its report, a missing library."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from revue.core.project import Project
+from tests.build_cli import build_py
+from tests.conftest import REPO
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (
+            ["buidl"],
+            "python build.py : erreur : COMMANDE : « buidl » n’existe pas — choisissez parmi 'build', "
+            "'import', 'new', 'check', 'serve', 'bench'",
+        ),
+        (["new"], "python build.py new : erreur : il manque TITRE, --country — voyez --help"),
+        (
+            ["serve", "--port", "huit"],
+            "python build.py serve : erreur : --port : « huit » n’est pas un nombre entier — écrivez des "
+            "chiffres, par exemple 8080",
+        ),
+        (["serve", "--port"], "python build.py serve : erreur : --port : une valeur doit suivre l’option"),
+        (["check", "--brouillons"], "python build.py : erreur : inconnu : --brouillons — voyez --help"),
+    ],
+)
+def test_a_mistyped_command_line_is_explained_in_french(
+    project: Project, args: list[str], error: str
+) -> None:
+    result = build_py(project, *args)
+
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage : python build.py")
+    assert result.stderr.splitlines()[-1] == error
+
+
+def test_the_help_is_in_french(project: Project) -> None:
+    result = build_py(project, "new", "--help")
+
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage : python build.py new [-h] [--root DOSSIER] [--base-url ADRESSE]")
+    assert "\narguments :\n  TITRE " in result.stdout
+    assert "\noptions :\n  -h, --help          afficher cette aide\n" in result.stdout
+    assert "Écrit content/<slug>.md, avec tous les champs de l’en-tête, prêt à remplir." in result.stdout
+
+
+def test_the_build_reports_in_french(project: Project) -> None:
+    result = build_py(project, "build")
+
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.splitlines()[-2] == (
+        f"Site construit : 5 articles (0 brouillon laissé de côté), 28 pages et flux dans {project.output} "
+        "pour https://revue.example.org/ ; 28 fichiers écrits, les autres inchangés"
+    )
+
+
+def test_a_python_without_the_libraries_is_told_to_run_make_site(project: Project) -> None:
+    """`-S`: the project's Python without its site-packages, as a Python the setup never ran for."""
+    result = subprocess.run(
+        [sys.executable, "-S", str(REPO / "build.py"), "--root", str(project.root), "check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 1
+    assert re.fullmatch(
+        f"Les bibliothèques de Revue ne sont pas installées pour {re.escape(sys.executable)} "
+        r"\(\w+ manque\)\.\n"
+        r"Lancez `make site` une fois, puis utilisez \.venv/bin/python build\.py … "
+        r"\(ou `source \.venv/bin/activate`\)\.\n",
+        result.stderr,
+    ), result.stderr
