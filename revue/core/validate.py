@@ -44,19 +44,16 @@ def parse_partial_date(value: object) -> DayMonth | str | None:
         return None
     month, day = int(match.group("month")), int(match.group("day"))
     if not 1 <= month <= 12:
-        return f'"{match.group()}" is not a real day — the month comes second and runs from 01 to 12'
+        return messages.partial_month_not_real(match.group())
     days = calendar.monthrange(LEAP_YEAR, month)[1]
     if not 1 <= day <= days:
-        return (
-            f'"{match.group()}" is not a real day — the day comes last and runs from 01 to {days} '
-            f"in {calendar.month_name[month]}"
-        )
+        return messages.partial_day_not_real(match.group(), month, days)
     return DayMonth(day, month)
 
 
 def missing_year(day: DayMonth) -> str:
     """What to do with a day whose year the text does not give: the import report and `check` say it."""
-    return f"the text gives {day.describe()}; write the year: {day.placeholder('20YY')}"
+    return messages.write_the_year(day.describe(), day.placeholder(messages.YEAR_PLACEHOLDER))
 
 
 def web_address_problem(value: object) -> str | None:

@@ -1,7 +1,7 @@
 """What the text says about itself: its partner countries and, when it fixes it, its date.
 
-Both come with their evidence, a short phrase quoting the text (`paragraph 2: "le 29
-octobre"`), so the import report can say why, and the editor can check in a glance.
+Both come with their evidence, a short phrase quoting the text (`paragraphe 2 : « le 29
+octobre »`, worded by `messages`), so the import report can say why, and the editor can check in a glance.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from revue.core import countries
+from revue.core import countries, messages
 from revue.core.countries import Country
 from revue.core.months import LEAP_YEAR, DayMonth
 from revue.ingest.agency_text import MONTH_PATTERN, MONTHS, AgencyText, sentences
@@ -155,18 +155,23 @@ def _namings(text: str, where: str, sentence_number: int) -> Iterator[_Naming]:
 
 def _parts(text: AgencyText) -> Iterator[tuple[str, str]]:
     """The text's parts with where they are, as the import report names them."""
-    yield text.title, "title"
-    if text.standfirst:
-        yield text.standfirst, "standfirst"
-    for number, paragraph in enumerate(text.paragraphs, start=1):
-        yield paragraph, f"paragraph {number}"
+    yield text.title, messages.IN_TITLE
+    yield from _told(text)
     for number, photo in enumerate(text.photos, start=1):
-        yield photo.caption, f"caption {number}"
+        yield photo.caption, messages.in_caption(number)
+
+
+def _told(text: AgencyText) -> Iterator[tuple[str, str]]:
+    """The standfirst and paragraphs, with where they are: the parts that tell the event, and its day."""
+    if text.standfirst:
+        yield text.standfirst, messages.IN_STANDFIRST
+    for number, paragraph in enumerate(text.paragraphs, start=1):
+        yield paragraph, messages.in_paragraph(number)
 
 
 @dataclass(frozen=True)
 class PartnerEvidence:
-    """Why a country is, or is not, one of the article's partners: `adjective “japonaise” (standfirst)`."""
+    """Why a country is, or is not, one of the article's partners: `adjectif « japonaise » (chapeau)`."""
 
     country: Country
     reason: str
@@ -197,7 +202,7 @@ def find_partners(text: AgencyText, home: Country) -> PartnerFinding:
     if text.dateline and text.dateline.place:  # where the agency wrote from: a venue whatever its form
         dateline = text.dateline.quoted()
         namings += [
-            _Naming(n.country, n.kind, dateline, "dateline", True, dateline, -1)
+            _Naming(n.country, n.kind, dateline, messages.IN_DATELINE, True, dateline, -1)
             for n in _namings(dateline, "", -1)
         ]
     by_country: dict[Country, list[_Naming]] = {}
@@ -208,15 +213,11 @@ def find_partners(text: AgencyText, home: Country) -> PartnerFinding:
     for country, found in by_country.items():
         partner = next((n for n in found if not n.venue or _both_countries(n, namings, home)), None)
         if partner:
-            more = f", {len(found)} mention(s) in all" if len(found) > 1 else ""
-            kept.append(
-                PartnerEvidence(country, f"{partner.kind} “{partner.written}” ({partner.where}){more}")
-            )
+            reason = messages.partner_named(partner.kind, partner.written, partner.where, len(found))
+            kept.append(PartnerEvidence(country, reason))
         else:
-            venues = "; ".join(dict.fromkeys(f"“{n.written}” ({n.where})" for n in found))
-            set_aside.append(
-                PartnerEvidence(country, f"only where the article was written or held: {venues}")
-            )
+            venues = dict.fromkeys((n.written, n.where) for n in found)
+            set_aside.append(PartnerEvidence(country, messages.venue_only(venues)))
     kept.sort(key=lambda evidence: evidence.country)
     return PartnerFinding(tuple(e.country for e in kept), tuple(kept), tuple(set_aside))
 
@@ -244,8 +245,8 @@ class EventDay:
         return f"{' '.join(words)} ({self.where})"
 
     def evidence(self) -> str:
-        """`dateline “Hanoï, 9 février (VNA)”`, `paragraph 2: “le 29 octobre”`."""
-        return f"dateline “{self.written}”" if self.where == "dateline" else f"{self.where}: “{self.written}”"
+        """`attaque : « Hanoï, 9 février (VNA) »`, `paragraphe 2 : « le 29 octobre »`."""
+        return messages.found_in(self.where, self.written)
 
 
 @dataclass(frozen=True)
@@ -274,7 +275,7 @@ def _make_date(year: int, month: int | None, day: int | None) -> date | None:
 
 def _lead_weekday(text: AgencyText) -> tuple[int, str] | None:
     """The first weekday in the standfirst or first paragraph (`a reçu jeudi`), and where."""
-    lead = [(text.standfirst, "standfirst"), (text.paragraphs[0], "paragraph 1")]
+    lead = [(text.standfirst, messages.IN_STANDFIRST), (text.paragraphs[0], messages.in_paragraph(1))]
     found = next(((m, where) for t, where in lead if t and (m := _WEEKDAY.search(t))), None)
     return (WEEKDAYS.index(found[0].group("weekday").lower()), found[1]) if found else None
 
@@ -292,21 +293,21 @@ def _years_named(text: AgencyText) -> Counter[int]:
 def _why_not(part: str, match: re.Match[str], years: Counter[int]) -> str | None:
     """Why a day mention (not in a range) is not the event's day, or None when it may be."""
     if _OPEN_RANGE.search(part, 0, match.start("day")):
-        return "the start or end of a period"
+        return messages.PERIOD_EDGE
     if part[: match.start()].count("(") > part[: match.start()].count(")"):
-        return "in brackets: an anniversary or a past date"
+        return messages.IN_BRACKETS
     if later := _NOT_THE_DAY.match(part, match.end()):
-        return f"“{later.group('word')}”: another day than the event's"
+        return messages.another_day(later.group("word"))
     sentence_start = max(part.rfind(". ", 0, match.start()), 0)
     if _EARLIER.search(part, sentence_start, match.start()):
-        return "an earlier event"
+        return messages.EARLIER_EVENT
     year = match.group("year")
     if year and (years[int(year)] < 2 or max(years, default=0) > int(year)):
-        return "a past year cited in passing"
+        return messages.PAST_YEAR
     if not _make_date(
         int(year) if year else LEAP_YEAR, MONTHS[match.group("month").lower()], int(match.group("day"))
     ):
-        return "no such day"
+        return messages.NO_SUCH_DAY
     return None
 
 
@@ -318,23 +319,26 @@ def _event_day(text: AgencyText) -> tuple[EventDay, tuple[str, ...]]:
     """
     dateline = text.dateline
     if dateline and dateline.day and dateline.month:
-        return EventDay(dateline.day, dateline.month, dateline.year, None, "dateline", dateline.quoted()), ()
+        event = EventDay(
+            dateline.day, dateline.month, dateline.year, None, messages.IN_DATELINE, dateline.quoted()
+        )
+        return event, ()
     years = _years_named(text)
     set_aside = []
     weekday = _lead_weekday(text)
-    for part, where in _parts(text):
-        if where == "title" or where.startswith("caption"):
-            continue
+    for part, where in _told(text):
         ranges, listed = list(_RANGE.finditer(part)), 0
         for match in _MENTION.finditer(part):
             passed = [span for span in ranges if span.start() <= match.start("day")]
-            set_aside += [f"{where}: “{span.group()}” — a range, not one day" for span in passed[listed:]]
+            set_aside += [
+                messages.set_aside_day(where, span.group(), messages.A_RANGE) for span in passed[listed:]
+            ]
             listed = len(passed)
             if any(match.start("day") < span.end() for span in passed):
                 continue
             why = _why_not(part, match, years)
             if why:
-                set_aside.append(f"{where}: “{match.group()}” — {why}")
+                set_aside.append(messages.set_aside_day(where, match.group(), why))
                 continue
             named = match.group("weekday")
             event = EventDay(
@@ -346,7 +350,9 @@ def _event_day(text: AgencyText) -> tuple[EventDay, tuple[str, ...]]:
                 match.group(),
             )
             return event, tuple(set_aside[:MAX_SET_ASIDE])
-    unknown = EventDay(None, None, None, weekday[0] if weekday else None, weekday[1] if weekday else "text")
+    unknown = EventDay(
+        None, None, None, weekday[0] if weekday else None, weekday[1] if weekday else messages.IN_TEXT
+    )
     return unknown, tuple(set_aside[:MAX_SET_ASIDE])
 
 
@@ -361,7 +367,7 @@ def _anniversary_year(text: AgencyText, event: EventDay) -> tuple[int, str] | No
             anniversary = _make_date(year, MONTHS[founded.group("month").lower()], int(founded.group("day")))
             happened = _make_date(year, event.month, event.day)
             if anniversary and happened and abs((happened - anniversary).days) <= ANNIVERSARY_WINDOW_DAYS:
-                return year, f"year from “{mention.group()} … {founded.group()}”"
+                return year, messages.year_from_anniversary(mention.group(), founded.group())
     return None
 
 
@@ -374,7 +380,7 @@ def _weekday_year(text: AgencyText, event: EventDay) -> tuple[int, str] | None:
     happened = _make_date(year, event.month, event.day)
     if not happened or happened.weekday() != event.weekday:
         return None
-    return year, f"year {year}: the latest year the text names, and {WEEKDAYS[event.weekday]} fits it"
+    return year, messages.year_from_weekday(year, WEEKDAYS[event.weekday])
 
 
 def _contradictions(event: EventDay, known: date, origin: str) -> list[str]:
@@ -382,13 +388,12 @@ def _contradictions(event: EventDay, known: date, origin: str) -> list[str]:
     warnings = []
     other_day = bool(event.day and event.month and (event.day, event.month) != (known.day, known.month))
     if other_day or (event.year and event.year != known.year):
-        warnings.append(
-            f"the text says {event.describe()} but the date is {known.isoformat()} ({origin}): check `date`"
-        )
+        warnings.append(messages.date_contradicted(event.describe(), known.isoformat(), origin))
     if event.weekday is not None and event.weekday != known.weekday():
         warnings.append(
-            f"the text says {WEEKDAYS[event.weekday]} ({event.where}) but {known.isoformat()} "
-            f"is a {WEEKDAYS[known.weekday()]} ({origin}): check `date`"
+            messages.weekday_contradicted(
+                WEEKDAYS[event.weekday], event.where, known.isoformat(), WEEKDAYS[known.weekday()], origin
+            )
         )
     return warnings
 
@@ -407,15 +412,17 @@ def find_date(text: AgencyText, known: date | None) -> DateFinding:
         warnings = tuple(_contradictions(event, known, "sources.yaml"))
         return DateFinding(known, "sources.yaml", "seeds/sources.yaml", warnings, set_aside=set_aside)
     if not (event.day and event.month):
-        only = f", only {event.describe()}" if event.weekday is not None else ""
-        return DateFinding(None, "unknown", f"no day and month in the text{only}", set_aside=set_aside)
+        only = event.describe() if event.weekday is not None else None
+        return DateFinding(None, "unknown", messages.no_day_in_text(only), set_aside=set_aside)
     if not _make_date(LEAP_YEAR, event.month, event.day):
-        return DateFinding(None, "unknown", f"{event.evidence()}: no such day", set_aside=set_aside)
+        return DateFinding(
+            None, "unknown", messages.day_does_not_exist(event.evidence()), set_aside=set_aside
+        )
     year = _year(text, event)
     fixed = _make_date(year[0], event.month, event.day) if year else None
     if year and fixed:
-        evidence = "; ".join(filter(None, (event.evidence(), year[1])))
-        warnings = tuple(_contradictions(event, fixed, "text"))
+        evidence = messages.several(filter(None, (event.evidence(), year[1])))
+        warnings = tuple(_contradictions(event, fixed, messages.ORIGIN_TEXT))
         return DateFinding(fixed, "text", evidence, warnings, set_aside=set_aside)
     partial = DayMonth(event.day, event.month)
     return DateFinding(None, "unknown", event.evidence(), partial=partial, set_aside=set_aside)

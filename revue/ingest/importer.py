@@ -48,19 +48,19 @@ class ImportReport:
 
     def format(self) -> str:
         if not self.imported:
-            return f"{self.seed}: kept {self.path} ({self.warnings[0]})"
+            return messages.seed_kept(self.seed, self.path, self.warnings[0])
         lines = [
-            f"{self.seed} → {self.path}",
+            messages.seed_imported(self.seed, self.path),
             f"  title: {self.title}",
             f"  date: {self.date}",
             *(f"    {line}" for line in self.date_evidence),
-            f"  countries: {', '.join(self.countries) or 'none found — fill `countries`'}",
+            f"  countries: {', '.join(self.countries) or messages.NO_COUNTRY_FOUND}",
             *(f"    {line}" for line in self.partner_evidence),
-            *(f"  dropped {line}" for line in self.dropped),
+            *(f"  {line}" for line in self.dropped),
         ]
         if self.repairs:
-            lines.append(f"  words repaired ({len(self.repairs)}): {'; '.join(self.repairs)}")
-        lines += [f"  warning: {warning}" for warning in self.warnings]
+            lines.append(f"  {messages.report_repairs(list(self.repairs))}")
+        lines += [f"  {messages.WARNING}{warning}" for warning in self.warnings]
         return "\n".join(lines)
 
 
@@ -112,7 +112,7 @@ def plan_import(
         if seed in recorded:
             path = project.root / recorded[seed]
             edited = converted is None or path.read_bytes() != converted.markdown.encode("utf-8")
-            why = "edited since import: never overwritten" if edited else "unchanged since import"
+            why = messages.EDITED_SINCE_IMPORT if edited else messages.UNCHANGED_SINCE_IMPORT
             kept.append(ImportReport(seed, str(recorded[seed]), False, warnings=(why,)))
             continue
         if converted is None:
@@ -140,23 +140,28 @@ def imported_report(converted: ConvertedSeed, path: str) -> ImportReport:
     if found.date:
         date = found.date.isoformat()
     elif found.partial:
-        date = f"{found.partial.placeholder()}, imported as `draft: true` — {missing_year(found.partial)}"
+        date = messages.imported_without_year(found.partial.placeholder(), missing_year(found.partial))
     else:
-        date = f"unknown — imported as `draft: true`: fill `date` in {path}"
+        date = messages.date_unknown(path)
     return ImportReport(
         seed=converted.seed,
         path=path,
         imported=True,
         title=converted.title,
         date=date,
-        date_evidence=(f"evidence: {found.evidence}", *(f"set aside: {day}" for day in found.set_aside)),
+        date_evidence=(
+            messages.report_evidence(found.evidence),
+            *(messages.report_set_aside(day) for day in found.set_aside),
+        ),
         countries=tuple(country.name for country in partners.countries),
         partner_evidence=(
-            *(f"{why.country.name}: {why.reason}" for why in partners.evidence),
-            *(f"set aside {why.country.name}: {why.reason}" for why in partners.set_aside),
+            *(messages.report_partner(why.country.name, why.reason) for why in partners.evidence),
+            *(messages.report_venue(why.country.name, why.reason) for why in partners.set_aside),
         ),
         dropped=tuple(
-            f"line {line.line}: “{shorten(line.text, DROPPED_EXCERPT, placeholder=' …')}” — {line.why}"
+            messages.report_dropped(
+                line.line, shorten(line.text, DROPPED_EXCERPT, placeholder=" …"), line.why
+            )
             for line in converted.dropped
         ),
         repairs=tuple(str(repair) for repair in converted.repairs),

@@ -115,7 +115,7 @@ class ArticleReader:
         if isinstance(partial, str):
             self.bad("date", f"date: {partial}")
         elif partial and not draft:
-            self.bad("date", f'date: "{partial.placeholder()}" has no year — {missing_year(partial)}')
+            self.bad("date", messages.date_has_no_year(partial.placeholder(), missing_year(partial)))
         if partial is not None:
             return None
         parsed = parse_date(value)

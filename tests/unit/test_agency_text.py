@@ -79,7 +79,7 @@ def test_no_dateline_is_warned_and_the_sign_off_names_the_agency() -> None:
     assert parsed.agency == "AVI"
     assert parsed.paragraphs == ("Le texte commence ici.", "Il finit là.")
     assert parsed.warnings == (
-        "no dateline such as `Hanoï (VNA) –` opens the first paragraph: `place` left out",
+        "aucune attaque comme « Hanoï (VNA) – » n’ouvre le premier paragraphe : `place` reste vide",
     )
 
 
@@ -115,14 +115,16 @@ def test_paragraphs_on_single_lines_and_spaces_normalised() -> None:
 def test_text_after_the_sign_off_is_kept_and_warned() -> None:
     parsed = parse(text(TITLE, STANDFIRST, "Hanoi (VNA) - Texte. -VNA", "Note de la rédaction."))
     assert parsed.paragraphs == ("Texte.", "Note de la rédaction.")
-    assert parsed.warnings == ("1 paragraph(s) after the sign-off kept: check they belong to the article",)
+    assert parsed.warnings == (
+        "1 paragraphe gardé après la signature : vérifiez qu’il fait partie de l’article",
+    )
 
 
 def test_no_standfirst_is_warned() -> None:
     parsed = parse(text(TITLE, "Hanoi (VNA) - Texte."))
     assert parsed.standfirst is None
     assert parsed.warnings == (
-        "no standfirst between the title and the article: `summary` is the first paragraph",
+        "pas de chapeau entre le titre et l’article : `summary` reprend le premier paragraphe",
     )
 
 
@@ -172,7 +174,10 @@ def test_a_text_without_title_line_gets_its_first_sentence_cut_to_a_short_file_n
     assert len(slugify(parsed.title)) <= 80
     assert parsed.paragraphs[0].startswith("Le président de l'Assemblée nationale du Laos, à la tête")
     assert parsed.dateline == Dateline("Hanoï", None, None, None, "VNA", "Hanoï (VNA) –")
-    assert "no title line: the title is the article's first sentence — write a real one" in parsed.warnings
+    assert (
+        "pas de ligne de titre : le titre est la première phrase de l’article — écrivez-en un vrai"
+        in parsed.warnings
+    )
 
 
 @pytest.mark.parametrize(
@@ -223,7 +228,7 @@ def test_credits_glued_to_the_photo_number_or_written_as_web_addresses_leave_the
         Caption("Des tisserandes lao présentent leurs écharpes.", "qdnd.vn"),
         Caption("Le stand de la province de Luang Prabang.", "baodansinh.vn"),
     )
-    assert [(d.line, d.why) for d in parsed.dropped] == [(7, "photo credit without a caption")]
+    assert [(d.line, d.why) for d in parsed.dropped] == [(7, "crédit photo sans légende")]
     assert not any("Caption" in paragraph or "ảnh" in paragraph for paragraph in parsed.paragraphs)
     assert parsed.paragraphs[-1] == "La foire se tiendra jusqu'au 14 avril."
 
@@ -243,7 +248,7 @@ def test_credit_forms(caption: str, photo: Caption) -> None:
 def test_teasers_after_the_sign_off_are_dropped_and_listed() -> None:
     parsed = fixture("teasers-after-sign-off.txt")
     assert parsed.paragraphs[-1] == "Ils ont convenu d'échanger leurs cartes des zones dangereuses."
-    why = "teaser of another article after the sign-off (headline and paragraph)"
+    why = "annonce d’un autre article, après la signature (titre et paragraphe)"
     assert parsed.dropped == (
         Dropped(8, "Festival des cerfs-volants à Hué", why),
         Dropped(
@@ -261,7 +266,7 @@ def test_teasers_after_the_sign_off_are_dropped_and_listed() -> None:
 def test_voir_plus_is_listed_with_the_number_of_lines_left_out() -> None:
     parsed = parse(text(TITLE, STANDFIRST, "Hanoï (VNA) – Texte. -VNA", "Voir plus", "Un titre", "Un texte."))
     assert parsed.dropped == (
-        Dropped(7, "Voir plus", "teasers of other articles follow: 2 line(s) left out"),
+        Dropped(7, "Voir plus", "les annonces d’autres articles qui suivent le sont aussi : 2 lignes"),
     )
 
 
@@ -274,9 +279,9 @@ def test_news_site_links_footer_sign_off_and_a_credit_on_the_next_line() -> None
     assert parsed.photos == (Caption("Le ministre et l'ambassadeur", "Hông Pha/VNA/CVN"),)
     assert parsed.paragraphs == ("Le ministre a salué leur travail.",)
     assert [(d.line, d.why) for d in parsed.dropped] == [
-        (5, "link to another article"),
-        (14, "page footer after the sign-off"),
-        (16, "page footer after the sign-off"),
+        (5, "lien vers un autre article"),
+        (14, "pied de page, après la signature"),
+        (16, "pied de page, après la signature"),
     ]
 
 
@@ -303,5 +308,5 @@ def test_any_text_is_an_article_or_one_clear_error(raw: str) -> None:
         assert error.message and (error.line is None or error.line >= 1)
         return
     assert parsed.paragraphs and all(parsed.paragraphs) and isinstance(parsed.title, str)
-    if any("no title line" in warning for warning in parsed.warnings):
+    if any("pas de ligne de titre" in warning for warning in parsed.warnings):
         assert len(slugify(parsed.title)) <= 80

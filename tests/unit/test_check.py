@@ -138,17 +138,17 @@ def test_a_draft_imported_with_the_day_but_not_the_year_waits_for_it_and_check_a
     check, build = build_py(project, "check"), build_py(project, "build")
 
     problem = (
-        f'content/{imported.name}:3: date: "????-11-14" has no year — the text gives 14 novembre; '
-        "write the year: 20YY-11-14"
+        f"content/{imported.name}:3: date: « ????-11-14 » n’a pas d’année — le texte donne le 14 novembre ; "
+        "écrivez l’année : 20AA-11-14"
     )
     assert (check.returncode, build.returncode) == (1, 1)
     assert check.stderr.splitlines() == [
         problem,
-        "Check failed: 1 problem(s). Fix them, then run `python build.py check` again.",
+        "Vérification échouée : 1 problème. Corrigez, puis relancez `python build.py check`.",
     ]
     assert build.stderr.splitlines() == [
         problem,
-        "Build failed: 1 problem(s). Nothing was written to output/.",
+        "Échec de la construction : 1 problème. Rien n’a été écrit dans output/.",
     ]
 
     completed = text.replace('"????-11-14"', "2018-11-14").replace("draft: true", "draft: false")

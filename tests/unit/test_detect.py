@@ -63,8 +63,8 @@ def test_sources_yaml_is_authoritative_and_agreeing_text_gives_no_warning() -> N
 def test_a_contradicting_day_month_or_weekday_is_warned() -> None:
     found = find_date(parse(article("Il a reçu jeudi 10 octobre une délégation.")), date(2022, 10, 11))
     assert found.warnings == (
-        "the text says jeudi 10 octobre (standfirst) but the date is 2022-10-11 (sources.yaml): check `date`",
-        "the text says jeudi (standfirst) but 2022-10-11 is a mardi (sources.yaml): check `date`",
+        "le texte dit jeudi 10 octobre (chapeau), mais la date est 2022-10-11 (sources.yaml) : vérifiez `date`",
+        "le texte dit jeudi (chapeau), mais le 2022-10-11 est un mardi (sources.yaml) : vérifiez `date`",
     )
 
 
@@ -73,7 +73,7 @@ def test_a_full_date_in_the_dateline_fixes_the_date() -> None:
     assert (found.date, found.source, found.evidence) == (
         date(2023, 2, 9),
         "text",
-        "dateline “Hanoï, 9 février 2023 (VNA)”",
+        "attaque : « Hanoï, 9 février 2023 (VNA) »",
     )
 
 
@@ -85,7 +85,7 @@ def test_an_anniversary_fixes_the_year_of_a_nearby_event() -> None:
     found = find_date(parse(text), None)
     assert (found.date, found.evidence) == (
         date(2022, 12, 14),
-        "standfirst: “Le 14 décembre”; year from “30e anniversaire … 22 décembre 1992”",
+        "chapeau : « Le 14 décembre » ; année tirée de « 30e anniversaire … 22 décembre 1992 »",
     )
 
 
@@ -127,14 +127,14 @@ def test_a_day_without_year_is_kept_as_a_partial_date_with_its_evidence() -> Non
     assert (found.date, found.partial, found.evidence) == (
         None,
         DayMonth(14, 11),
-        "dateline “Hanoï, 14 novembre (VNA)”",
+        "attaque : « Hanoï, 14 novembre (VNA) »",
     )
     assert (found.partial.placeholder(), found.partial.describe()) == ("????-11-14", "14 novembre")
 
 
 def test_the_event_day_is_looked_for_past_the_first_paragraph_and_each_choice_is_explained() -> None:
     found = find_date(fixture("date-in-second-paragraph.txt"), None)
-    assert (found.partial, found.evidence) == (DayMonth(29, 10), "paragraph 2: “le 29 octobre”")
+    assert (found.partial, found.evidence) == (DayMonth(29, 10), "paragraphe 2 : « le 29 octobre »")
     assert found.set_aside == ()
     later = find_date(
         parse(article("Chapeau.", "Hanoi (VNA) - Du 3 au 5 mai, puis le 22 décembre 1992 et le 7 mai.")), None
@@ -142,8 +142,8 @@ def test_the_event_day_is_looked_for_past_the_first_paragraph_and_each_choice_is
     assert (later.partial, later.set_aside) == (
         DayMonth(7, 5),
         (
-            "paragraph 1: “Du 3 au 5 mai” — a range, not one day",
-            "paragraph 1: “le 22 décembre 1992” — a past year cited in passing",
+            "paragraphe 1 : « Du 3 au 5 mai » — une période, pas un jour",
+            "paragraphe 1 : « le 22 décembre 1992 » — une année passée, citée en passant",
         ),
     )
 
@@ -155,7 +155,7 @@ def test_a_full_date_in_the_text_counts_when_its_year_is_the_articles_own() -> N
         "Le 10 septembre 2023, les deux dirigeants se sont rencontrés.",
     )
     found = find_date(parse(text), None)
-    assert (found.date, found.evidence) == (date(2023, 9, 10), "paragraph 2: “Le 10 septembre 2023”")
+    assert (found.date, found.evidence) == (date(2023, 9, 10), "paragraphe 2 : « Le 10 septembre 2023 »")
 
 
 def test_a_weekday_fixes_the_year_when_it_fits_the_latest_year_the_text_names() -> None:
@@ -164,7 +164,8 @@ def test_a_weekday_fixes_the_year_when_it_fits_the_latest_year_the_text_names() 
     )
     assert (found.date, found.evidence) == (
         date(2022, 9, 20),
-        "paragraph 1: “Mardi 20 septembre”; year 2022: the latest year the text names, and mardi fits it",
+        "paragraphe 1 : « Mardi 20 septembre » ; année 2022 : la plus récente que nomme le texte, et le jour y "
+        "tombe bien un mardi",
     )
 
 
@@ -173,7 +174,7 @@ def test_no_day_at_all_is_said_with_the_weekday_the_text_gives() -> None:
     assert (found.date, found.partial, found.evidence) == (
         None,
         None,
-        "no day and month in the text, only jeudi (standfirst)",
+        "pas de jour ni de mois dans le texte, seulement jeudi (chapeau)",
     )
 
 
@@ -181,13 +182,13 @@ def test_a_venue_is_not_a_partner_and_the_finding_says_why() -> None:
     found = find_partners(fixture("venue-singapore.txt"), VIETNAM)
     assert [country.name for country in found.countries] == ["États-Unis"]
     assert found.evidence == (
-        PartnerEvidence(all_countries()["US"], "name “États-Unis” (title), 4 mention(s) in all"),
+        PartnerEvidence(all_countries()["US"], "nom « États-Unis » (titre), 4 mentions en tout"),
     )
     assert found.set_aside == (
         PartnerEvidence(
             all_countries()["SG"],
-            "only where the article was written or held: “Singapour” (standfirst); “Singapour” (paragraph 1); "
-            "“Singapour (VNA)” (dateline)",
+            "nommé seulement comme lieu de l’article ou de l’événement : « Singapour » (chapeau) ; "
+            "« Singapour » (paragraphe 1) ; « Singapour (VNA) » (attaque)",
         ),
     )
 
@@ -195,7 +196,7 @@ def test_a_venue_is_not_a_partner_and_the_finding_says_why() -> None:
 def test_a_venue_named_as_a_partner_elsewhere_stays_a_partner() -> None:
     found = find_partners(fixture("venue-singapore-partner.txt"), VIETNAM)
     assert [country.name for country in found.countries] == ["Singapour"]
-    assert found.evidence[0].reason == "name “Singapour” (title), 6 mention(s) in all"
+    assert found.evidence[0].reason == "nom « Singapour » (titre), 6 mentions en tout"
     both = parse(
         article("Chapeau.", "Singapour (VNA) - Le ministre était à Singapour, où les deux pays ont signé.")
     )
@@ -204,4 +205,7 @@ def test_a_venue_named_as_a_partner_elsewhere_stays_a_partner() -> None:
 
 def test_an_impossible_day_is_no_partial_date() -> None:
     found = find_date(parse(article("Chapeau.", "Hanoï, 30 février (VNA) - Rien.")), None)
-    assert (found.partial, found.evidence) == (None, "dateline “Hanoï, 30 février (VNA)”: no such day")
+    assert (found.partial, found.evidence) == (
+        None,
+        "attaque : « Hanoï, 30 février (VNA) » : ce jour n’existe pas",
+    )

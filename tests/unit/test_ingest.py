@@ -137,12 +137,12 @@ def test_importing_again_keeps_every_file_and_says_so(seeds_imported: Project) -
     edited.write_bytes(before[edited] + b"\nUne correction.\n")
     reports = run_import(seeds_imported)
     assert reports[3] == (
-        "003_29eccab4a8c086e1.txt: kept content/le-vietnam-remet-des-fournitures-medicales-au-japon.md "
-        "(edited since import: never overwritten)"
+        "003_29eccab4a8c086e1.txt: content/le-vietnam-remet-des-fournitures-medicales-au-japon.md gardé tel "
+        "quel (modifié depuis l’import : jamais écrasé)"
     )
     assert reports[4] == (
-        "004_1a36f3d7e3360e3f.txt: kept content/porter-les-relations-vietnam-japon-a-une-nouvelle-hauteur.md "
-        "(unchanged since import)"
+        "004_1a36f3d7e3360e3f.txt: content/porter-les-relations-vietnam-japon-a-une-nouvelle-hauteur.md gardé "
+        "tel quel (inchangé depuis l’import)"
     )
     assert edited.read_bytes() == before[edited] + b"\nUne correction.\n"
     edited.write_bytes(before[edited])
@@ -153,10 +153,11 @@ def test_a_seed_giving_its_day_without_the_year_is_a_draft_holding_the_day(tmp_p
     assert run_import(project) == [
         "a.txt → content/titre-de-l-article.md\n"
         "  title: Titre de l'article\n"
-        "  date: ????-02-09, imported as `draft: true` — the text gives 9 février; write the year: 20YY-02-09\n"
-        "    evidence: standfirst: “le 9 février”\n"
+        "  date: ????-02-09, importé en brouillon (`draft: true`) — le texte donne le 9 février ; écrivez "
+        "l’année : 20AA-02-09\n"
+        "    indice : chapeau : « le 9 février »\n"
         "  countries: Japon\n"
-        "    Japon: name “Japon” (paragraph 1)"
+        "    Japon : nom « Japon » (paragraphe 1)"
     ]
     assert (tmp_path / "content" / "titre-de-l-article.md").read_text(encoding="utf-8") == (
         "---\n"
@@ -179,10 +180,11 @@ def test_a_seed_without_any_day_is_a_draft_and_the_report_says_what_to_fill(tmp_
     assert run_import(project) == [
         "a.txt → content/titre-de-l-article.md\n"
         "  title: Titre de l'article\n"
-        "  date: unknown — imported as `draft: true`: fill `date` in content/titre-de-l-article.md\n"
-        "    evidence: no day and month in the text\n"
+        "  date: inconnue — importé en brouillon (`draft: true`) : remplissez `date` dans "
+        "content/titre-de-l-article.md\n"
+        "    indice : pas de jour ni de mois dans le texte\n"
         "  countries: Japon\n"
-        "    Japon: name “Japon” (paragraph 1)"
+        "    Japon : nom « Japon » (paragraphe 1)"
     ]
     assert "\ndate:" not in (tmp_path / "content" / "titre-de-l-article.md").read_text(encoding="utf-8")
 
@@ -192,34 +194,38 @@ def test_the_report_gives_the_evidence_for_date_and_partners_and_what_was_set_as
 ) -> None:
     names = ("range-before-the-day.txt", "venue-singapore.txt", "teasers-after-sign-off.txt")
     project = make_project(tmp_path, {name: (FIXTURES / name).read_text(encoding="utf-8") for name in names})
-    teaser = "teaser of another article after the sign-off (headline and paragraph)"
+    teaser = "annonce d’un autre article, après la signature (titre et paragraphe)"
     assert run_import(project) == [
         "range-before-the-day.txt → content/le-vietnam-et-l-inde-preparent-leur-semaine-culturelle.md\n"
         "  title: Le Vietnam et l'Inde préparent leur semaine culturelle\n"
-        "  date: ????-10-28, imported as `draft: true` — the text gives 28 octobre; write the year: 20YY-10-28\n"
-        "    evidence: paragraph 1: “le 28 octobre”\n"
-        "    set aside: standfirst: “du 3 au 5 novembre” — a range, not one day\n"
+        "  date: ????-10-28, importé en brouillon (`draft: true`) — le texte donne le 28 octobre ; écrivez "
+        "l’année : 20AA-10-28\n"
+        "    indice : paragraphe 1 : « le 28 octobre »\n"
+        "    écarté : chapeau : « du 3 au 5 novembre » — une période, pas un jour\n"
         "  countries: Inde\n"
-        "    Inde: name “Inde” (title), 3 mention(s) in all\n"
-        "  dropped line 8: “Voir plus” — teasers of other articles follow: 1 line(s) left out",
+        "    Inde : nom « Inde » (titre), 3 mentions en tout\n"
+        "  laissé de côté, ligne 8 : « Voir plus » — les annonces d’autres articles qui suivent le sont aussi : "
+        "1 ligne",
         "teasers-after-sign-off.txt → content/le-vietnam-et-le-cambodge-cooperent-dans-le-deminage.md\n"
         "  title: Le Vietnam et le Cambodge coopèrent dans le déminage\n"
-        "  date: ????-05-12, imported as `draft: true` — the text gives 12 mai; write the year: 20YY-05-12\n"
-        "    evidence: standfirst: “le 12 mai”\n"
+        "  date: ????-05-12, importé en brouillon (`draft: true`) — le texte donne le 12 mai ; écrivez "
+        "l’année : 20AA-05-12\n"
+        "    indice : chapeau : « le 12 mai »\n"
         "  countries: Cambodge\n"
-        "    Cambodge: name “Cambodge” (title), 2 mention(s) in all\n"
-        f"  dropped line 8: “Festival des cerfs-volants à Hué” — {teaser}\n"
-        f"  dropped line 9: “Plus de deux cents cerfs-volants venus de douze pays ont …” — {teaser}\n"
-        f"  dropped line 10: “Ouverture d'une ligne aérienne entre Da Nang et Séoul” — {teaser}\n"
-        f"  dropped line 11: “Une compagnie à bas prix relie désormais les deux villes …” — {teaser}",
+        "    Cambodge : nom « Cambodge » (titre), 2 mentions en tout\n"
+        f"  laissé de côté, ligne 8 : « Festival des cerfs-volants à Hué » — {teaser}\n"
+        f"  laissé de côté, ligne 9 : « Plus de deux cents cerfs-volants venus de douze pays ont … » — {teaser}\n"
+        f"  laissé de côté, ligne 10 : « Ouverture d'une ligne aérienne entre Da Nang et Séoul » — {teaser}\n"
+        f"  laissé de côté, ligne 11 : « Une compagnie à bas prix relie désormais les deux villes … » — {teaser}",
         "venue-singapore.txt → content/le-vietnam-et-les-etats-unis-discutent-de-la-securite-maritime.md\n"
         "  title: Le Vietnam et les États-Unis discutent de la sécurité maritime\n"
-        "  date: ????-06-02, imported as `draft: true` — the text gives 2 juin; write the year: 20YY-06-02\n"
-        "    evidence: standfirst: “le 2 juin”\n"
+        "  date: ????-06-02, importé en brouillon (`draft: true`) — le texte donne le 2 juin ; écrivez "
+        "l’année : 20AA-06-02\n"
+        "    indice : chapeau : « le 2 juin »\n"
         "  countries: États-Unis\n"
-        "    États-Unis: name “États-Unis” (title), 4 mention(s) in all\n"
-        "    set aside Singapour: only where the article was written or held: “Singapour” (standfirst); "
-        "“Singapour” (paragraph 1); “Singapour (VNA)” (dateline)",
+        "    États-Unis : nom « États-Unis » (titre), 4 mentions en tout\n"
+        "    écarté : Singapour, nommé seulement comme lieu de l’article ou de l’événement : « Singapour » "
+        "(chapeau) ; « Singapour » (paragraphe 1) ; « Singapour (VNA) » (attaque)",
     ]
 
 

@@ -76,7 +76,8 @@ def test_a_day_without_year_is_refused_on_publication_with_the_year_to_write(
     with pytest.raises(BuildError) as error:
         read_one(tmp_path, f'title: T\ncountries: [Japon]\ndate: "????-03-01"\n{draft}')
     assert [str(problem) for problem in error.value.problems] == [
-        'content/a.md:4: date: "????-03-01" has no year — the text gives 1er mars; write the year: 20YY-03-01'
+        "content/a.md:4: date: « ????-03-01 » n’a pas d’année — le texte donne le 1er mars ; écrivez l’année : "
+        "20AA-03-01"
     ]
 
 
@@ -85,21 +86,21 @@ def test_a_day_without_year_is_refused_on_publication_with_the_year_to_write(
     [
         (
             "????-13-40",
-            'date: "????-13-40" is not a real day — the month comes second and runs from 01 to 12',
+            "date: « ????-13-40 » n’est pas un jour réel — le mois vient en second, de 01 à 12",
         ),
         (
             "????-00-10",
-            'date: "????-00-10" is not a real day — the month comes second and runs from 01 to 12',
+            "date: « ????-00-10 » n’est pas un jour réel — le mois vient en second, de 01 à 12",
         ),
         (
             "????-02-30",
-            'date: "????-02-30" is not a real day — the day comes last and runs from 01 to 29 in February',
+            "date: « ????-02-30 » n’est pas un jour réel — le jour vient en dernier, de 01 à 29 en février",
         ),
         (
             "????-04-31",
-            'date: "????-04-31" is not a real day — the day comes last and runs from 01 to 30 in April',
+            "date: « ????-04-31 » n’est pas un jour réel — le jour vient en dernier, de 01 à 30 en avril",
         ),
-        ("????-4-3", 'date: "????-4-3" is not a date — write YYYY-MM-DD, e.g. 2023-02-09'),
+        ("????-4-3", "date: « ????-4-3 » n’est pas une date — écrivez-la AAAA-MM-JJ, par exemple 2023-02-09"),
     ],
 )
 def test_a_day_without_year_that_no_year_has_is_refused_even_in_a_draft(
