@@ -15,6 +15,7 @@ missing.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 
 from revue.core.months import MONTH_NAMES
@@ -199,7 +200,7 @@ NOT_AN_ARTICLE = (
     "cet avertissement"
 )
 NOT_A_READABLE_FILE = (
-    "laissé de côté : ce lien ne mène à aucun fichier (ni à rien, ou à un dossier, ou à lui-même) — "
+    "lien laissé de côté, il ne mène pas à un fichier (mais à rien, à un dossier ou à lui-même) — "
     "remplacez-le par le fichier, ou supprimez-le"
 )
 
@@ -635,8 +636,6 @@ SYSTEM_ERRORS = {
 
 def system_error(error: OSError) -> str:
     """Why the system refused, in French when it is a usual cause, else in its own words."""
-    import errno
-
     return SYSTEM_ERRORS.get(errno.errorcode.get(error.errno or 0, ""), error.strerror or str(error))
 
 
@@ -726,7 +725,7 @@ ARGPARSE = {
     "invalid %(type)s value: %(value)r": "« %(value)s » n’est pas une valeur possible",
     "ambiguous option: %(option)s could match %(matches)s": "option ambiguë : %(option)s peut désigner "
     "%(matches)s — écrivez-la en entier",
-    "ignored explicit argument %r": "cette option ne prend pas de valeur, et reçoit %r — retirez-la",
+    "ignored explicit argument %r": "cette option ne prend pas de valeur, et reçoit %r — retirez la valeur",
 }
 
 

@@ -78,3 +78,16 @@ def test_a_python_without_the_libraries_is_told_to_run_make_site(project: Projec
         r"\(ou `source \.venv/bin/activate`\)\.\n",
         result.stderr,
     ), result.stderr
+
+
+def test_a_refused_import_says_content_is_untouched(project: Project) -> None:
+    (project.seeds / "005_vide.txt").write_text("\n", encoding="utf-8")
+
+    result = build_py(project, "import")
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "seeds/005_vide.txt: ne contient aucun texte — collez-y l’article : son titre sur la première ligne, "
+        "puis son texte",
+        "Import refusé : 1 problème. Rien n’a été écrit dans content/.",
+    ]

@@ -101,6 +101,18 @@ def test_editor_scratch_files_are_skipped_and_a_misnamed_article_is_a_warning(pr
     ]
 
 
+def test_a_link_to_nothing_is_a_warning_that_says_what_to_do(project: Project) -> None:
+    (project.content / "perdu.md").symlink_to("nulle-part.md")
+
+    result = build_py(project, "build")
+
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "content/perdu.md: attention : lien laissé de côté, il ne mène pas à un fichier (mais à rien, à un "
+        "dossier ou à lui-même) — remplacez-le par le fichier, ou supprimez-le"
+    ]
+
+
 def test_the_preview_shows_drafts_with_a_banner_and_the_published_site_never_does(project: Project) -> None:
     draft = ARTICLE.replace("countries: [Japon]", "countries: [Japon]\ndraft: true")
     (project.content / "un-article.md").write_text(draft, encoding="utf-8")
