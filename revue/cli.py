@@ -54,13 +54,28 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "serve", "Build, serve on 127.0.0.1 under the base path, and rebuild and reload pages on every edit."
     )
     serve_command.add_argument("--port", type=int, default=8000, help="0 picks a free port (default: 8000)")
-    bench = command("bench", "Time cold and incremental builds of a synthetic corpus (on tmpfs).")
-    bench.add_argument("--articles", type=int, default=10_000, help="corpus size (default: 10000)")
-    bench.add_argument("--runs", type=int, default=3, help="rounds to take the median of (default: 3)")
+    bench = command(
+        "bench", "Time whole build.py processes on a synthetic corpus (on tmpfs): cold and incremental."
+    )
+    bench.add_argument("--articles", type=positive, default=10_000, help="corpus size (default: 10000)")
+    bench.add_argument("--runs", type=positive, default=3, help="rounds to take the median of (default: 3)")
+    bench.add_argument(
+        "--compare",
+        choices=["hugo"],
+        help="time Revue against Hugo then Pagefind on the same corpus, in paired rounds (needs `hugo` on PATH)",
+    )
     args = parser.parse_args(argv)
     args.command = args.command or "build"
     args.root = args.root or Path.cwd()
     return args
+
+
+def positive(text: str) -> int:
+    """argparse type of a count that must be at least 1."""
+    number = int(text)
+    if number < 1:
+        raise ValueError(text)
+    return number
 
 
 def add_common_options(parser: argparse.ArgumentParser, default: object) -> None:
@@ -148,9 +163,10 @@ def run_serve(project: Project, args: argparse.Namespace) -> None:
 
 
 def run_bench(project: Project, args: argparse.Namespace) -> None:
-    from revue.dev.bench import benchmark
+    from revue.dev import bench, compare
 
-    print(benchmark(project, args.articles, args.runs))
+    run = compare.compare_with_hugo if args.compare == "hugo" else bench.benchmark
+    print(run(project, args.articles, args.runs))
 
 
 COMMANDS = {
