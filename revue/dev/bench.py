@@ -218,5 +218,5 @@ def benchmark(repo: Project, articles: int, rounds: int) -> str:
         results = []
         for round_ in range(1, rounds + 1):
             results.append(round_of_builds(project, scratch, round_))
-            progress(f"round {round_}/{rounds} done")
+            progress(f"round {round_}/{rounds} done, load average {os.getloadavg()[0]:.1f}")
     return table(results, articles, load_start)

@@ -187,12 +187,17 @@ def table(rounds: list[dict[str, Pair]], articles: int, versions: str, load_star
         )
     every = [pair for pairs in rounds for pair in pairs.values()]
     lines.append(
-        "Peak RSS, MiB: Revue "
-        f"{mib(max(p.revue.peak_kb for p in every))} (any of its processes, Pagefind included), "
-        f"Hugo {mib(max(p.hugo.peak_kb for p in every))}, Pagefind on Hugo's output "
-        f"{mib(max(p.pagefind.peak_kb for p in every))}"
+        f"Peak RSS, MiB: Revue's build.py {mib(largest([p.revue.own_kb for p in every]))}, "
+        f"its largest child {mib(largest([p.revue.children_kb for p in every]))} (a worker or Pagefind); "
+        f"Hugo {mib(max(p.hugo.peak_kb for p in every))}; "
+        f"Pagefind on Hugo's output {mib(max(p.pagefind.peak_kb for p in every))}"
     )
     return "\n".join(lines)
+
+
+def largest(peaks: list[int | None]) -> int | None:
+    """None when one process did not report its peak."""
+    return None if None in peaks else max(peaks)
 
 
 def compare_with_hugo(repo: Project, articles: int, rounds: int) -> str:
@@ -210,6 +215,6 @@ def compare_with_hugo(repo: Project, articles: int, rounds: int) -> str:
         results = []
         for round_ in range(1, rounds + 1):
             results.append(paired_round(hugo, project, site, scratch, round_))
-            progress(f"round {round_}/{rounds} done")
+            progress(f"round {round_}/{rounds} done, load average {os.getloadavg()[0]:.1f}")
         outputs = f"{output_line('Revue', project.output)}; {output_line('Hugo', site.public)}"
     return table(results, articles, versions, load_start) + "\n" + outputs
