@@ -44,8 +44,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         command("check")
         command("serve").add_argument("--port", type=whole_number, default=8000, help=messages.HELP["--port"])
         bench = command("bench")
-        bench.add_argument("--articles", type=whole_number, default=10_000, help=messages.HELP["--articles"])
-        bench.add_argument("--runs", type=whole_number, default=3, help=messages.HELP["--runs"])
+        bench.add_argument("--articles", type=at_least_one, default=10_000, help=messages.HELP["--articles"])
+        bench.add_argument("--runs", type=at_least_one, default=3, help=messages.HELP["--runs"])
+        bench.add_argument("--compare", choices=["hugo"], help=messages.HELP["--compare"])
         args = parser.parse_args(argv)
     args.command = args.command or "build"
     args.root = args.root or Path.cwd()
@@ -70,6 +71,14 @@ def whole_number(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(messages.not_a_whole_number(text)) from None
+
+
+def at_least_one(text: str) -> int:
+    """A count that must be 1 or more (a benchmark of no article, or of no round, measures nothing)."""
+    number = whole_number(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(messages.not_a_whole_number(text))
+    return number
 
 
 def add_common_options(parser: argparse.ArgumentParser, default: object) -> None:
@@ -148,9 +157,10 @@ def run_serve(project: Project, args: argparse.Namespace) -> None:
 
 
 def run_bench(project: Project, args: argparse.Namespace) -> None:
-    from revue.dev.bench import benchmark
+    from revue.dev import bench, compare
 
-    print(benchmark(project, args.articles, args.runs))
+    run = compare.compare_with_hugo if args.compare == "hugo" else bench.benchmark
+    print(run(project, args.articles, args.runs))
 
 
 COMMANDS = {

@@ -702,6 +702,7 @@ HELP = {
     "bench": "Mesure la durée de constructions complètes et partielles d’un corpus synthétique (sur tmpfs).",
     "--articles": "taille du corpus (par défaut : 10000)",
     "--runs": "nombre de tours dont on prend la médiane (par défaut : 3)",
+    "--compare": "chronométrer Revue contre Hugo puis Pagefind sur le même corpus, en tours appariés (demande `hugo` dans le PATH)",
 }
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime
 import random
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from revue.core import frontmatter
@@ -35,28 +37,63 @@ def seed_sentences(seeds: Path) -> list[str]:
     return sentences
 
 
-def article_text(number: int, sentences: list[str]) -> str:
-    """Article `number`, the same every time: front matter plus 4–8 paragraphs of seed sentences."""
+@dataclass(frozen=True)
+class CorpusArticle:
+    """One synthetic article, before it is written in a generator's own front matter."""
+
+    number: int
+    title: str
+    date: datetime.date
+    countries: tuple[str, ...]  # French names, as editors write them
+    summary: str
+    place: str
+    body: str  # Markdown paragraphs
+
+    @property
+    def slug(self) -> str:
+        return f"bench-{self.number:05d}"
+
+
+def corpus_article(number: int, sentences: list[str]) -> CorpusArticle:
+    """Article `number`, the same every time: 1–2 partners, a date, 4–8 paragraphs of seed sentences."""
     rng = random.Random(number)
     names = all_countries()
     partners = rng.sample(PARTNERS, rng.choice((1, 1, 2)))
     day = FIRST_DAY + datetime.timedelta(days=rng.randrange(DAYS))
     title = " ".join(rng.choice(sentences).rstrip(".").split()[:12])
     paragraphs = [" ".join(rng.choices(sentences, k=rng.randint(2, 5))) for _ in range(rng.randint(4, 8))]
+    return CorpusArticle(
+        number=number,
+        title=title,
+        date=day,
+        countries=tuple(names[code].name for code in partners),
+        summary=rng.choice(sentences),
+        place="Hanoï",
+        body="\n\n".join(paragraphs) + "\n",
+    )
+
+
+def corpus(seeds: Path, articles: int) -> Iterator[CorpusArticle]:
+    """The first `articles` articles of the corpus made from `seeds`."""
+    sentences = seed_sentences(seeds)
+    return (corpus_article(number, sentences) for number in range(articles))
+
+
+def article_text(article: CorpusArticle) -> str:
+    """The article as a Revue editor writes it."""
     values = {
-        "title": title,
-        "date": day,
-        "countries": [names[code].name for code in partners],
-        "summary": rng.choice(sentences),
-        "place": "Hanoï",
-        "slug": f"bench-{number:05d}",
+        "title": article.title,
+        "date": article.date,
+        "countries": list(article.countries),
+        "summary": article.summary,
+        "place": article.place,
+        "slug": article.slug,
     }
-    return frontmatter.dump(values, "\n\n".join(paragraphs) + "\n")
+    return frontmatter.dump(values, article.body)
 
 
 def write_corpus(content: Path, seeds: Path, articles: int) -> None:
-    """Fill `content` with `articles` synthetic articles."""
-    sentences = seed_sentences(seeds)
+    """Fill `content` with `articles` synthetic articles, `<slug>.md` each."""
     content.mkdir(parents=True, exist_ok=True)
-    for number in range(articles):
-        (content / f"bench-{number:05d}.md").write_text(article_text(number, sentences), encoding="utf-8")
+    for article in corpus(seeds, articles):
+        (content / f"{article.slug}.md").write_text(article_text(article), encoding="utf-8")
