@@ -104,8 +104,7 @@ def control_character(code: int) -> str:
     return f"contient un caractère de contrôle invisible (U+{code:04X}) — retapez la ligne sans lui"
 
 
-def tab_indent(line: int) -> str:
-    return f"une tabulation en début de ligne {line} — indentez avec des espaces"
+TAB_INDENT = "une tabulation en début de ligne — indentez avec des espaces"
 
 
 def value_holds_colon(key: str) -> str:
@@ -116,12 +115,24 @@ def quote_never_closed(key: str, quote: str) -> str:
     return f"{key}: la valeur ouverte par {quote} n’est jamais refermée — terminez-la par {quote}"
 
 
-def yaml_syntax(detail: str) -> str:
-    """PyYAML's own words (English), framed: they are all that is known about the mistake."""
+def quote_closes_early(key: str, quote: str) -> str:
+    if quote == "'":
+        return (
+            f"{key}: l’apostrophe ' ferme la valeur avant la fin de la ligne — écrivez la valeur entre "
+            f"guillemets : `{key}: \"…\"`, ou doublez chaque apostrophe intérieure : ''"
+        )
     return (
-        f"erreur de syntaxe YAML ({detail or 'YAML invalide'}) — vérifiez les guillemets, "
-        "les deux-points et l’indentation"
+        f'{key}: le guillemet " ferme la valeur avant la fin de la ligne — à l’intérieur, citez avec « … » '
+        f'(ou écrivez \\" pour chaque guillemet intérieur)'
     )
+
+
+def bracket_never_closed(key: str, opening: str) -> str:
+    closing = {"[": "]", "{": "}"}[opening]
+    return f"{key}: la liste ouverte par {opening} n’est jamais refermée — terminez-la par {closing}"
+
+
+YAML_SYNTAX = "cette ligne ne se lit pas comme `champ: valeur` — vérifiez les guillemets, les deux-points et l’indentation"
 
 
 NO_FRONT_MATTER = "pas d’en-tête — commencez le fichier par une ligne `---`, puis les champs, puis `---`"

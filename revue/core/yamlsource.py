@@ -70,6 +70,29 @@ def unclosed_quote(text: str) -> tuple[int, str, str] | None:
     return None
 
 
+# `key: "…" more text`: the value's quote closes before the line ends (a quote inside the value).
+QUOTE_CLOSED_EARLY = re.compile(r"""^([\w-]+):[ \t]*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*[^\s#]""")
+OPEN_BRACKET = re.compile(r"^([\w-]+):[ \t]*([\[{])")
+
+
+def quote_closed_early(text: str) -> tuple[int, str, str] | None:
+    """The first `key: "value" more` line: (0-based line, key, the quote that closed too early)."""
+    for number, line in enumerate(text.split("\n")):
+        match = QUOTE_CLOSED_EARLY.match(line)
+        if match:
+            return number, match[1], line[line.index(":") + 1 :].strip()[0]
+    return None
+
+
+def bracket_not_closed(text: str) -> tuple[int, str, str] | None:
+    """The first `key: [a, b` line whose list (or mapping) is not closed on that line."""
+    for number, line in enumerate(text.split("\n")):
+        match = OPEN_BRACKET.match(line)
+        if match and {"[": "]", "{": "}"}[match[2]] not in line:
+            return number, match[1], match[2]
+    return None
+
+
 UNQUOTED_COLON = re.compile(r"""^([\w-]+):[ \t]+([^\s"'\[{#|>&*!%@`].*?):\s""")
 
 
@@ -117,7 +140,15 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
     except yaml.MarkedYAMLError as error:
         tab = leading_tab(text, error)
         if tab is not None:
-            raise LineError(tab + first_line, messages.tab_indent(tab + first_line)) from None
+            raise LineError(tab + first_line, messages.TAB_INDENT) from None
+        early = quote_closed_early(text)
+        if early:
+            line, key, quote = early
+            raise LineError(line + first_line, messages.quote_closes_early(key, quote)) from None
+        bracket = bracket_not_closed(text)
+        if bracket:
+            line, key, opening = bracket
+            raise LineError(line + first_line, messages.bracket_never_closed(key, opening)) from None
         colon = unquoted_colon(text)
         if colon:
             line, key = colon
@@ -128,9 +159,7 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
             raise LineError(line + first_line, messages.quote_never_closed(key, quote)) from None
         # The context (e.g. where an unclosed quote opened) is where the editor must look.
         mark = error.context_mark or error.problem_mark
-        line = (mark.line if mark else 0) + first_line
-        what = " ".join(part.strip() for part in (error.context, error.problem) if part)
-        raise LineError(line, messages.yaml_syntax(what)) from None
+        raise LineError((mark.line if mark else 0) + first_line, messages.YAML_SYNTAX) from None
     lines = {str(key.value): key.start_mark.line + first_line for key, _ in node.value}
     nested = {
         (str(key.value), str(inner.value)): inner.start_mark.line + first_line

@@ -59,7 +59,7 @@ def test_a_tab_that_indents_a_key_is_named_with_its_line(tmp_path: Path) -> None
     with pytest.raises(BuildError) as error:
         read_one(tmp_path, "title: T\ndate: 2020-01-01\ncountries: [Japon]\nsource:\n  agency: VNA\n\turl: x")
     assert [str(problem) for problem in error.value.problems] == [
-        "content/a.md:7: une tabulation en début de ligne 7 — indentez avec des espaces"
+        "content/a.md:7: une tabulation en début de ligne — indentez avec des espaces"
     ]
 
 
