@@ -94,7 +94,8 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
     )
     if result.index:
         print(
-            f"Indexed {result.index.pages} page(s) for search: {result.index.bytes / 1024:.0f} KiB in pagefind/"
+            f"Indexed {result.index.pages} page(s) for search: {result.index.bytes / 1024:.0f} KiB in pagefind/ "
+            f"({result.index.reindexed} shard(s) reindexed, {result.index.carried_over} carried over)"
         )
 
 

@@ -39,7 +39,7 @@ from revue.core.project import Project
 before_index = {}
 index_site = search.index_site
 
-def measured_index(folder):
+def measured_index(*args):
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     before_index.update(
         seconds=time.perf_counter() - started,
@@ -47,7 +47,7 @@ def measured_index(folder):
         cpu=own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
         workers_kb=children.ru_maxrss,
     )
-    return index_site(folder)
+    return index_site(*args)
 
 search.index_site = measured_index
 started = time.perf_counter()
