@@ -5,8 +5,9 @@ temporary project on /dev/shm (the corpus of revue/dev/corpus.py, site.yaml's se
 1. a cold `build.py build`;
 2. each in a fresh process, the article pages indexed from scratch in shards and as one index: wall
    time and the peak RSS of the largest Pagefind process (the only children of that process);
-3. `build.py build` after one article is edited, then after nothing changed: wall time of the whole
-   process and the report line;
+3. `build.py build` after the newest article is edited (the daily case: its shard is the newest
+   year's), after an old one is (`make bench`'s bench-00000.md, in a block of older years), then
+   after nothing changed: wall time of the whole process, the part spent indexing, the report line;
 4. in Chromium at a phone viewport, each query opened from a cold cache on both indexes, behind the
    same search page: bytes and requests from Playwright's network log, and the time until the
    results show.
@@ -18,6 +19,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +39,20 @@ from revue.preview.static_server import start_server  # noqa: E402
 from revue.site.config import load_config  # noqa: E402
 from tests.browser.conftest import QUIET_FLAGS  # noqa: E402
 
+OLD = "bench-00000.md"  # the article `make bench` edits: 2018, in a block of older years
+BUILD_ONCE = """
+import sys
+from revue import cli, pipeline
+build, index_seconds = pipeline.build, []
+def measured(*args, **kwargs):
+    result = build(*args, **kwargs)
+    index_seconds.append(result.index_seconds)
+    return result
+pipeline.build = measured
+code = cli.main(["--root", sys.argv[1], "build"])
+print(index_seconds[0] if index_seconds else 0.0)
+sys.exit(code)
+"""
 INDEX_ONCE = """
 import json, resource, sys, time
 from pathlib import Path
@@ -50,16 +66,21 @@ print(json.dumps({"seconds": time.perf_counter() - started, "shards": report.sha
 """
 
 
-def build(root: Path) -> tuple[float, str]:
-    """Wall time of a whole `build.py build` process, and its last line (the index report)."""
+def build(root: Path) -> tuple[float, float, str]:
+    """Wall time of a whole `build.py build` process, the part spent indexing, and its index report line."""
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "build.py", "--root", str(root), "build"], cwd=REPO, capture_output=True, text=True
+        [sys.executable, "-c", BUILD_ONCE, str(root)], cwd=REPO, capture_output=True, text=True
     )
     seconds = time.perf_counter() - started
     if done.returncode:
         raise SystemExit(done.stderr)
-    return seconds, done.stdout.strip().splitlines()[-1]
+    printed = done.stdout.strip().splitlines()
+    return seconds, float(printed[-1]), printed[-2]
+
+
+def article_date(article: Path) -> str:
+    return re.search(r"^date: (\S+)$", article.read_text(encoding="utf-8"), re.MULTILINE).group(1)
 
 
 def index_from_scratch(output: Path, folder: Path, shard_size: int) -> tuple[Path, dict[str, float]]:
@@ -127,8 +148,8 @@ def main() -> None:
         write_corpus(project.content, REPO / "seeds", args.articles)
         shard_size = load_config(project.site_yaml).search_shard_size
         print(f"{args.articles} articles, search_shard_size {shard_size}, {os.cpu_count()} cores")
-        seconds, line = build(project.root)
-        print(f"cold build.py build: {seconds:.2f} s — {line}")
+        seconds, indexing, line = build(project.root)
+        print(f"cold build.py build: {seconds:.2f} s, of which indexing {indexing:.2f} s — {line}")
         runs = {}
         for name, size in (("sharded", shard_size), ("one index", 10**9)):
             staging, run = index_from_scratch(project.output, Path(tmp) / name, size)
@@ -137,11 +158,19 @@ def main() -> None:
                 f"cold indexing, {name}: {run['seconds']:.2f} s, {run['shards']:.0f} shard(s), "
                 f"{run['bytes'] / 1024:.0f} KiB, largest Pagefind process {run['pagefind_kb'] / 1024:.0f} MiB"
             )
-        article = project.content / "bench-00000.md"
-        article.write_text(article.read_text(encoding="utf-8") + "\nUne phrase ajoutée.\n", encoding="utf-8")
-        for what in ("one article edited", "nothing changed"):
-            seconds, line = build(project.root)
-            print(f"build.py build, {what}: {seconds:.2f} s — {line}")
+        newest = max(project.content.glob("*.md"), key=lambda article: article_date(article))
+        for what, article in (
+            ("the newest article edited", newest),
+            ("an old article edited", OLD),
+            ("nothing changed", None),
+        ):
+            if article is not None:
+                path = project.content / article if isinstance(article, str) else article
+                path.write_text(
+                    path.read_text(encoding="utf-8") + "\nUne phrase ajoutée.\n", encoding="utf-8"
+                )
+            seconds, indexing, line = build(project.root)
+            print(f"build.py build, {what}: {seconds:.2f} s, of which indexing {indexing:.2f} s — {line}")
         print(f"load average {os.getloadavg()[0]:.1f}")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=QUIET_FLAGS)

@@ -10,15 +10,12 @@ holds; the page merges them in the reader's browser (templates/static/search.js)
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,6 +82,8 @@ class ShardBundle:
 def index_site(staging: Path, pages: Mapping[str, str], store: Path, shard_size: int) -> IndexReport:
     """Write `staging/pagefind/`: the shards of `pages` (path → digest of its bytes, every page whose
     bytes hold `data-pagefind-body`) and their manifest; raise BuildError when Pagefind fails."""
+    from concurrent.futures import ThreadPoolExecutor  # here: a run with nothing to do never indexes
+
     memo = Store(store / "index.pickle")
     facts = read_facts(staging, pages, memo)
     shards = plan_shards({path: fact.month for path, fact in facts.items()}, shard_size)
@@ -147,11 +146,13 @@ def read_facts(staging: Path, pages: Mapping[str, str], memo: Store) -> dict[str
 
 def page_facts(path: str, page: bytes) -> PageFacts:
     """Read from the page's bytes what Pagefind will read: is it indexed, its date, its countries."""
+    from html import unescape
+
     body = INDEXED.search(page) if path.endswith(".html") else None
     if body is None:
         return PageFacts(False, "", (), "")
     date = DATE.search(page)
-    countries = sorted({html.unescape(name.decode("utf-8")).strip() for name in COUNTRY.findall(page)})
+    countries = sorted({unescape(name.decode("utf-8")).strip() for name in COUNTRY.findall(page)})
     return PageFacts(
         True, date.group(1).decode("ascii") if date else "", tuple(countries), read_part(page, body)
     )
@@ -200,6 +201,8 @@ def pagefind_binary() -> Path:
 
 def index_shard(binary: Path, staging: Path, shard: Shard, store: Path, key: str) -> Problem | None:
     """Index one shard on a site of hard links to its pages, into `store/key/`; a Problem if Pagefind fails."""
+    import tempfile
+
     store.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f"{key[:12]}-", dir=store) as work:
         site, out = Path(work) / "site", Path(work) / BUNDLE

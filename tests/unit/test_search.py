@@ -45,8 +45,6 @@ def inodes(folder: Path) -> dict[str, int]:
 def three_periods(tmp_path: Path) -> Project:
     """Three articles in 2000, three in 2016, one in 2024: the newest year alone, then a shard per old year."""
     project = copy_project(tmp_path / "site", with_content=False)
-    shutil.rmtree(project.seeds)  # `build.py build` would import them
-    project.seeds.mkdir()
     set_shard_size(project, 2)  # 2 in the newest year's shards, 4 in older ones'
     for slug, date in (("a", "2000-03-01"), ("b", "2000-05-01"), ("c", "2000-07-01")):
         write_article(project, slug, date)
