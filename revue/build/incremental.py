@@ -76,10 +76,10 @@ class InputsKey:
         return known
 
 
-def index_key(entries: dict[str, Entry]) -> str:
-    """What the search index depends on: the indexed pages' bytes and the indexer's version."""
+def index_key(entries: dict[str, Entry], shard_size: int) -> str:
+    """What the search index depends on: the indexed pages' bytes, the shard size and the indexer's version."""
     pages = sorted((path, entry.sha) for path, entry in entries.items() if entry.indexed)
-    return digest(search.indexer_version(), *(part for page in pages for part in page))
+    return digest(search.indexer_version(), str(shard_size), *(part for page in pages for part in page))
 
 
 def _page_key(shared: tuple[list[RenderJob], InputsKey, str], index: int) -> str:
@@ -140,19 +140,22 @@ def render_changes(
     return Changes(files, tuple(changed), previous)
 
 
-def publish_changes(changes: Changes, output: Path) -> Outcome:
-    """Swap in the new site if any byte of it differs, indexing it first when its indexed pages changed."""
+def publish_changes(changes: Changes, output: Path, search_store: Path, shard_size: int) -> Outcome:
+    """Swap in the new site if any byte of it differs, indexing it first when its indexed pages changed:
+    the shards whose pages changed, the others from `search_store`."""
     files, previous = changes.files, changes.previous
     bundle = output / search.BUNDLE
-    keep_index = index_key(files) == previous.index and bundle.is_dir()
+    keep_index = index_key(files, shard_size) == previous.index and bundle.is_dir()
     seconds = 0.0
+    indexed: list[search.IndexReport] = []
     if changes.changed or files.keys() != previous.files.keys() or not keep_index:
 
         def finish(staging: Path) -> None:
             nonlocal seconds
             if not keep_index:
                 started = time.perf_counter()
-                search.index_site(staging)
+                pages = {path: entry.sha for path, entry in files.items() if entry.indexed}
+                indexed.append(search.index_site(staging, pages, search_store, shard_size))
                 seconds = time.perf_counter() - started
 
         written = {file.path for file in changes.changed}
@@ -162,5 +165,5 @@ def publish_changes(changes: Changes, output: Path) -> Outcome:
             path: replace(entry, stat=file_stat(f"{output}/{path}") or (0, 0, 0))
             for path, entry in files.items()
         }
-    report = previous.report if keep_index and previous.report else search.describe(bundle)
-    return Outcome(Manifest(files, index_key(files), report), len(changes.changed), seconds)
+    report = indexed[0] if indexed else previous.report and replace(previous.report, reindexed=0)
+    return Outcome(Manifest(files, index_key(files, shard_size), report), len(changes.changed), seconds)

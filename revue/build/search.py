@@ -1,45 +1,182 @@
-"""Index a built site with the pinned Pagefind binary, so readers can search it with no server."""
+"""Index a built site with the pinned Pagefind binary, in shards by period that later builds reuse.
+
+The indexed pages (those with `data-pagefind-body`) are split by their date (revue/build/shards.py).
+A shard whose pages, paths and bytes, are those of a shard indexed before with the same Pagefind is
+carried over from the store (`.cache/search/`, which the GitHub Pages workflow keeps between runs);
+the others are indexed at once, one Pagefind process each on a site holding only their pages, so
+memory stays bounded by the shard size. `pagefind/shards.json` tells the search page what each shard
+holds; the page merges them in the reader's browser (templates/static/search.js).
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from revue.build.shards import Shard, plan_shards
+from revue.build.store import Store
 from revue.core import messages
-from revue.core.digest import installed_version
+from revue.core.digest import code_digest, digest, installed_version
 from revue.core.errors import BuildError, Problem
 
-BUNDLE = "pagefind"  # the folder the search page loads `pagefind.js` from, under the base path
+BUNDLE = "pagefind"  # the folder the search page loads `pagefind.js` and `shards.json` from
 INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it
+MANIFEST = "shards.json"
+SEARCH_STORE = "search"  # the shard bundles' folder under `.cache/`
+INDEXER = "shards-1"  # bump when the Pagefind command or the files kept change: every shard is redone
+UNUSED = (  # Pagefind's ready-made interfaces: the search page uses its JS API only
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+# What the shards are cut by, read from the page as Pagefind reads it: the attribute in a tag
+# (never words in the text), the ISO date of the sort key, the `pays` filter values.
+INDEXED = re.compile(
+    rb"<([a-zA-Z][\w-]*)(?:\s+[\w:.-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?)*\s+data-pagefind-body[\s/>=]"
+)
+DATE = re.compile(rb'data-pagefind-sort="date:(\d{4}-\d{2})-\d{2}"')
+COUNTRY = re.compile(rb'data-pagefind-filter="pays">([^<]*)<')
 
 
 @dataclass(frozen=True)
 class IndexReport:
-    """What the index holds, for the build report."""
+    """What the index holds and what this build redid, for the build report."""
 
     pages: int  # pages Pagefind indexed (article pages only: they alone carry `data-pagefind-body`)
-    bytes: int  # size of the whole `pagefind/` bundle a reader may download from
+    bytes: int  # size of the whole `pagefind/` folder a reader may download from
+    shards: int
+    reindexed: int  # shards Pagefind indexed in this build; the others were carried over
+
+    @property
+    def carried_over(self) -> int:
+        return self.shards - self.reindexed
 
 
-def index_site(folder: Path) -> IndexReport:
-    """Write the search index into `folder/pagefind/`; raise BuildError when Pagefind fails."""
-    import pagefind_bin  # here: only a run that indexes needs the binary's package
+@dataclass(frozen=True)
+class PageFacts:
+    """What sharding and the search page need to know of a page given to the indexer."""
 
-    try:
-        binary = pagefind_bin.get_executable()
-    except FileNotFoundError as error:
-        raise BuildError([pagefind_problem(folder, str(error))]) from None
-    command = [str(binary), "--site", str(folder), "--output-subdir", BUNDLE, "--quiet"]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise BuildError([pagefind_problem(folder, (done.stderr + done.stdout).strip())])
-    return describe(folder / BUNDLE)
+    indexed: bool  # False when `data-pagefind-body` is only in its text, or it is not HTML: Pagefind skips it
+    month: str  # "YYYY-MM" of its `data-pagefind-sort` date; "" when it has none
+    countries: tuple[str, ...]  # its `pays` filter values
+    read: str  # digest of the bytes Pagefind reads (see `read_part`): what its shard's key holds
+
+
+@dataclass(frozen=True)
+class ShardBundle:
+    """A shard's Pagefind bundle as the store holds it."""
+
+    pages: int
+    bytes: int
+
+
+def index_site(staging: Path, pages: Mapping[str, str], store: Path, shard_size: int) -> IndexReport:
+    """Write `staging/pagefind/`: the shards of `pages` (path → digest of its bytes, every page whose
+    bytes hold `data-pagefind-body`) and their manifest; raise BuildError when Pagefind fails."""
+    from concurrent.futures import ThreadPoolExecutor  # here: a run with nothing to do never indexes
+
+    memo = Store(store / "index.pickle")
+    facts = read_facts(staging, pages, memo)
+    shards = plan_shards({path: fact.month for path, fact in facts.items()}, shard_size)
+    keys = {shard.id: shard_key(shard, facts, indexer_version()) for shard in shards}
+    todo = sorted((s for s in shards if not (store / keys[s.id]).is_dir()), key=lambda s: -len(s.pages))
+    if todo:
+        binary = pagefind_binary()
+        with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+            failed = [
+                p for p in pool.map(lambda s: index_shard(binary, staging, s, store, keys[s.id]), todo) if p
+            ]
+        if failed:
+            raise BuildError(failed)
+    bundle = staging / BUNDLE
+    bundle.mkdir()
+    sizes = []
+    for shard in shards:
+        shutil.copytree(store / keys[shard.id], bundle / shard.id, copy_function=link_or_copy)
+        sizes.append(shard_bundle(memo, store, keys[shard.id]))
+    if shards:
+        link_or_copy(str(bundle / shards[0].id / "pagefind.js"), str(bundle / "pagefind.js"))
+    manifest = json.dumps({"shards": [shard_entry(shard, facts) for shard in shards]}, ensure_ascii=False)
+    (bundle / MANIFEST).write_text(manifest + "\n", encoding="utf-8")
+    memo.save()
+    forget_unused(store, set(keys.values()))
+    return IndexReport(
+        pages=sum(size.pages for size in sizes),
+        bytes=sum(size.bytes for size in sizes) + folder_size(bundle, recursive=False),
+        shards=len(shards),
+        reindexed=len(todo),
+    )
+
+
+def read_facts(staging: Path, pages: Mapping[str, str], memo: Store) -> dict[str, PageFacts]:
+    """Month and countries of every page Pagefind will index, read once per page content."""
+    facts: dict[str, PageFacts] = {}
+    problems = []
+    code = code_digest()
+    for path, sha in pages.items():
+        key = digest("page", code, path, sha)
+        fact = memo.get(key)
+        if fact is None:
+            fact = page_facts(path, (staging / path).read_bytes())
+            memo.put(key, fact)
+        if fact.indexed and not fact.month:
+            problems.append(
+                Problem(
+                    Path(path),
+                    None,
+                    'has data-pagefind-body but no data-pagefind-sort="date:YYYY-MM-DD": the search index is '
+                    "split by date — give every indexed page its date, as templates/article.html does",
+                )
+            )
+        elif fact.indexed:
+            facts[path] = fact
+    if problems:
+        raise BuildError(problems)
+    return facts
+
+
+def page_facts(path: str, page: bytes) -> PageFacts:
+    """Read from the page's bytes what Pagefind will read: is it indexed, its date, its countries."""
+    from html import unescape
+
+    body = INDEXED.search(page) if path.endswith(".html") else None
+    if body is None:
+        return PageFacts(False, "", (), "")
+    date = DATE.search(page)
+    countries = sorted({unescape(name.decode("utf-8")).strip() for name in COUNTRY.findall(page)})
+    return PageFacts(
+        True, date.group(1).decode("ascii") if date else "", tuple(countries), read_part(page, body)
+    )
+
+
+def read_part(page: bytes, body: re.Match[bytes]) -> str:
+    """Digest of the page up to the end of its indexed element, and of the rest only when `data-pagefind`
+    attributes are there too: links to neighbouring articles after the article change no shard."""
+    closes = re.finditer(
+        rb"<(/?)" + re.escape(body.group(1)) + rb"[\s/>]", page[body.start() :], re.IGNORECASE
+    )
+    depth, end = 0, len(page)
+    for tag in closes:
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = body.start() + tag.end()
+            break
+    rest = page[end:]
+    return digest(page[:end], rest if b"data-pagefind" in rest else b"")
 
 
 def is_indexed(page: bytes) -> bool:
-    """Does the index read this page? Only those pages' bytes decide whether it must be rebuilt."""
+    """May the index read this page? Only those pages' bytes decide whether it must be looked at again."""
     return INDEXED_MARK in page
 
 
@@ -48,19 +185,83 @@ def indexer_version() -> str:
     return installed_version("pagefind-bin")
 
 
-def describe(bundle: Path) -> IndexReport:
-    return IndexReport(pages=indexed_pages(bundle), bytes=folder_size(bundle))
+def shard_key(shard: Shard, facts: dict[str, PageFacts], pagefind: str) -> str:
+    """Everything a shard's bundle is made from: its pages' paths and what Pagefind reads of them, and
+    how Pagefind ran."""
+    return digest(INDEXER, pagefind, *(part for path in shard.pages for part in (path, facts[path].read)))
 
 
-def pagefind_problem(folder: Path, printed: str) -> Problem:
-    return Problem(folder, None, messages.pagefind_failed(printed))
+def pagefind_binary() -> Path:
+    import pagefind_bin  # here: only a run that indexes needs the binary's package
+
+    try:
+        return pagefind_bin.get_executable()
+    except FileNotFoundError as error:
+        raise BuildError([pagefind_problem(Path(BUNDLE), str(error))]) from None
 
 
-def indexed_pages(bundle: Path) -> int:
-    """Pagefind's entry file counts the pages of each language it indexed."""
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    return sum(language["page_count"] for language in entry["languages"].values())
+def index_shard(binary: Path, staging: Path, shard: Shard, store: Path, key: str) -> Problem | None:
+    """Index one shard on a site of hard links to its pages, into `store/key/`; a Problem if Pagefind fails."""
+    import tempfile
+
+    store.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f"{key[:12]}-", dir=store) as work:
+        site, out = Path(work) / "site", Path(work) / BUNDLE
+        for path in shard.pages:
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(str(staging / path), str(site / path))
+        command = [str(binary), "--site", str(site), "--output-path", str(out), "--quiet"]
+        done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=work)
+        if done.returncode != 0:
+            return pagefind_problem(Path(BUNDLE) / shard.id, (done.stderr + done.stdout).strip())
+        for name in UNUSED:
+            (out / name).unlink(missing_ok=True)
+        out.rename(store / key)  # whole or absent: a shard in the store is always complete
+    return None
 
 
-def folder_size(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+def pagefind_problem(where: Path, printed: str) -> Problem:
+    return Problem(where, None, messages.pagefind_failed(printed))
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """A hard link, or a copy when the two folders are on different file systems."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def shard_bundle(memo: Store, store: Path, key: str) -> ShardBundle:
+    """Pages and bytes of a shard's bundle, measured once."""
+    found = memo.get(f"shard:{key}")
+    if found is None:
+        entry = json.loads((store / key / "pagefind-entry.json").read_text(encoding="utf-8"))
+        pages = sum(language["page_count"] for language in entry["languages"].values())
+        found = ShardBundle(pages, folder_size(store / key))
+        memo.put(f"shard:{key}", found)
+    return found
+
+
+def shard_entry(shard: Shard, facts: dict[str, PageFacts]) -> dict[str, object]:
+    """What the search page needs to know of a shard before loading it."""
+    return {
+        "id": shard.id,
+        "first": shard.first,
+        "last": shard.last,
+        "pages": len(shard.pages),
+        "years": sorted({facts[path].month[:4] for path in shard.pages}),
+        "countries": sorted({country for path in shard.pages for country in facts[path].countries}),
+    }
+
+
+def forget_unused(store: Path, keys: set[str]) -> None:
+    """Drop the bundles of shards this build no longer has: the store holds one site's worth."""
+    for entry in store.iterdir() if store.is_dir() else ():
+        if entry.is_dir() and entry.name not in keys:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def folder_size(folder: Path, recursive: bool = True) -> int:
+    files = folder.rglob("*") if recursive else folder.iterdir()
+    return sum(path.stat().st_size for path in files if path.is_file())

@@ -592,8 +592,12 @@ def built(
     )
 
 
-def indexed(pages: int, kibibytes: float) -> str:
-    return f"Recherche : {count(pages, 'page indexée', 'pages indexées')}, {kibibytes:.0f} Kio dans pagefind/"
+def indexed(pages: int, kibibytes: float, reindexed: int, carried_over: int) -> str:
+    return (
+        f"Recherche : {count(pages, 'page indexée', 'pages indexées')}, {kibibytes:.0f} Kio dans pagefind/ "
+        f"({count(reindexed, 'période réindexée', 'périodes réindexées')}, "
+        f"{count(carried_over, 'reprise telle quelle', 'reprises telles quelles')})"
+    )
 
 
 def checked(articles: int) -> str:

@@ -24,6 +24,7 @@ class SiteConfig:
     home_articles: int
     feed_articles: int
     author: str
+    search_shard_size: int = 1000  # most articles one search shard holds (one Pagefind process each)
 
     @property
     def base_path(self) -> str:
@@ -41,7 +42,8 @@ class SiteConfig:
 
 TEXT_KEYS = ("title", "description", "author")
 COUNT_KEYS = ("per_page", "home_articles", "feed_articles")
-KNOWN_KEYS = (*TEXT_KEYS, "base_url", "home_country", *COUNT_KEYS)
+OPTIONAL_COUNT_KEYS = ("search_shard_size",)  # absent: the SiteConfig default
+KNOWN_KEYS = (*TEXT_KEYS, "base_url", "home_country", *COUNT_KEYS, *OPTIONAL_COUNT_KEYS)
 
 
 def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
@@ -68,11 +70,11 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
     for key in TEXT_KEYS:
         if not isinstance(values.get(key), str) or not values[key].strip():
             bad(key, messages.text_setting_missing(key))
-    for key in COUNT_KEYS:
+    for key in (*COUNT_KEYS, *OPTIONAL_COUNT_KEYS):
         value = values.get(key)
-        if value is None:
+        if value is None and key in COUNT_KEYS:
             bad(key, messages.count_setting_missing(key))
-        elif not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        elif value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
             bad(key, messages.count_setting_invalid(key, value))
     wanted = values.get("base_url") if base_url is None else base_url
     url = urls.base_url(wanted) if isinstance(wanted, str) else None
@@ -94,4 +96,5 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
         home_articles=values["home_articles"],
         feed_articles=values["feed_articles"],
         author=values["author"].strip(),
+        search_shard_size=values.get("search_shard_size", SiteConfig.search_shard_size),
     )

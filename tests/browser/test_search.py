@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -11,9 +13,24 @@ from playwright.sync_api import Page, expect
 
 from revue.site.config import SiteConfig, load_config
 from revue.site.model import Article
-from tests.conftest import REPO, ServedSite, read_all
+from tests.conftest import REPO, ServedSite, built_and_served, copy_project, read_all, set_shard_size
 
 AXE = REPO / "node_modules/axe-core/axe.min.js"
+
+
+@pytest.fixture(scope="module", params=["one shard", "a shard per year"])
+def served_site(
+    request: pytest.FixtureRequest, served_site: ServedSite, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServedSite]:
+    """Every search behaves the same whether the index is one shard or four merged in the browser."""
+    if request.param == "one shard":
+        yield served_site
+        return
+    project = copy_project(tmp_path_factory.mktemp("sharded") / "site")
+    set_shard_size(project, 1)
+    with built_and_served(project) as site:
+        assert len(list((project.output / "pagefind").glob("*/pagefind-entry.json"))) == 4
+        yield site
 
 
 @pytest.fixture(scope="module")
@@ -167,3 +184,62 @@ def test_excerpts_quote_the_article_not_its_date_line(page: Page, served_site: S
     excerpt = page.locator("#recherche-resultats li p:not(.meta)").first
     expect(excerpt).to_contain_text("Gunma")
     expect(excerpt).not_to_contain_text("min de lecture")
+
+
+def test_a_word_no_article_holds_finds_nothing_rather_than_every_article_by_its_start(
+    page: Page, served_site: ServedSite
+) -> None:
+    """Pagefind matches a word it lacks by the longest indexed word that starts it: `déminage` by `de`."""
+    for query in ("?q=d%C3%A9minage", "?q=masques+d%C3%A9minage"):
+        open_search(page, served_site, query)
+        expect(page.locator("#recherche-etat")).to_have_text(re.compile(r"^Aucun article trouvé"))
+        expect(results(page)).to_have_count(0)
+
+
+def test_a_word_still_being_typed_finds_the_articles_it_starts(
+    page: Page, served_site: ServedSite, config: SiteConfig, articles: dict[str, Article]
+) -> None:
+    open_search(page, served_site, "?q=masq")
+    expect(results(page).first).to_have_attribute("href", config.href(articles["2020-05-08"].url_path))
+
+
+def test_choosing_a_year_loads_only_the_shards_holding_it(page: Page, served_site: ServedSite) -> None:
+    shards = json.loads((served_site.project.output / "pagefind/shards.json").read_text(encoding="utf-8"))
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_search(page, served_site, "?q=coop%C3%A9ration&annee=2020")
+    expect(results(page)).to_have_count(2)
+    folders = {found.group(1) for url in requested if (found := re.search(r"/pagefind/([^/]+)/", url))}
+    assert folders == {shard["id"] for shard in shards["shards"] if "2020" in shard["years"]}
+
+
+@pytest.fixture(scope="module")
+def standfirst_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """One article whose first paragraph says its summary again but for one word: the page shows it once."""
+    project = copy_project(tmp_path_factory.mktemp("standfirst") / "site", with_content=False)
+    (project.content / "chapeau.md").write_text(
+        '---\ntitle: "Un chapeau repris"\ndate: 2021-03-04\ncountries: [Japon]\n'
+        'summary: "Les deux pays renforcent leur coopération portuaire dans le delta du Mékong."\n---\n'
+        "Les deux pays renforcent leur coopération dans le delta du Mékong, a-t-on appris.\n\nSuite du texte.\n",
+        encoding="utf-8",
+    )
+    with built_and_served(project) as site:
+        yield site
+
+
+def test_a_word_only_in_the_summary_finds_the_article(page: Page, standfirst_site: ServedSite) -> None:
+    article = (standfirst_site.project.output / "articles/un-chapeau-repris/index.html").read_text()
+    shown = '<p class="standfirst">Les deux pays renforcent leur coopération dans le delta du Mékong'
+    assert shown in article, "the first paragraph stands for the summary: the page never shows `portuaire`"
+    open_search(page, standfirst_site, "?q=portuaire")
+    expect(results(page)).to_have_count(1)
+    expect(page.locator("#recherche-resultats li p:not(.meta)")).to_contain_text("portuaire")
+
+
+def test_a_site_without_articles_says_there_is_nothing_to_search_yet(
+    page: Page, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    project = copy_project(tmp_path_factory.mktemp("empty") / "site", with_content=False)
+    with built_and_served(project) as site:
+        open_search(page, site, "?q=masques")
+        expect(page.locator("#recherche-etat")).to_have_text("Aucun article n’est encore publié.")

@@ -1,28 +1,65 @@
-"""Indexing with the real Pagefind binary: articles only, reported, and a failure stops the build."""
+"""Indexing with the real Pagefind binary: articles only, in shards by period, only changed shards redone."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
-from revue.build.publish import publish
-from revue.build.search import index_site
 from revue.cli import main
 from revue.core.errors import BuildError
 from revue.core.project import Project
 from revue.pipeline import build
-from revue.render.templates import RenderedFile
-from tests.conftest import copy_project
+from tests.conftest import copy_project, reproducible_files, set_shard_size
 
 
-def write_article(project: Project, slug: str, date: str, draft: bool = False) -> None:
+def write_article(project: Project, slug: str, date: str, draft: bool = False, words: str = "") -> None:
     (project.content / f"{slug}.md").write_text(
         f'---\ntitle: "Article {slug}"\ndate: {date}\ncountries: [Japon]\ndraft: {str(draft).lower()}\n---\n'
-        f"Texte de {slug} sur la coopération.\n",
+        f"Texte de {slug} sur la coopération. {words}\n",
         encoding="utf-8",
     )
+
+
+def shard_pages(output: Path) -> dict[str, set[str]]:
+    """Shard id → the URLs its Pagefind bundle holds (each fragment is gzip of `pagefind_dcd` + JSON)."""
+    shards = json.loads((output / "pagefind/shards.json").read_text(encoding="utf-8"))["shards"]
+    return {
+        shard["id"]: {
+            json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
+            for f in (output / "pagefind" / shard["id"] / "fragment").iterdir()
+        }
+        for shard in shards
+    }
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def three_periods(tmp_path: Path) -> Project:
+    """Three articles in 2000, three in 2016, one in 2024: the newest year alone, then a shard per old year."""
+    project = copy_project(tmp_path / "site", with_content=False)
+    set_shard_size(project, 2)  # 2 in the newest year's shards, 4 in older ones'
+    for slug, date in (("a", "2000-03-01"), ("b", "2000-05-01"), ("c", "2000-07-01")):
+        write_article(project, slug, date)
+    write_article(project, "gunma", "2016-02-18")
+    write_article(project, "visite", "2016-09-01")
+    write_article(project, "accord", "2016-11-30")
+    write_article(project, "masques", "2024-05-08")
+    result = build(project)
+    assert result.index is not None and (result.index.shards, result.index.reindexed) == (3, 3)
+    assert shard_pages(project.output) == {
+        "2024": {"/articles/article-masques/"},
+        "2016": {"/articles/article-gunma/", "/articles/article-visite/", "/articles/article-accord/"},
+        "2000": {"/articles/article-a/", "/articles/article-b/", "/articles/article-c/"},
+    }
+    return project
 
 
 def test_only_published_articles_are_indexed_and_the_report_matches_the_bundle(tmp_path: Path) -> None:
@@ -36,26 +73,115 @@ def test_only_published_articles_are_indexed_and_the_report_matches_the_bundle(t
     assert result.index.pages == 2, "home, lists, search and 404 pages carry no data-pagefind-body"
     assert result.index.bytes == sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
     assert (bundle / "pagefind.js").is_file()
-    assert (bundle / "pagefind-entry.json").is_file()
+    assert json.loads((bundle / "shards.json").read_text(encoding="utf-8")) == {
+        "shards": [
+            {
+                "id": "2016_2020",
+                "first": "2016",
+                "last": "2020",
+                "pages": 2,
+                "years": ["2016", "2020"],
+                "countries": ["Japon"],
+            }
+        ]
+    }
+    assert shard_pages(project.output) == {
+        "2016_2020": {"/articles/article-masques/", "/articles/article-gunma/"}
+    }
 
 
-def test_a_pagefind_failure_is_a_build_error_that_keeps_the_previous_output(tmp_path: Path) -> None:
-    output = tmp_path / "output"
-    output.mkdir()
-    (output / "index.html").write_text("ancien site")
-    not_html = [RenderedFile("notes.txt", b"pas de page HTML")]  # Pagefind refuses a site without HTML
+def test_editing_one_article_reindexes_exactly_its_shard(three_periods: Project) -> None:
+    before = {shard: inodes(three_periods.output / "pagefind" / shard) for shard in ("2000", "2016", "2024")}
+    write_article(three_periods, "visite", "2016-09-01", words="Une phrase ajoutée.")
+    result = build(three_periods)
+    assert result.index is not None
+    assert (result.index.shards, result.index.reindexed, result.index.carried_over) == (3, 1, 2)
+    after = {shard: inodes(three_periods.output / "pagefind" / shard) for shard in ("2000", "2016", "2024")}
+    assert after["2000"] == before["2000"] and after["2024"] == before["2024"], "carried over as they were"
+    assert after["2016"] != before["2016"]
+
+
+def test_moving_an_article_to_another_year_reindexes_both_shards(three_periods: Project) -> None:
+    write_article(three_periods, "visite", "2000-09-01")
+    result = build(three_periods)
+    assert result.index is not None
+    assert (result.index.shards, result.index.reindexed, result.index.carried_over) == (3, 2, 1)
+    assert shard_pages(three_periods.output) == {
+        "2024": {"/articles/article-masques/"},
+        "2016": {"/articles/article-gunma/", "/articles/article-accord/"},
+        "2000": {
+            "/articles/article-a/",
+            "/articles/article-b/",
+            "/articles/article-c/",
+            "/articles/article-visite/",
+        },
+    }
+
+
+def test_a_build_without_the_cache_gives_the_same_site(three_periods: Project, tmp_path: Path) -> None:
+    write_article(three_periods, "visite", "2016-09-01", words="Une phrase ajoutée.")
+    write_article(three_periods, "nouveau", "2024-11-30")
+    build(three_periods)
+    incremental = tmp_path / "incremental"
+    shutil.copytree(three_periods.output, incremental)
+    shutil.rmtree(three_periods.cache)
+    shutil.rmtree(three_periods.output)
+    result = build(three_periods)
+    assert result.index is not None and result.index.reindexed == result.index.shards
+    assert shard_pages(three_periods.output) == shard_pages(incremental)
+    files = reproducible_files(incremental)
+    assert files == reproducible_files(three_periods.output)
+    assert [
+        f for f in files if (incremental / f).read_bytes() != (three_periods.output / f).read_bytes()
+    ] == []
+
+
+def test_a_pagefind_failure_is_a_build_error_that_keeps_the_previous_output(
+    three_periods: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_article(three_periods, "masques", "2024-05-08", words="Une phrase ajoutée.")
+    before = inodes(three_periods.output)
+    monkeypatch.setenv("PAGEFIND_GLOB", "**/*.nothing")  # Pagefind's own setting: it finds no page
     with pytest.raises(BuildError) as raised:
-        publish(not_html, output, index_site)
+        build(three_periods)
     message = str(raised.value)
-    assert "Pagefind n’a pas pu indexer le site : " in message
+    assert message.startswith("pagefind/2024: Pagefind n’a pas pu indexer le site : ")
     assert "not able to build an index" in message, "says what Pagefind printed"
     assert "pip install -r requirements.txt" in message, "says what to do"
-    assert (output / "index.html").read_text() == "ancien site"
+    assert inodes(three_periods.output) == before
+    monkeypatch.delenv("PAGEFIND_GLOB")
+    result = build(three_periods)
+    assert result.index is not None and (result.index.reindexed, result.index.carried_over) == (1, 2)
 
 
-def test_the_build_command_reports_pages_indexed_and_index_size(
-    project: Project, capsys: pytest.CaptureFixture[str]
+def test_words_that_only_look_like_the_mark_index_nothing_more(tmp_path: Path) -> None:
+    """An article quoting `data-pagefind-body` puts it in list pages' text: they stay out of the index."""
+    project = copy_project(tmp_path / "site", with_content=False)
+    write_article(
+        project, "balise", "2020-05-08", words="Pagefind lit data-pagefind-body et data-pagefind-body>."
+    )
+    (project.content / "balise.md").write_text(
+        (project.content / "balise.md")
+        .read_text(encoding="utf-8")
+        .replace("draft: false", 'draft: false\nsummary: "Le repère data-pagefind-body>, expliqué."'),
+        encoding="utf-8",
+    )
+    result = build(project)
+    assert result.index is not None and result.index.pages == 1
+    assert shard_pages(project.output) == {"2020": {"/articles/article-balise/"}}
+
+
+def test_the_build_command_reports_pages_shards_and_index_size(
+    three_periods: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--root", str(project.root), "build"]) == 0
-    printed = capsys.readouterr().out
-    assert re.search(r"^Recherche : 5 pages indexées, [1-9]\d* Kio dans pagefind/$", printed, re.MULTILINE)
+    write_article(three_periods, "gunma", "2016-02-18", words="Une phrase ajoutée.")
+    for reindexed, carried_over, periods in (
+        (1, 2, "1 période réindexée, 2 reprises telles quelles"),
+        (0, 3, "0 période réindexée, 3 reprises telles quelles"),
+    ):  # an edit, then nothing changed
+        assert main(["--root", str(three_periods.root), "build"]) == 0
+        assert re.search(
+            rf"^Recherche : 7 pages indexées, [1-9]\d* Kio dans pagefind/ \({periods}\)$",
+            capsys.readouterr().out,
+            re.MULTILINE,
+        )
