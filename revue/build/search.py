@@ -21,11 +21,11 @@ from pathlib import Path
 
 from revue.build.shards import Shard, plan_shards
 from revue.build.store import Store
-from revue.core import messages
+from revue.core import messages, urls
 from revue.core.digest import code_digest, digest, installed_version
 from revue.core.errors import BuildError, Problem
 
-BUNDLE = "pagefind"  # the folder the search page loads `pagefind.js` and `shards.json` from
+BUNDLE = urls.SEARCH_BUNDLE.rstrip("/")  # the folder the search page loads `shards.json` and the shards from
 INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it
 MANIFEST = "shards.json"
 SEARCH_STORE = "search"  # the shard bundles' folder under `.cache/`

@@ -19,6 +19,7 @@ SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 NOJEKYLL = ".nojekyll"
 ASSETS = "assets/"
+SEARCH_BUNDLE = "pagefind/"  # the search index, which the search page loads in the reader's browser
 MAX_SLUG_LENGTH = 120  # longer than any headline slug so far (85); far below a file name's 255 bytes
 # The importer's own, shorter limit: a title it makes from a first sentence, or a long agency headline,
 # gives a slug cut at a word to this length, an address editors can still read and type.
