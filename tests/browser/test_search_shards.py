@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+import yaml
 from playwright.sync_api import Page, expect
 
 from revue.core.project import Project
@@ -66,8 +67,11 @@ def lay_rare_words(content: Path) -> None:
     for word, numbers in IN_SUMMARY.items():
         for number in numbers:
             article = content / f"bench-{number:05d}.md"
-            text = article.read_text(encoding="utf-8").replace('summary: "', f'summary: "Un {word} : ', 1)
-            article.write_text(text, encoding="utf-8")
+            text = article.read_text(encoding="utf-8")
+            line = re.search(r"(?m)^summary: (.*)$", text)
+            assert line, f"{article.name} has a summary"
+            summary = json.dumps(f"Un {word} passe. {yaml.safe_load(line.group(1))}", ensure_ascii=False)
+            article.write_text(text.replace(line.group(0), f"summary: {summary}"), encoding="utf-8")
 
 
 def project_of(root: Path, content: Path, shard_size: int) -> Project:
