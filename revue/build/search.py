@@ -46,6 +46,7 @@ INDEXED = re.compile(
 )
 DATE = re.compile(rb'data-pagefind-sort="date:(\d{4}-\d{2})-\d{2}"')
 COUNTRY = re.compile(rb'data-pagefind-filter="pays">([^<]*)<')
+HTML_TAG = re.compile(rb"<html[\s>][^>]*>?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -160,8 +161,10 @@ def page_facts(path: str, page: bytes) -> PageFacts:
 
 
 def read_part(page: bytes, body: re.Match[bytes]) -> str:
-    """Digest of the page up to the end of its indexed element, and of the rest only when `data-pagefind`
-    attributes are there too: links to neighbouring articles after the article change no shard."""
+    """Digest of what Pagefind reads of a page: its indexed element, its `<html>` tag (the language), and
+    what comes before or after only when `data-pagefind` attributes are there too. So neither the
+    absolute URLs of the head (a preview's local address) nor the links to neighbouring articles
+    after the article change a shard."""
     closes = re.finditer(
         rb"<(/?)" + re.escape(body.group(1)) + rb"[\s/>]", page[body.start() :], re.IGNORECASE
     )
@@ -171,8 +174,13 @@ def read_part(page: bytes, body: re.Match[bytes]) -> str:
         if depth == 0:
             end = body.start() + tag.end()
             break
-    rest = page[end:]
-    return digest(page[:end], rest if b"data-pagefind" in rest else b"")
+    before, after = page[: body.start()], page[end:]
+    html_tag = HTML_TAG.search(before)
+    return digest(
+        before if b"data-pagefind" in before else html_tag.group() if html_tag else b"",
+        page[body.start() : end],
+        after if b"data-pagefind" in after else b"",
+    )
 
 
 def is_indexed(page: bytes) -> bool:

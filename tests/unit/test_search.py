@@ -118,6 +118,13 @@ def test_moving_an_article_to_another_year_reindexes_both_shards(three_periods: 
     }
 
 
+def test_another_address_for_the_same_path_reindexes_nothing(three_periods: Project) -> None:
+    """The preview's local address changes every page's head (canonical URL), not what Pagefind reads."""
+    result = build(three_periods, "http://127.0.0.1:8000/")
+    assert result.index is not None and result.written > 0
+    assert (result.index.reindexed, result.index.carried_over) == (0, 3)
+
+
 def test_a_build_without_the_cache_gives_the_same_site(three_periods: Project, tmp_path: Path) -> None:
     write_article(three_periods, "visite", "2016-09-01", words="Une phrase ajoutée.")
     write_article(three_periods, "nouveau", "2024-11-30")
