@@ -722,7 +722,11 @@ HELP = {
 
 
 def not_a_whole_number(text: str) -> str:
-    return f"{quoted(text)} n’est pas un nombre entier — écrivez des chiffres, par exemple 8080"
+    return f"{quoted(text)} n’est pas un nombre entier — écrivez-le en chiffres, par exemple 8080"
+
+
+def not_at_least_one(text: str) -> str:
+    return f"{quoted(text)} n’est pas un nombre entier d’au moins 1 — écrivez-le en chiffres, par exemple 3"
 
 
 # argparse's messages (Python 3.11's wording) that a command line can show, by their English text.
