@@ -567,6 +567,12 @@ def pagefind_failed(printed: str) -> str:
     )
 
 
+INDEXED_PAGE_WITHOUT_DATE = (
+    'porte data-pagefind-body mais pas data-pagefind-sort="date:AAAA-MM-JJ" : l’index de recherche est '
+    "découpé par date — donnez sa date à chaque page indexée, comme le fait templates/article.html"
+)
+
+
 def import_would_not_build(problem: object) -> str:
     return f"une fois importé, il ne passerait pas la construction ({problem}) — corrigez le texte ou seeds/sources.yaml"
 
