@@ -75,9 +75,12 @@ def whole_number(text: str) -> int:
 
 def at_least_one(text: str) -> int:
     """A count that must be 1 or more (a benchmark of no article, or of no round, measures nothing)."""
-    number = whole_number(text)
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
     if number < 1:
-        raise argparse.ArgumentTypeError(messages.not_a_whole_number(text))
+        raise argparse.ArgumentTypeError(messages.not_at_least_one(text)) from None
     return number
 
 

@@ -131,14 +131,7 @@ def read_facts(staging: Path, pages: Mapping[str, str], memo: Store) -> dict[str
             fact = page_facts(path, (staging / path).read_bytes())
             memo.put(key, fact)
         if fact.indexed and not fact.month:
-            problems.append(
-                Problem(
-                    Path(path),
-                    None,
-                    'has data-pagefind-body but no data-pagefind-sort="date:YYYY-MM-DD": the search index is '
-                    "split by date — give every indexed page its date, as templates/article.html does",
-                )
-            )
+            problems.append(Problem(Path(path), None, messages.INDEXED_PAGE_WITHOUT_DATE))
         elif fact.indexed:
             facts[path] = fact
     if problems:

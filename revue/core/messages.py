@@ -567,6 +567,12 @@ def pagefind_failed(printed: str) -> str:
     )
 
 
+INDEXED_PAGE_WITHOUT_DATE = (
+    'porte data-pagefind-body mais pas data-pagefind-sort="date:AAAA-MM-JJ" : l’index de recherche est '
+    "découpé par date — donnez sa date à chaque page indexée, comme le fait templates/article.html"
+)
+
+
 def import_would_not_build(problem: object) -> str:
     return f"une fois importé, il ne passerait pas la construction ({problem}) — corrigez le texte ou seeds/sources.yaml"
 
@@ -722,7 +728,11 @@ HELP = {
 
 
 def not_a_whole_number(text: str) -> str:
-    return f"{quoted(text)} n’est pas un nombre entier — écrivez des chiffres, par exemple 8080"
+    return f"{quoted(text)} n’est pas un nombre entier — écrivez-le en chiffres, par exemple 8080"
+
+
+def not_at_least_one(text: str) -> str:
+    return f"{quoted(text)} n’est pas un nombre entier d’au moins 1 — écrivez-le en chiffres, par exemple 3"
 
 
 # argparse's messages (Python 3.11's wording) that a command line can show, by their English text.

@@ -24,8 +24,13 @@ from tests.conftest import REPO
         (["new"], "python build.py new : erreur : il manque TITRE, --country — voyez --help"),
         (
             ["serve", "--port", "huit"],
-            "python build.py serve : erreur : --port : « huit » n’est pas un nombre entier — écrivez des "
+            "python build.py serve : erreur : --port : « huit » n’est pas un nombre entier — écrivez-le en "
             "chiffres, par exemple 8080",
+        ),
+        (
+            ["bench", "--runs", "0"],
+            "python build.py bench : erreur : --runs : « 0 » n’est pas un nombre entier d’au moins 1 — "
+            "écrivez-le en chiffres, par exemple 3",
         ),
         (["serve", "--port"], "python build.py serve : erreur : --port : une valeur doit suivre l’option"),
         (["check", "--brouillons"], "python build.py : erreur : inconnu : --brouillons — voyez --help"),
