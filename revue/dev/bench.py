@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import statistics
 import sys
 import tempfile
@@ -25,9 +26,8 @@ from revue.core.project import Project
 from revue.dev.corpus import write_corpus
 
 TMPFS = Path("/dev/shm")
-BUILD_PY = (
-    Path(__file__).resolve().parents[2] / "build.py"
-)  # the command editors run (not revue.cli: a cycle)
+# The command editors run; its own copy, as revue.cli imports this module.
+BUILD_PY = Path(__file__).resolve().parents[2] / "build.py"
 RUSAGE_HOOK = Path(__file__).resolve().parent / "rusage"  # its sitecustomize.py reports peak memory
 EDITED_ARTICLE = "bench-00000.md"
 EDITED_TEMPLATE = "article.html"
@@ -45,7 +45,6 @@ class Process:
     peak_kb: int  # peak RSS of the process or of any of those children, whichever is larger
     own_kb: int | None  # the process's own peak RSS, when it is a Python that ran RUSAGE_HOOK
     children_kb: int | None  # the largest child's, likewise
-    printed: str  # stdout and stderr
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,8 @@ def run_process(command: list[str], scratch: Path) -> Process:
         raise SystemExit(f"{' '.join(command)} failed, the benchmark stops here. It printed:\n{printed}")
     report = reports / str(pid)
     own, children = map(int, report.read_text().split()) if report.exists() else (None, None)
-    return Process(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, own, children, printed)
+    report.unlink(missing_ok=True)  # a later process may get the same pid
+    return Process(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, own, children)
 
 
 def file_stamps(folder: Path) -> dict[Path, tuple[int, int]]:
@@ -89,7 +89,7 @@ def file_stamps(folder: Path) -> dict[Path, tuple[int, int]]:
     stamps = {}
     for path in folder.rglob("*") if folder.is_dir() else ():
         status = path.lstat()
-        if not path.is_dir():
+        if stat.S_ISREG(status.st_mode):
             stamps[path.relative_to(folder)] = (status.st_ino, status.st_mtime_ns)
     return stamps
 
