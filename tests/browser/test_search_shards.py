@@ -114,7 +114,8 @@ def every_result(page: Page, site: ServedSite, query: dict[str, str]) -> tuple[s
     page.goto(site.url("recherche/?" + urlencode(query)))
     expect(page.locator("#recherche[data-ready]")).to_be_attached()
     status = page.locator("#recherche-etat")
-    expect(status).to_have_text(re.compile("trouvé"))
+    # A generous wait, not a time limit: 27 shards to load on a machine other tests keep busy.
+    expect(status).to_have_text(re.compile("trouvé"), timeout=60_000)
     items = page.locator("#recherche-resultats li")
     more = page.get_by_role("button", name="Plus de résultats")
     while more.is_visible():
