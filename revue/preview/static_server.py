@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -41,13 +42,22 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
         """Quiet: the build and tests print what matters."""
 
 
+class SiteServer(http.server.ThreadingHTTPServer):
+    """A reader who leaves before a page is sent (a reload, a closed tab) is no error: the default
+    prints a traceback in the editor's terminal for it."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 def start_server(
     directory: Path, prefix: str, port: int = 0, handler_class: type[SubPathHandler] = SubPathHandler
-) -> http.server.ThreadingHTTPServer:
+) -> SiteServer:
     """Serve `directory` at http://127.0.0.1:<port><prefix> in a background thread; port 0 picks a free one."""
     handler = type("Handler", (handler_class,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(handler, directory=str(directory))
-    )
+    server = SiteServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
