@@ -216,5 +216,5 @@ def compare_with_hugo(repo: Project, articles: int, rounds: int) -> str:
         for round_ in range(1, rounds + 1):
             results.append(paired_round(hugo, project, site, scratch, round_))
             progress(f"round {round_}/{rounds} done, load average {os.getloadavg()[0]:.1f}")
-        outputs = f"{output_line('Revue', project.output)}; {output_line('Hugo', site.public)}"
+        outputs = f"After the last build: {output_line('Revue', project.output)}; {output_line('Hugo', site.public)}"
     return table(results, articles, versions, load_start) + "\n" + outputs
