@@ -56,11 +56,11 @@ sys.exit(code)
 INDEX_ONCE = """
 import json, resource, sys, time
 from pathlib import Path
-from revue.build.search import index_site
+from revue.build.search import NewSite, index_site
 staging, store, size = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 pages = json.load(sys.stdin)
 started = time.perf_counter()
-report = index_site(staging, pages, store, size)
+report = index_site(NewSite(staging, staging, frozenset()), pages, store, size)
 print(json.dumps({"seconds": time.perf_counter() - started, "shards": report.shards, "bytes": report.bytes,
                   "pagefind_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 """

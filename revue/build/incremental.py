@@ -141,8 +141,9 @@ def render_changes(
 
 
 def publish_changes(changes: Changes, output: Path, search_store: Path, shard_size: int) -> Outcome:
-    """Swap in the new site if any byte of it differs, indexing it first when its indexed pages changed:
-    the shards whose pages changed, the others from `search_store`."""
+    """Publish the new site if any byte of it differs, indexing it first when its indexed pages changed:
+    the shards whose pages changed, the others from `search_store`. With the last build's `output/` in
+    place (every file it kept still as the manifest says), only what changed is moved in."""
     files, previous = changes.files, changes.previous
     bundle = output / search.BUNDLE
     keep_index = index_key(files, shard_size) == previous.index and bundle.is_dir()
@@ -150,19 +151,21 @@ def publish_changes(changes: Changes, output: Path, search_store: Path, shard_si
     indexed: list[search.IndexReport] = []
     if changes.changed or files.keys() != previous.files.keys() or not keep_index:
 
-        def finish(staging: Path) -> None:
+        def finish(site: search.NewSite) -> None:
             nonlocal seconds
             if not keep_index:
                 started = time.perf_counter()
                 pages = {path: entry.sha for path, entry in files.items() if entry.indexed}
-                indexed.append(search.index_site(staging, pages, search_store, shard_size))
+                indexed.append(search.index_site(site, pages, search_store, shard_size))
                 seconds = time.perf_counter() - started
 
         written = {file.path for file in changes.changed}
         kept = [path for path in files if path not in written] + ([search.BUNDLE] if keep_index else [])
-        publish(list(changes.changed), output, finish, kept)
+        publish(list(changes.changed), output, finish, kept, update=bool(previous.files))
         files = {
             path: replace(entry, stat=file_stat(f"{output}/{path}") or (0, 0, 0))
+            if path in written
+            else entry
             for path, entry in files.items()
         }
     report = indexed[0] if indexed else previous.report and replace(previous.report, reindexed=0)

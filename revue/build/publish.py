@@ -1,27 +1,41 @@
-"""Rendered files → a staging folder → `output/`, swapped in only once everything succeeded."""
+"""Rendered files → `output/`, changed only once everything succeeded (indexing included).
+
+Everything this build writes goes first to a folder beside `output/` (same file system). Then either
+the changed files are renamed into `output/` one by one and the files the site no longer has removed
+(an update: the last build's `output/` is there, untouched), or the whole new site is assembled there,
+unchanged files hard-linked, and swapped in (a first build, or an `output/` someone else changed).
+If anything fails before that, `output/` is left exactly as it was and the folder removed.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable, Collection
 from pathlib import Path
 
+from revue.build.search import BUNDLE, MANIFEST, NewSite
 from revue.render.templates import RenderedFile
 
 
 def write_files(files: list[RenderedFile], folder: Path) -> None:
+    made: set[str] = set()
     for file in files:
-        target = folder / file.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(file.content)
+        target = f"{folder}/{file.path}"  # strings: this runs once per page
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        with open(target, "wb") as written:
+            written.write(file.content)
 
 
 def link_kept(kept: Collection[str], previous: Path, folder: Path) -> None:
     """Hard-link files and folders of the previous site into the new one: same inode, same mtime."""
     made: set[str] = set()
     for name in kept:
-        source, target = f"{previous}/{name}", f"{folder}/{name}"  # strings: this runs once per page
+        source, target = f"{previous}/{name}", f"{folder}/{name}"
         if os.path.isdir(source):
             shutil.copytree(source, target, copy_function=os.link)
             continue
@@ -35,28 +49,84 @@ def link_kept(kept: Collection[str], previous: Path, folder: Path) -> None:
 def publish(
     files: list[RenderedFile],
     output: Path,
-    finish: Callable[[Path], None] = lambda _: None,
+    finish: Callable[[NewSite], None] = lambda _: None,
     kept: Collection[str] = (),
+    update: bool = False,
 ) -> None:
-    """Build the whole site beside `output/`, run `finish` on it (indexing), then swap it in.
-
-    `kept` names files and folders of the current `output/` that are still right: they are hard-linked,
-    not rewritten. Nothing in `output/` is ever written in place, so if anything fails, `output/` is left
-    exactly as it was and the staging folder is removed.
+    """Publish the site made of `files` (new bytes) and `kept` (files of `output/` still right), after
+    `finish` (indexing) succeeded on it. `update`: `output/` holds exactly the last build's files, so
+    only what changed is moved in; otherwise the whole site is staged and swapped in.
     """
     staging = output.with_name(f".{output.name}-staging")
     previous = output.with_name(f".{output.name}-previous")
     for leftover in (staging, previous):
         shutil.rmtree(leftover, ignore_errors=True)
+    update = update and output.is_dir()
     try:
         staging.mkdir(parents=True)
-        link_kept(kept, output, staging)
         write_files(files, staging)
-        finish(staging)
+        if not update:
+            link_kept(kept, output, staging)
+        written = frozenset(file.path for file in files)
+        finish(NewSite(staging, output if update else staging, written))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if update:
+        move_changes(staging, output, written, set(kept))
+        shutil.rmtree(staging, ignore_errors=True)
+        return
     if output.exists():
         output.rename(previous)
     staging.rename(output)
     shutil.rmtree(previous, ignore_errors=True)
+
+
+def move_changes(staging: Path, output: Path, written: Collection[str], kept: set[str]) -> None:
+    """Rename each new file over its old one, add the new search folders, then remove what the site no
+    longer has: its pages, its search folders, and the folders they leave empty."""
+    made: set[str] = set()
+    for path in sorted(written):
+        target = f"{output}/{path}"
+        parent = os.path.dirname(target)
+        if parent not in made:
+            os.makedirs(parent, exist_ok=True)
+            made.add(parent)
+        os.replace(f"{staging}/{path}", target)
+    new_bundle, bundle = staging / BUNDLE, output / BUNDLE
+    if new_bundle.is_dir():
+        bundle.mkdir(exist_ok=True)
+        for entry in sorted(os.scandir(new_bundle), key=lambda entry: entry.name == MANIFEST):
+            os.replace(entry.path, bundle / entry.name)  # shards first, the manifest naming them last
+        shards = json.loads((bundle / MANIFEST).read_text(encoding="utf-8"))["shards"]
+        listed = {shard["folder"] for shard in shards}
+        for entry in os.scandir(bundle):
+            if entry.is_dir() and entry.name not in listed:
+                shutil.rmtree(entry.path)
+    for path in sorted(old_files(output, kept, written), reverse=True):
+        os.unlink(f"{output}/{path}")
+        remove_empty_parents(output, path)
+
+
+def old_files(output: Path, kept: set[str], written: Collection[str]) -> list[str]:
+    """Files of `output/` (outside the search bundle) that are neither kept nor written: removed pages."""
+    found = []
+    for folder, _, names in os.walk(output):
+        relative = os.path.relpath(folder, output)
+        if relative.split(os.sep)[0] == BUNDLE:
+            continue
+        for name in names:
+            path = name if relative == "." else f"{relative}/{name}"
+            if path not in kept and path not in written:
+                found.append(path)
+    return found
+
+
+def remove_empty_parents(output: Path, path: str) -> None:
+    parent = os.path.dirname(path)
+    while parent:
+        try:
+            os.rmdir(f"{output}/{parent}")
+        except OSError:  # not empty
+            return
+        parent = os.path.dirname(parent)

@@ -57,6 +57,7 @@ class IndexReport:
     bytes: int  # size of the whole `pagefind/` folder a reader may download from
     shards: int
     reindexed: int  # shards Pagefind indexed in this build; the others were carried over
+    folders: tuple[str, ...] = ()  # the shards' folders in `pagefind/`
 
     @property
     def carried_over(self) -> int:
@@ -81,13 +82,39 @@ class ShardBundle:
     bytes: int
 
 
-def index_site(staging: Path, pages: Mapping[str, str], store: Path, shard_size: int) -> IndexReport:
-    """Write `staging/pagefind/`: the shards of `pages` (path → digest of its bytes, every page whose
-    bytes hold `data-pagefind-body`) and their manifest; raise BuildError when Pagefind fails."""
+@dataclass(frozen=True)
+class NewSite:
+    """The site being published, before it is: where each page's bytes are, where the search bundle goes.
+
+    Pages this build wrote are in `written`, the others in `kept` (the same folder when the whole site is
+    staged). Shard folders already in `kept`'s bundle are not written again.
+    """
+
+    written: Path
+    kept: Path
+    written_paths: frozenset[str]
+
+    def locate(self, path: str) -> str:
+        return f"{self.written if path in self.written_paths else self.kept}/{path}"
+
+    def shard_folders_in_place(self) -> set[str]:
+        bundle = self.kept / BUNDLE
+        return {entry.name for entry in os.scandir(bundle) if entry.is_dir()} if bundle.is_dir() else set()
+
+
+def index_site(site: NewSite, pages: Mapping[str, str], store: Path, shard_size: int) -> IndexReport:
+    """Write `site.written/pagefind/`: the shards of `pages` (path → digest of its bytes, every page whose
+    bytes hold `data-pagefind-body`) not already in place, and the manifest of them all; raise BuildError
+    when Pagefind fails.
+
+    A shard's folder is named by its period and its key (`2016_2019-3f2a…`): a shard whose pages did not
+    change keeps its folder, so an edit replaces one folder, and a reader's browser never mixes the
+    files of two versions of a shard.
+    """
     from concurrent.futures import ThreadPoolExecutor  # here: a run with nothing to do never indexes
 
     memo = Store(store / "index.pickle")
-    facts = read_facts(staging, pages, memo)
+    facts = read_facts(site, pages, memo)
     shards = plan_shards({path: fact.month for path, fact in facts.items()}, shard_size)
     keys = {shard.id: shard_key(shard, facts, indexer_version()) for shard in shards}
     todo = sorted((s for s in shards if not (store / keys[s.id]).is_dir()), key=lambda s: -len(s.pages))
@@ -95,19 +122,23 @@ def index_site(staging: Path, pages: Mapping[str, str], store: Path, shard_size:
         binary = pagefind_binary()
         with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
             failed = [
-                p for p in pool.map(lambda s: index_shard(binary, staging, s, store, keys[s.id]), todo) if p
+                p for p in pool.map(lambda s: index_shard(binary, site, s, store, keys[s.id]), todo) if p
             ]
         if failed:
             raise BuildError(failed)
-    bundle = staging / BUNDLE
-    bundle.mkdir()
+    bundle = site.written / BUNDLE
+    bundle.mkdir(parents=True, exist_ok=True)
+    in_place = site.shard_folders_in_place()
     sizes = []
+    folders = {shard.id: shard_folder(shard, keys[shard.id]) for shard in shards}
     for shard in shards:
-        shutil.copytree(store / keys[shard.id], bundle / shard.id, copy_function=link_or_copy)
+        if folders[shard.id] not in in_place:
+            shutil.copytree(store / keys[shard.id], bundle / folders[shard.id], copy_function=link_or_copy)
         sizes.append(shard_bundle(memo, store, keys[shard.id]))
     if shards:
-        link_or_copy(str(bundle / shards[0].id / "pagefind.js"), str(bundle / "pagefind.js"))
-    manifest = json.dumps({"shards": [shard_entry(shard, facts) for shard in shards]}, ensure_ascii=False)
+        link_or_copy(str(store / keys[shards[0].id] / "pagefind.js"), str(bundle / "pagefind.js"))
+    entries = [shard_entry(shard, folders[shard.id], facts) for shard in shards]
+    manifest = json.dumps({"shards": entries}, ensure_ascii=False)
     (bundle / MANIFEST).write_text(manifest + "\n", encoding="utf-8")
     memo.save()
     forget_unused(store, set(keys.values()))
@@ -116,10 +147,15 @@ def index_site(staging: Path, pages: Mapping[str, str], store: Path, shard_size:
         bytes=sum(size.bytes for size in sizes) + folder_size(bundle, recursive=False),
         shards=len(shards),
         reindexed=len(todo),
+        folders=tuple(folders.values()),
     )
 
 
-def read_facts(staging: Path, pages: Mapping[str, str], memo: Store) -> dict[str, PageFacts]:
+def shard_folder(shard: Shard, key: str) -> str:
+    return f"{shard.id}-{key[:16]}"
+
+
+def read_facts(site: NewSite, pages: Mapping[str, str], memo: Store) -> dict[str, PageFacts]:
     """Month and countries of every page Pagefind will index, read once per page content."""
     facts: dict[str, PageFacts] = {}
     problems = []
@@ -128,7 +164,8 @@ def read_facts(staging: Path, pages: Mapping[str, str], memo: Store) -> dict[str
         key = digest("page", code, path, sha)
         fact = memo.get(key)
         if fact is None:
-            fact = page_facts(path, (staging / path).read_bytes())
+            with open(site.locate(path), "rb") as page:
+                fact = page_facts(path, page.read())
             memo.put(key, fact)
         if fact.indexed and not fact.month:
             problems.append(Problem(Path(path), None, messages.INDEXED_PAGE_WITHOUT_DATE))
@@ -201,17 +238,17 @@ def pagefind_binary() -> Path:
         raise BuildError([pagefind_problem(Path(BUNDLE), str(error))]) from None
 
 
-def index_shard(binary: Path, staging: Path, shard: Shard, store: Path, key: str) -> Problem | None:
+def index_shard(binary: Path, site: NewSite, shard: Shard, store: Path, key: str) -> Problem | None:
     """Index one shard on a site of hard links to its pages, into `store/key/`; a Problem if Pagefind fails."""
     import tempfile
 
     store.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f"{key[:12]}-", dir=store) as work:
-        site, out = Path(work) / "site", Path(work) / BUNDLE
+        pages, out = Path(work) / "site", Path(work) / BUNDLE
         for path in shard.pages:
-            (site / path).parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(str(staging / path), str(site / path))
-        command = [str(binary), "--site", str(site), "--output-path", str(out), "--quiet"]
+            (pages / path).parent.mkdir(parents=True, exist_ok=True)
+            link_or_copy(site.locate(path), str(pages / path))
+        command = [str(binary), "--site", str(pages), "--output-path", str(out), "--quiet"]
         done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=work)
         if done.returncode != 0:
             return pagefind_problem(Path(BUNDLE) / shard.id, (done.stderr + done.stdout).strip())
@@ -244,10 +281,11 @@ def shard_bundle(memo: Store, store: Path, key: str) -> ShardBundle:
     return found
 
 
-def shard_entry(shard: Shard, facts: dict[str, PageFacts]) -> dict[str, object]:
+def shard_entry(shard: Shard, folder: str, facts: dict[str, PageFacts]) -> dict[str, object]:
     """What the search page needs to know of a shard before loading it."""
     return {
         "id": shard.id,
+        "folder": folder,
         "first": shard.first,
         "last": shard.last,
         "pages": len(shard.pages),

@@ -64,7 +64,7 @@ function plain(text) {
 
 function load(shard) {
   if (!loaded.has(shard.id)) {
-    const path = `${bundle}${shard.id}/`;
+    const path = `${bundle}${shard.folder}/`;
     const options = { baseUrl: form.dataset.base, mergeFilter: { shard: shard.id } };
     const first = loaded.values().next().value;
     loaded.set(

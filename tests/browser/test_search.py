@@ -210,7 +210,7 @@ def test_choosing_a_year_loads_only_the_shards_holding_it(page: Page, served_sit
     open_search(page, served_site, "?q=coop%C3%A9ration&annee=2020")
     expect(results(page)).to_have_count(2)
     folders = {found.group(1) for url in requested if (found := re.search(r"/pagefind/([^/]+)/", url))}
-    assert folders == {shard["id"] for shard in shards["shards"] if "2020" in shard["years"]}
+    assert folders == {shard["folder"] for shard in shards["shards"] if "2020" in shard["years"]}
 
 
 @pytest.fixture(scope="module")

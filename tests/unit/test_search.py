@@ -31,7 +31,7 @@ def shard_pages(output: Path) -> dict[str, set[str]]:
     return {
         shard["id"]: {
             json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
-            for f in (output / "pagefind" / shard["id"] / "fragment").iterdir()
+            for f in (output / "pagefind" / shard["folder"] / "fragment").iterdir()
         }
         for shard in shards
     }
@@ -39,6 +39,12 @@ def shard_pages(output: Path) -> dict[str, set[str]]:
 
 def inodes(folder: Path) -> dict[str, int]:
     return {str(p.relative_to(folder)): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+def shard_files(output: Path) -> dict[str, dict[str, int]]:
+    """Shard id → the inodes of its folder's files, by path in `pagefind/`."""
+    shards = json.loads((output / "pagefind/shards.json").read_text(encoding="utf-8"))["shards"]
+    return {shard["id"]: inodes(output / "pagefind" / shard["folder"]) for shard in shards}
 
 
 @pytest.fixture
@@ -73,7 +79,9 @@ def test_only_published_articles_are_indexed_and_the_report_matches_the_bundle(t
     assert result.index.pages == 2, "home, lists, search and 404 pages carry no data-pagefind-body"
     assert result.index.bytes == sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
     assert (bundle / "pagefind.js").is_file()
-    assert json.loads((bundle / "shards.json").read_text(encoding="utf-8")) == {
+    shards = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
+    assert re.fullmatch(r"2016_2020-[0-9a-f]{16}", shards["shards"][0].pop("folder"))
+    assert shards == {
         "shards": [
             {
                 "id": "2016_2020",
@@ -91,14 +99,16 @@ def test_only_published_articles_are_indexed_and_the_report_matches_the_bundle(t
 
 
 def test_editing_one_article_reindexes_exactly_its_shard(three_periods: Project) -> None:
-    before = {shard: inodes(three_periods.output / "pagefind" / shard) for shard in ("2000", "2016", "2024")}
+    before = shard_files(three_periods.output)
     write_article(three_periods, "visite", "2016-09-01", words="Une phrase ajoutée.")
     result = build(three_periods)
     assert result.index is not None
     assert (result.index.shards, result.index.reindexed, result.index.carried_over) == (3, 1, 2)
-    after = {shard: inodes(three_periods.output / "pagefind" / shard) for shard in ("2000", "2016", "2024")}
+    after = shard_files(three_periods.output)
     assert after["2000"] == before["2000"] and after["2024"] == before["2024"], "carried over as they were"
     assert after["2016"] != before["2016"]
+    folders = {p.name for p in (three_periods.output / "pagefind").iterdir() if p.is_dir()}
+    assert len(folders) == 3, "the edited shard's previous folder is gone"
 
 
 def test_moving_an_article_to_another_year_reindexes_both_shards(three_periods: Project) -> None:
