@@ -109,16 +109,21 @@ def move_changes(staging: Path, output: Path, written: Collection[str], kept: se
 
 
 def old_files(output: Path, kept: set[str], written: Collection[str]) -> list[str]:
-    """Files of `output/` (outside the search bundle) that are neither kept nor written: removed pages."""
-    found = []
-    for folder, _, names in os.walk(output):
-        relative = os.path.relpath(folder, output)
-        if relative.split(os.sep)[0] == BUNDLE:
-            continue
-        for name in names:
-            path = name if relative == "." else f"{relative}/{name}"
-            if path not in kept and path not in written:
-                found.append(path)
+    """Files of `output/` (outside the search bundle) that are neither kept nor written: removed pages,
+    and anything put there by hand (a first build would not have it either)."""
+    found: list[str] = []
+
+    def visit(folder: str, relative: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                path = relative + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    if path != BUNDLE:
+                        visit(entry.path, path + "/")
+                elif path not in kept and path not in written:
+                    found.append(path)
+
+    visit(str(output), "")
     return found
 
 

@@ -154,42 +154,49 @@ def paginate(base_path: str, articles: list[Article], per_page: int) -> list[tup
     ]
 
 
-Positions = dict[tuple[Country, int], int]  # (country, id(article)) → index in that country's list
+class Positions:
+    """Where each article stands in each of its countries' newest-first lists, and its day number, found
+    once for the whole site: every article page asks for its related articles and its neighbours."""
 
+    def __init__(self, by_country: dict[Country, list[Article]]):
+        self.places: dict[int, dict[Country, tuple[list[Article], int]]] = defaultdict(dict)
+        self.days: dict[int, int] = {}
+        for country, listed in by_country.items():
+            for index, article in enumerate(listed):
+                self.places[id(article)][country] = (listed, index)
+                self.days[id(article)] = article.date.toordinal()  # type: ignore[union-attr]
 
-def related_articles(article: Article, by_country: dict[Country, list[Article]], at: Positions) -> tuple:
-    """Articles sharing a country, nearest in time first (ties: slug)."""
-    candidates = {
-        id(other): other
-        for country in article.countries
-        for other in nearest_in_list(article, by_country[country], at[country, id(article)])
-    }
-    nearest = sorted(candidates.values(), key=lambda a: (abs((a.date - article.date).days), a.slug))
-    return tuple(nearest[:RELATED_ARTICLES])
+    def related(self, article: Article) -> tuple[Article, ...]:
+        """Articles sharing a country, nearest in time first (ties: slug)."""
+        day = self.days[id(article)]
+        candidates = {
+            id(other): other
+            for listed, here in self.places[id(article)].values()
+            for other in self.nearest_in_list(day, listed, here)
+        }
+        nearest = sorted(candidates.values(), key=lambda a: (abs(self.days[id(a)] - day), a.slug))
+        return tuple(nearest[:RELATED_ARTICLES])
 
+    def nearest_in_list(self, day: int, listed: list[Article], here: int) -> Iterator[Article]:
+        """The few articles around `here` that can be nearest: the list is by date, so distances grow on
+        either side; past the first RELATED_ARTICLES, only ties with the last one taken can still win."""
+        for indexes in (range(here + 1, len(listed)), range(here - 1, -1, -1)):
+            last = 0
+            for taken, index in enumerate(indexes):
+                distance = abs(self.days[id(listed[index])] - day)
+                if taken >= RELATED_ARTICLES and distance > last:
+                    break
+                last = distance
+                yield listed[index]
 
-def nearest_in_list(article: Article, listed: list[Article], here: int) -> Iterator[Article]:
-    """The few articles around `here` that can be nearest: the list is by date, so distances grow on
-    either side; past the first RELATED_ARTICLES, only ties with the last one taken can still win."""
-    for indexes in (range(here + 1, len(listed)), range(here - 1, -1, -1)):
-        last = 0
-        for taken, index in enumerate(indexes):
-            distance = abs((listed[index].date - article.date).days)
-            if taken >= RELATED_ARTICLES and distance > last:
-                break
-            last = distance
-            yield listed[index]
-
-
-def neighbours(article: Article, by_country: dict[Country, list[Article]], at: Positions, step: int) -> tuple:
-    """Per country of the article, the next article in that country's newest-first list at `step`."""
-    found = []
-    for country in article.countries:
-        listed = by_country[country]
-        index = at[country, id(article)] + step
-        if 0 <= index < len(listed):
-            found.append((country, listed[index]))
-    return tuple(found)
+    def neighbours(self, article: Article, step: int) -> tuple[tuple[Country, Article], ...]:
+        """Per country of the article, the next article in that country's newest-first list at `step`."""
+        places = self.places[id(article)]
+        return tuple(
+            (country, places[country][0][places[country][1] + step])
+            for country in article.countries
+            if 0 <= places[country][1] + step < len(places[country][0])
+        )
 
 
 def group(articles: list[Article], config: SiteConfig, with_drafts: bool = False) -> Site:
@@ -217,15 +224,15 @@ def group(articles: list[Article], config: SiteConfig, with_drafts: bool = False
         SearchPage(),
         NotFoundPage(),
     ]
-    at = {(c, id(a)): index for c, listed in by_country.items() for index, a in enumerate(listed)}
+    positions = Positions(by_country)
     for article in published:
         pages.append(
             ArticlePage(
                 article.url_path,
                 article,
-                related_articles(article, by_country, at),
-                previous_in_country=neighbours(article, by_country, at, +1),
-                next_in_country=neighbours(article, by_country, at, -1),
+                positions.related(article),
+                previous_in_country=positions.neighbours(article, +1),
+                next_in_country=positions.neighbours(article, -1),
             )
         )
     for country in countries:
