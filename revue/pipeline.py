@@ -112,7 +112,7 @@ def build_inputs(project: Project, base_url: str | None, drafts: bool, listing: 
         project.site_yaml.read_bytes() if project.site_yaml.is_file() else b"",
         folder_digest(project.templates),
         folder_digest(project.seeds),
-        *(part for file in listing.files for part in (str(file.path), file.raw)),
+        *(part for file in listing.files for part in (str(file.path), file.sha)),
     )
 
 

@@ -99,7 +99,7 @@ class BuildCache:
 
         store = self.store("articles")
         context = digest(code_digest(), repr(config))
-        keys = [digest(context, str(file.path), file.raw) for file in files]
+        keys = [digest(context, str(file.path), file.sha) for file in files]
         misses = [index for index, key in enumerate(keys) if store.get(key) is None]
         parsed = fork_map(_read, ([files[i] for i in misses], config), len(misses))
         fresh = dict(zip(misses, parsed, strict=True))

@@ -6,9 +6,11 @@ even one that finds nothing changed and stops there.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from revue.core import messages
@@ -21,6 +23,11 @@ class SourceFile:
 
     path: Path
     raw: bytes
+
+    @cached_property
+    def sha(self) -> str:
+        """Digest of the bytes, taken once: the run's inputs and the article cache are keyed on it."""
+        return hashlib.sha256(self.raw).hexdigest()
 
 
 @dataclass(frozen=True)
