@@ -40,6 +40,7 @@ class Listing:
 
 ARTICLE_SUFFIX = ".md"
 # Editors' tools leave these beside the files they edit: never articles, never worth a word.
+DIGITS = re.compile(r"(\d+)")
 SCRATCH_NAME = re.compile(r"^(?:\.|#)|(?:~|\.swp|\.swx|\.tmp|\.bak|\.orig|#)$")
 
 
@@ -75,7 +76,7 @@ def content_files(content_dir: Path, root: Path) -> Listing:
     if content_dir.is_dir():
         visit(str(content_dir), "")
     files, problems = [], []
-    for name in sorted(found):
+    for name in sorted(found, key=natural_order):
         try:
             with open(f"{content_dir}/{name}", "rb") as file:
                 files.append(SourceFile(Path(f"{shown_dir}/{name}"), file.read()))
@@ -85,7 +86,12 @@ def content_files(content_dir: Path, root: Path) -> Listing:
             )
     if problems:
         raise BuildError(problems)
-    return Listing(tuple(files), tuple(sorted(warnings, key=lambda p: str(p.path))))
+    return Listing(tuple(files), tuple(sorted(warnings, key=lambda p: natural_order(str(p.path)))))
+
+
+def natural_order(name: str) -> list[str | int]:
+    """`depeche-2.md` before `depeche-10.md`, as editors number their files (and as `ls -v` lists them)."""
+    return [int(part) if part.isdigit() else part for part in DIGITS.split(name)]
 
 
 def ignored_file_message(name: str) -> str:
