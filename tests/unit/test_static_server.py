@@ -1,0 +1,39 @@
+"""The preview's file server: a reader who leaves before a page is sent prints nothing in the editor's terminal."""
+
+from __future__ import annotations
+
+import socket
+import struct
+import time
+from pathlib import Path
+
+import pytest
+
+from revue.preview.static_server import start_server
+
+
+def test_a_reader_who_leaves_mid_page_prints_no_traceback(
+    tmp_path: Path, capfd: pytest.CaptureFixture
+) -> None:
+    (tmp_path / "index.html").write_bytes(b"<p>page</p>" * 2_000_000)  # far more than socket buffers hold
+    server = start_server(tmp_path, "/")
+    try:
+        for _ in range(3):
+            reader = socket.create_connection(server.server_address[:2])
+            reader.sendall(b"GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            reader.recv(1024)  # the page has started coming
+            reader.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            reader.close()  # a reset, as when a tab is closed mid-page
+        deadline = time.monotonic() + 10
+        while server_busy(server) and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        server.shutdown()
+        server.server_close()
+    printed = capfd.readouterr().err
+    assert "Traceback" not in printed and "Exception" not in printed
+
+
+def server_busy(server: object) -> bool:
+    threads = getattr(server, "_threads", None)
+    return bool(threads) and any(thread.is_alive() for thread in threads)
