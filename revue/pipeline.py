@@ -10,12 +10,13 @@ nothing is written before every stage has succeeded.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from revue.build.cache import BuildCache, output_intact
-from revue.core import messages
+from revue.build.cache import BuildCache, Manifest, output_intact
+from revue.core import messages, urls
 from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem
 from revue.core.project import Project
@@ -25,8 +26,12 @@ if TYPE_CHECKING:
     from revue.build.search import IndexReport
     from revue.ingest.importer import ImportPlan, ImportReport
     from revue.render.markup import RenderedBody
+    from revue.render.templates import RenderJob
     from revue.site.config import SiteConfig
     from revue.site.model import Article
+
+
+ARTICLE_PAGE = re.compile(r"^articles/[^/]+/index\.html$")
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,7 @@ def build(
     from revue.build.incremental import publish_changes, render_changes
     from revue.build.search import SEARCH_STORE
     from revue.ingest.importer import write_imports
+    from revue.render.links import link_bodies
     from revue.render.templates import NOJEKYLL, asset_files, site_jobs
     from revue.site.config import load_config
     from revue.site.group import group
@@ -79,12 +85,14 @@ def build(
 
     site = group(articles, config, with_drafts=drafts)
     bodies = cache.bodies(site.articles)
-    jobs = site_jobs(site, {slug: body.html for slug, body in bodies.items()})
+    jobs = site_jobs(site, link_bodies(site, articles, bodies, config))
     ready = [NOJEKYLL, *asset_files(project.static)]
     previous = cache.manifest(project.output)
     changes = render_changes(jobs, ready, cache.article_keys, previous, project, config)
     result = summary(config, articles, plan, listing, files=len(jobs) + len(ready))
-    result = replace(result, warnings=result.warnings + body_warnings(site.articles, bodies))
+    result = with_warnings(result, body_warnings(site.articles, bodies))
+    # Said by each run that sees the page go, until a build publishes the site without it.
+    vanished = vanished_articles(project, previous, jobs, articles)
     if publish:
         write_imports(project, plan)
         outcome = publish_changes(
@@ -98,9 +106,13 @@ def build(
             index_seconds=outcome.index_seconds,
         )
         cache.remember(f"built:{project.output.resolve()}", (inputs, result))
-    cache.remember("checked", (inputs, result))
+    cache.remember("checked", (inputs, result if publish else with_warnings(result, vanished)))
     cache.save()
-    return result
+    return with_warnings(result, vanished)
+
+
+def with_warnings(result: BuildResult, warnings: tuple[Problem, ...]) -> BuildResult:
+    return replace(result, warnings=result.warnings + warnings)
 
 
 def build_inputs(project: Project, base_url: str | None, drafts: bool, listing: Listing) -> str:
@@ -170,6 +182,20 @@ def body_warnings(articles: tuple[Article, ...], bodies: dict[str, RenderedBody]
         Problem(article.path, article.body_line + dropped.line - 1, dropped.message)
         for article in articles
         for dropped in bodies[article.slug].dropped
+    )
+
+
+def vanished_articles(
+    project: Project, previous: Manifest, jobs: list[RenderJob], articles: list[Article]
+) -> tuple[Problem, ...]:
+    """Article pages the last build published and this one drops (a new slug, a deleted file): links
+    readers kept to them will break, unless the article lists the old slug in `aliases:`."""
+    made = {job.path for job in jobs}
+    drafts = {urls.output_file(article.url_path) for article in articles if article.draft}  # the preview's
+    return tuple(
+        Problem(project.output / path, None, messages.article_address_gone(path.split("/")[1]))
+        for path in sorted(previous.files)
+        if ARTICLE_PAGE.match(path) and path not in made and path not in drafts
     )
 
 

@@ -189,3 +189,32 @@ def test_a_file_changed_or_removed_in_output_by_hand_is_restored(tmp_path: Path)
     result = build(project)
     assert contents(project.output) == built
     assert result.written == 2
+
+
+def test_renaming_a_linked_article_rewrites_the_pages_that_link_to_it(tmp_path: Path) -> None:
+    """A's file is unchanged, but where its link leads is not: its page and the feeds showing its body
+    are rendered again, byte-identical to a build from scratch; the old address redirects."""
+    project = site_project(tmp_path / "site")
+    linking = project.content / "bench-00003.md"
+    linking.write_text(
+        linking.read_text("utf-8") + "\nVoir [l’article lié](bench-00007.md#suite).\n", encoding="utf-8"
+    )
+    build(project)
+    before, before_stamps = contents(project.output), stamps(project.output)
+    linked = project.content / "bench-00007.md"
+    linked.write_text(
+        linked.read_text("utf-8").replace("slug: bench-00007", "slug: renomme\naliases: [bench-00007]"),
+        encoding="utf-8",
+    )
+    result = build(project)
+    after, after_stamps = contents(project.output), stamps(project.output)
+
+    assert after == from_scratch(project, tmp_path / "fresh")
+    page = "articles/bench-00003/index.html"
+    assert '<a href="/articles/renomme/#suite"' in after[page].decode("utf-8")
+    assert before_stamps[page] != after_stamps[page]
+    differing = {path for path in after if before.get(path) != after[path]}
+    rewritten = {path for path in after if before_stamps.get(path) != after_stamps[path]}
+    assert rewritten == differing
+    assert result.written == len(differing)
+    assert "articles/bench-00007/index.html" in differing  # now the redirect to the new address

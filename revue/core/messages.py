@@ -267,6 +267,31 @@ def duplicate_slug(slug: str, first: object) -> str:
     )
 
 
+def alias_not_an_address(value: object, example: str) -> str:
+    return (
+        f"aliases: {quoted(value)} n’est pas une ancienne adresse d’article — écrivez l’ancien slug, "
+        f"ou l’ancienne adresse /articles/ancien-slug/ : par exemple `aliases: [{example or 'ancien-slug'}]`"
+    )
+
+
+def alias_is_own_slug(alias: str) -> str:
+    return f"aliases: {quoted(alias)} est le slug actuel de cet article — retirez-le de `aliases:`"
+
+
+def alias_is_a_slug(alias: str, owner: object) -> str:
+    return (
+        f"aliases: {quoted(alias)} est le slug actuel de {owner} — une adresse ne mène qu’à un article : "
+        "retirez-la de `aliases:`"
+    )
+
+
+def alias_taken(alias: str, first: object) -> str:
+    return (
+        f"aliases: {quoted(alias)} est déjà une ancienne adresse de {first} — une adresse ne mène "
+        "qu’à un article : gardez-la dans un seul des deux"
+    )
+
+
 # --- seeds/sources.yaml ---------------------------------------------------------------------------
 
 
@@ -497,6 +522,7 @@ NEW_COMMENTS = {
     "source": "Source : {agency: VNA, url: https://…} (facultatif).",
     "photos": 'Photos publiées par l’agence : [{caption: "Légende", credit: "VNA"}] (facultatif).',
     "slug": "Adresse de la page (articles/<slug>/), fixée à la création : elle ne change pas si le titre change.",
+    "aliases": "Anciennes adresses, si le slug a changé après publication : [ancien-slug] (facultatif).",
     "draft": "true = brouillon : visible dans l’aperçu (serve), jamais publié. Écrivez false pour publier.",
 }
 
@@ -550,6 +576,55 @@ def dropped_link(address: str) -> str:
 
 def dropped_attribute(attribute: str, tag: str) -> str:
     return f"attribut {quoted(attribute)} de {quoted(f'<{tag}>')} retiré — la mise en forme vient du site : retirez-le"
+
+
+# --- Links in bodies to other articles and pages --------------------------------------------------
+
+HOW_TO_LINK = (
+    "un article se lie par son fichier, [texte](autre-article.md), ou par son adresse, "
+    "[texte](/articles/son-slug/)"
+)
+
+
+def link_to_missing_file(written: str, target: str, close: str | None) -> str:
+    hint = f"vouliez-vous dire {quoted(close)} ?" if close else f"vérifiez le nom du fichier ; {HOW_TO_LINK}"
+    return f"lien {quoted(written)} : aucun article {target} — {hint}"
+
+
+def link_to_missing_slug(written: str, slug: str, close: str | None) -> str:
+    hint = f"vouliez-vous dire {quoted('/' + close)} ?" if close else HOW_TO_LINK
+    return f"lien {quoted(written)} : aucun article n’a le slug {quoted(slug)} — {hint}"
+
+
+def link_to_draft(written: str, target: object) -> str:
+    return (
+        f"lien {quoted(written)} : {target} est un brouillon, sa page n’est pas publiée et le lien mènerait "
+        "à une page introuvable — publiez-le (`draft: false`) ou retirez le lien"
+    )
+
+
+def link_to_missing_page(written: str, close: str | None) -> str:
+    hint = (
+        f"vouliez-vous dire {quoted(close)} ?"
+        if close
+        else "écrivez l’adresse d’une page du site sans le nom de domaine, par exemple /pays/japon/"
+    )
+    return f"lien {quoted(written)} : aucune page du site à cette adresse — {hint}"
+
+
+def link_leads_nowhere(written: str) -> str:
+    return (
+        f"lien {quoted(written)} : ni un article ni une page du site — {HOW_TO_LINK} ; une autre page du "
+        "site, par son adresse (/pays/japon/) ; un autre site, par son adresse entière (https://…)"
+    )
+
+
+def article_address_gone(slug: str) -> str:
+    return (
+        f"l’article publié à l’adresse /articles/{slug}/ n’y est plus : les liens que les lecteurs en ont "
+        f"gardés mèneront à une page introuvable — s’il a changé de slug, ajoutez `aliases: [{slug}]` à son "
+        "en-tête ; s’il a été retiré exprès, il n’y a rien à faire"
+    )
 
 
 # --- Templates and search -------------------------------------------------------------------------

@@ -90,11 +90,23 @@ class Dropped:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A link in a body to this site (no scheme, no host): its 1-based line in the body, and its
+    address as written. Where it leads depends on the other articles (see links.py), so the cached
+    HTML keeps it as written."""
+
+    line: int
+    href: str
+
+
+@dataclass(frozen=True)
 class RenderedBody:
-    """A body's HTML, and everything of the Markdown that did not make it into that HTML."""
+    """A body's HTML, everything of the Markdown that did not make it into that HTML, and its links
+    to this site."""
 
     html: str
     dropped: tuple[Dropped, ...]
+    links: tuple[Link, ...] = ()
 
 
 class _Converters(threading.local):
@@ -152,12 +164,43 @@ def render_body(markdown_text: str) -> RenderedBody:
     if is_plain(markdown_text):  # nothing in it to take out
         return RenderedBody(french_html(plain_html(markdown_text)), ())
     produced = markdown_html(markdown_text)
-    return RenderedBody(french_html(sanitise(body_headings(produced))), dropped(produced, markdown_text))
+    return RenderedBody(
+        french_html(sanitise(body_headings(produced))),
+        dropped(produced, markdown_text),
+        site_links(produced, markdown_text),
+    )
+
+
+def is_site_link(href: str) -> bool:
+    """An address within this site: no scheme, no host, not only a `#fragment` of the same page."""
+    return not SCHEME.match(href) and not href.startswith(("//", "#"))
+
+
+def site_links(produced: str, markdown_text: str) -> tuple[Link, ...]:
+    """The links of `produced` (Markdown's HTML for `markdown_text`) to this site, each at its line."""
+    searched = without_code_spans(markdown_text)
+    found: list[Link] = []
+    position = 0
+    for element in ELEMENT.finditer(produced):
+        if (element[2] or "").lower() != "a":
+            continue
+        attributes = {name.lower(): value for name, value in ATTRIBUTE.findall(element[3] or "")}
+        href = html.unescape(attributes.get("href", "").strip("\"'"))
+        if not href or not is_site_link(href):
+            continue
+        at = searched.find(href, position)  # links follow the Markdown's order
+        if at < 0:
+            at = searched.find(href)
+        else:
+            position = at + len(href)
+        line = searched.count("\n", 0, at) + 1 if at >= 0 else found[-1].line if found else 1
+        found.append(Link(line, href))
+    return tuple(found)
 
 
 def dropped(produced: str, markdown_text: str) -> tuple[Dropped, ...]:
     """What `sanitise` will take out of `produced` (Markdown's HTML for `markdown_text`), line by line."""
-    searched = CODE_SPAN.sub(lambda span: re.sub(r"[^\n]", " ", span[0]), markdown_text)
+    searched = without_code_spans(markdown_text)
     found: list[Dropped] = []
     position = 0
     for needle, message in taken_out(produced):
@@ -168,6 +211,11 @@ def dropped(produced: str, markdown_text: str) -> tuple[Dropped, ...]:
         if Dropped(line, message) not in found:
             found.append(Dropped(line, message))
     return tuple(sorted(found, key=lambda item: item.line))
+
+
+def without_code_spans(markdown_text: str) -> str:
+    """The text with each `code span` blanked, line breaks kept: what it shows is not what it does."""
+    return CODE_SPAN.sub(lambda span: re.sub(r"[^\n]", " ", span[0]), markdown_text)
 
 
 def taken_out(produced: str) -> list[tuple[re.Pattern[str], str]]:

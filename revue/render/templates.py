@@ -17,9 +17,19 @@ from markupsafe import Markup
 from revue.core import messages, urls
 from revue.core.errors import Problem, display_path
 from revue.render.article_view import arrange_body
+from revue.render.links import LinkedBody
 from revue.render.typography import french_text
 from revue.site.config import SiteConfig
-from revue.site.group import ArticlePage, HomePage, ListPage, NotFoundPage, Page, SearchPage, Site
+from revue.site.group import (
+    ArticlePage,
+    HomePage,
+    ListPage,
+    NotFoundPage,
+    Page,
+    RedirectPage,
+    SearchPage,
+    Site,
+)
 
 
 @dataclass(frozen=True)
@@ -99,25 +109,30 @@ class RenderJob:
     path: str  # the output file
     rendering: str  # what a template error names
     context: dict[str, object]
-    inputs: tuple[object, ...]  # beside templates, config and code; bodies follow from the articles
+    # Beside templates, config and code. A body follows from its article's file, but for where its links
+    # lead: those addresses are inputs of each page that shows the body.
+    inputs: tuple[object, ...]
 
 
-def site_jobs(site: Site, bodies: dict[str, str]) -> list[RenderJob]:
+def site_jobs(site: Site, bodies: dict[str, LinkedBody]) -> list[RenderJob]:
     """Every page and feed, plus the sitemap and robots.txt."""
     jobs = []
+    html = {slug: body.html for slug, body in bodies.items()}
     for page in site.pages:
-        body = bodies[page.article.slug] if isinstance(page, ArticlePage) else ""
+        shown = bodies[page.article.slug] if isinstance(page, ArticlePage) else None
         jobs.append(
             RenderJob(
                 page.template,
                 urls.output_file(page.path),
                 what_is_rendered(page),
-                {"page": page, "body_html": body},
-                (page,),
+                {"page": page, "body_html": shown.html if shown else ""},
+                (page, shown.targets) if shown and shown.targets else (page,),
             )
         )
     for feed in site.feeds:
-        jobs.append(RenderJob("atom.xml", feed.path, feed.path, {"feed": feed, "bodies": bodies}, (feed,)))
+        targets = tuple(target for article in feed.articles for target in bodies[article.slug].targets)
+        inputs = (feed, targets) if targets else (feed,)
+        jobs.append(RenderJob("atom.xml", feed.path, feed.path, {"feed": feed, "bodies": html}, inputs))
     pages = sitemap_pages(site)
     jobs.append(RenderJob("sitemap.xml", urls.SITEMAP, urls.SITEMAP, {"pages": pages}, (pages,)))
     jobs.append(RenderJob("robots.txt", urls.ROBOTS, urls.ROBOTS, {}, ()))
@@ -147,7 +162,7 @@ def sitemap_pages(site: Site) -> list[tuple[str, datetime.date | None]]:
     """Every page a search engine should know, with the date of its newest article where it lists some."""
     entries = []
     for page in site.pages:
-        if isinstance(page, SearchPage | NotFoundPage):
+        if isinstance(page, SearchPage | NotFoundPage | RedirectPage):
             continue
         if isinstance(page, ArticlePage):
             newest = page.article.date

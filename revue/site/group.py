@@ -110,7 +110,26 @@ class NotFoundPage:
     template: str = "404.html"
 
 
-Page = HomePage | ArticlePage | CountryIndexPage | ListPage | YearIndexPage | SearchPage | NotFoundPage
+@dataclass(frozen=True)
+class RedirectPage:
+    """An article's old address (`aliases:`): sends readers and search engines on to the article,
+    and is listed nowhere (no list, feed, sitemap or search index)."""
+
+    path: str
+    article: Article
+    template: str = "redirect.html"
+
+
+Page = (
+    HomePage
+    | ArticlePage
+    | CountryIndexPage
+    | ListPage
+    | YearIndexPage
+    | SearchPage
+    | NotFoundPage
+    | RedirectPage
+)
 
 
 @dataclass(frozen=True)
@@ -235,6 +254,7 @@ def group(articles: list[Article], config: SiteConfig, with_drafts: bool = False
                 next_in_country=positions.neighbours(article, -1),
             )
         )
+        pages.extend(RedirectPage(urls.article(alias), article) for alias in article.aliases)
     for country in countries:
         base = urls.country(country.slug)
         country_years = tuple(

@@ -44,6 +44,8 @@ class Article:
     body_markdown: str
     body_line: int  # file line where the body starts, for messages about the body
     slug_line: int  # the line the slug comes from (`slug:`, else `title:`), for messages about the URL
+    aliases: tuple[str, ...] = ()  # old slugs: each gets a page that redirects to this article
+    aliases_line: int = 0  # the line of `aliases:`, for messages about them
 
     @property
     def url_path(self) -> str:

@@ -24,10 +24,14 @@ from revue.site.config import SiteConfig
 from revue.site.files import SourceFile
 from revue.site.model import Article, Photo, Source
 
-KNOWN_KEYS = ("title", "date", "countries", "summary", "place", "source", "photos", "slug", "draft")
+KNOWN_KEYS = (
+    "title", "date", "countries", "summary", "place", "source", "photos", "slug", "aliases", "draft",
+)  # fmt: skip
 SOURCE_KEYS = ("agency", "url", "seed")
 PHOTO_KEYS = ("caption", "credit")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# An old address as an editor may paste it: the slug alone, its path, or the whole web address.
+OLD_ARTICLE_ADDRESS = re.compile(r"^(?:.*/)?articles/([^/]+)/?$")
 # What `python build.py new` writes as the body: never published (see scaffold.py).
 PLACEHOLDER_BODY = "Écrivez ici le texte de l’article, en paragraphes séparés par une ligne vide."
 
@@ -79,6 +83,8 @@ class ArticleReader:
             body_markdown=self.document.body,
             body_line=self.document.body_line,
             slug_line=self.fm.line("slug", self.fm.line("title", 1)),
+            aliases=self.aliases(),
+            aliases_line=self.fm.line("aliases", 1),
         )
         if not self.document.body.strip():
             self.problems.append(Problem(self.path, self.document.closing_line, messages.NO_BODY))
@@ -187,6 +193,22 @@ class ArticleReader:
             )
         return str(value)
 
+    def aliases(self) -> tuple[str, ...]:
+        """The article's old slugs, however the editor wrote each old address."""
+        value = self.fm.values.get("aliases")
+        listed = [] if value is None else value if isinstance(value, list) else [value]
+        found: list[str] = []
+        for item in listed:
+            written = as_text(item)
+            match = OLD_ARTICLE_ADDRESS.match(written)
+            slug = match[1] if match else written.strip("/")
+            if not SLUG_PATTERN.match(slug):
+                example = slug_of(slug) if "/" not in slug else ""  # `/pays/japon/` is no article's
+                self.bad("aliases", messages.alias_not_an_address(written or item, example))
+            elif slug not in found:
+                found.append(slug)
+        return tuple(found)
+
 
 def slug_of(text: str, max_length: int = urls.MAX_SLUG_LENGTH) -> str:
     """The URL slug of a title: French letters without accents, cut at a word under `max_length`.
@@ -211,7 +233,7 @@ def accept(read: list[Article | BuildError], problems: list[Problem]) -> list[Ar
     before (`problems`: the import's), and slugs claimed twice."""
     articles = [outcome for outcome in read if isinstance(outcome, Article)]
     found = [problem for outcome in read if isinstance(outcome, BuildError) for problem in outcome.problems]
-    found += [*problems, *duplicate_slugs(articles)]
+    found += [*problems, *duplicate_slugs(articles), *claimed_aliases(articles)]
     if found:
         raise BuildError(found)
     return articles
@@ -237,4 +259,26 @@ def duplicate_slugs(articles: list[Article]) -> list[Problem]:
             problems.append(
                 Problem(article.path, article.slug_line, messages.duplicate_slug(article.slug, first.path))
             )
+    return problems
+
+
+def claimed_aliases(articles: list[Article]) -> list[Problem]:
+    """An old address leads to one article: never its own slug, another's slug or another's old
+    address (drafts included, as for slugs)."""
+    by_slug = {article.slug: article for article in articles}
+    first_by_alias: dict[str, Article] = {}
+    problems = []
+    for article in articles:
+        for alias in article.aliases:
+            owner = by_slug.get(alias)
+            first = first_by_alias.setdefault(alias, article)
+            if owner is article:
+                message = messages.alias_is_own_slug(alias)
+            elif owner is not None:
+                message = messages.alias_is_a_slug(alias, owner.path)
+            elif first is not article:
+                message = messages.alias_taken(alias, first.path)
+            else:
+                continue
+            problems.append(Problem(article.path, article.aliases_line, message))
     return problems

@@ -37,6 +37,7 @@ def article_text(title: str, day: datetime.date, partners: list[countries.Countr
         "source": None,
         "photos": [],
         "slug": slug_of(title),
+        "aliases": [],
         "draft": True,
     }
     return frontmatter.dump(values, PLACEHOLDER_BODY + "\n", messages.NEW_COMMENTS)

@@ -1,0 +1,150 @@
+"""Links written in bodies to other articles and pages of the site → their address under the base path.
+
+An editor links to an article by its file (`[texte](autre-article.md)`, relative to the linking
+file), by its slug or by its address (`/articles/son-slug/`, an old slug included), and to any other
+page by its path (`/pays/japon/`). Each becomes a root-relative link under the base path
+(`/revue/articles/son-slug/`), the `?query` and `#fragment` kept. A link that would lead nowhere on
+the published site (a missing file, a draft, an unknown page) is a problem at its line.
+
+Bodies are cached as written (markup.py); this runs on every build, after the cache, because where a
+link leads depends on the other articles. Only bodies with such links cost anything.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from revue.core import messages
+from revue.core.errors import BuildError, Problem
+from revue.core.validate import closest_key
+from revue.render.markup import RenderedBody
+from revue.site.config import SiteConfig
+from revue.site.group import Site
+from revue.site.model import Article
+
+ARTICLE_PATH = re.compile(r"^articles/([^/]+)/?(?:index\.html)?$")
+BARE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*/?$")
+HREF = re.compile(r'(<a\s[^>]*?href=")([^"]*)(")')
+
+
+@dataclass(frozen=True)
+class LinkedBody:
+    """A body's HTML with its links to the site resolved, and where they lead: what the page's bytes
+    depend on beyond the article's own file."""
+
+    html: str
+    targets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Where a link leads (a root-relative address, None if nowhere) and, if readers would not get
+    there, why and how to fix it."""
+
+    address: str | None
+    problem: str | None = None
+
+
+class Addresses:
+    """Where each article and page of the site can be reached, to resolve one link."""
+
+    def __init__(self, articles: Iterable[Article], site: Site, config: SiteConfig):
+        self.config = config
+        self.by_file: dict[str, Article] = {}
+        self.by_slug: dict[str, Article] = {}
+        self.by_name: dict[str, Article] = {}  # slugs, old slugs and file names: to suggest the one meant
+        for article in articles:
+            self.by_file[article.path.as_posix()] = article
+            self.by_slug[article.slug] = article
+            for alias in article.aliases:
+                self.by_slug.setdefault(alias, article)
+            self.by_name.setdefault(article.path.stem, article)
+        self.by_name.update(self.by_slug)
+        self.pages = {page.path for page in site.pages} | {feed.path for feed in site.feeds}
+
+    def resolve(self, href: str, article: Article) -> Resolution:
+        """Where the link `href`, written in `article`, leads."""
+        parts = urlsplit(href)
+        path = unquote(parts.path)
+        suffix = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+        if path.endswith(".md") and not path.startswith("/"):
+            return self.to_file(href, path, suffix, article)
+        site_path = path.lstrip("/") if path.startswith("/") else ""
+        slug = ARTICLE_PATH.match(site_path) if site_path else BARE_SLUG.match(path)
+        if slug:
+            found = self.by_slug.get(slug[1] if site_path else path.rstrip("/"))
+            if found is None:
+                return Resolution(None, self.missing_slug(href, slug[1] if site_path else path.rstrip("/")))
+            return self.to_article(href, found, suffix)
+        if not path.startswith("/"):
+            return Resolution(None, messages.link_leads_nowhere(href))
+        for candidate in (site_path, site_path + "/", site_path.removesuffix("index.html")):
+            if candidate in self.pages:
+                return Resolution(self.config.href(candidate) + suffix)
+        close = closest_key(site_path, tuple(self.pages))
+        return Resolution(
+            None, messages.link_to_missing_page(href, f"/{close}" if close is not None else None)
+        )
+
+    def to_file(self, href: str, path: str, suffix: str, article: Article) -> Resolution:
+        folder = posixpath.dirname(article.path.as_posix())
+        target = posixpath.normpath(posixpath.join(folder, path))
+        found = self.by_file.get(target)
+        if found is not None:
+            return self.to_article(href, found, suffix)
+        written = posixpath.relpath(target, folder)  # compared as the editor would write each file
+        close = closest_key(written, tuple(posixpath.relpath(known, folder) for known in self.by_file))
+        return Resolution(None, messages.link_to_missing_file(href, target, close))
+
+    def to_article(self, href: str, target: Article, suffix: str) -> Resolution:
+        """A draft's page exists only in the preview: readers of the published site would get a 404."""
+        address = self.config.href(target.url_path) + suffix
+        return Resolution(address, messages.link_to_draft(href, target.path) if target.draft else None)
+
+    def missing_slug(self, href: str, slug: str) -> str:
+        close = closest_key(slug, tuple(self.by_name))
+        meant = self.by_name[close].url_path if close is not None else None
+        return messages.link_to_missing_slug(href, slug, meant)
+
+
+def link_bodies(
+    site: Site, articles: Iterable[Article], bodies: dict[str, RenderedBody], config: SiteConfig
+) -> dict[str, LinkedBody]:
+    """Each shown article's body with its links resolved; BuildError at the line of every link of a
+    published article that would lead nowhere. A draft's links (in the preview) may lead to drafts; one
+    that leads nowhere is left as written, to be reported when the draft is published."""
+    addresses: Addresses | None = None
+    problems = []
+    linked = {}
+    for article in site.articles:
+        body = bodies[article.slug]
+        if not body.links:
+            linked[article.slug] = LinkedBody(body.html, ())
+            continue
+        addresses = addresses or Addresses(articles, site, config)
+        resolved = {}
+        for link in body.links:
+            outcome = addresses.resolve(link.href, article)
+            if outcome.problem and not article.draft:
+                problems.append(Problem(article.path, article.body_line + link.line - 1, outcome.problem))
+            elif outcome.address is not None:
+                resolved[link.href] = outcome.address
+        linked[article.slug] = LinkedBody(rewrite_links(body.html, resolved), tuple(resolved.values()))
+    if problems:
+        raise BuildError(problems)
+    return linked
+
+
+def rewrite_links(fragment: str, resolved: dict[str, str]) -> str:
+    """Each `<a href>` of `fragment` whose address is a key of `resolved`, pointed at its value."""
+
+    def replace(match: re.Match[str]) -> str:
+        target = resolved.get(html.unescape(match[2]))
+        return match[0] if target is None else f"{match[1]}{html.escape(target)}{match[3]}"
+
+    return HREF.sub(replace, fragment)

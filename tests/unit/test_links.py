@@ -1,0 +1,142 @@
+"""Links between articles and old addresses, as readers of a site under a sub-path follow them."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from revue.core.errors import Problem
+from revue.core.project import Project
+from revue.pipeline import build
+from tests.build_cli import build_py
+from tests.conftest import copy_project, indexed_urls
+
+BASE_URL = "https://org.github.io/revue/"
+
+
+def write(project: Project, name: str, front: str, body: str) -> None:
+    path = project.content / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{front}countries: [Japon]\n---\n{body}", encoding="utf-8")
+
+
+def links(page: Path) -> list[str]:
+    """The addresses of the links in an article's body, in order."""
+    body = page.read_text(encoding="utf-8").split('<div class="body">')[1].split("</div>")[0]
+    return [html.unescape(href) for href in re.findall(r'<a href="([^"]*)"', body)]
+
+
+@pytest.fixture
+def linked(tmp_path: Path) -> Project:
+    """Article A links to B (in a subfolder) every way an editor may write it; B links back; C is a draft."""
+    project = copy_project(tmp_path / "site", with_content=False)
+    write(
+        project,
+        "a.md",
+        'title: "Article A"\ndate: 2023-02-09\n',
+        "Premier paragraphe.\n\n"
+        "Par fichier : [B](japon/b.md), [la suite de B](japon/b.md#suite), "
+        "[encodé](japon/b%2Emd?x=1&y=2).\n\n"
+        "Par adresse : [B](/articles/article-b/), [B sans barre](/articles/article-b), [slug](article-b), "
+        "[ancienne adresse](/articles/ancien-b/).\n\n"
+        "Ailleurs : [le Japon](/pays/japon/), [l’accueil](/), [l’agence](https://vietnamplus.vn/), [note](#note).\n",
+    )
+    write(
+        project,
+        "japon/b.md",
+        'title: "Article B"\ndate: 2023-02-10\naliases: [ancien-b, /articles/tres-ancien-b/]\n',
+        "Retour à [A](../a.md).\n",
+    )
+    write(
+        project, "c.md", 'title: "Brouillon C"\ndate: 2023-02-11\naliases: [ancien-c]\ndraft: true\n', "C.\n"
+    )
+    return project
+
+
+def test_links_to_articles_and_pages_lead_there_under_the_sub_path(linked: Project) -> None:
+    build(linked, BASE_URL)
+    output = linked.output
+    b = "/revue/articles/article-b/"
+    assert links(output / "articles/article-a/index.html") == [
+        b,
+        b + "#suite",
+        b + "?x=1&y=2",
+        b,
+        b,
+        b,
+        b,
+        "/revue/pays/japon/",
+        "/revue/",
+        "https://vietnamplus.vn/",
+        "#note",
+    ]
+    assert links(output / "articles/article-b/index.html") == ["/revue/articles/article-a/"]
+    feed = ElementTree.parse(output / "atom.xml").getroot()
+    contents = [entry.text for entry in feed.iter("{http://www.w3.org/2005/Atom}content")]
+    assert any('<a href="/revue/articles/article-b/#suite"' in (content or "") for content in contents)
+
+
+def test_old_addresses_redirect_to_the_article_and_are_listed_nowhere(linked: Project) -> None:
+    build(linked, BASE_URL)
+    output = linked.output
+    for old in ("ancien-b", "tres-ancien-b"):
+        page = (output / "articles" / old / "index.html").read_text(encoding="utf-8")
+        assert '<meta http-equiv="refresh" content="0; url=/revue/articles/article-b/">' in page
+        assert '<link rel="canonical" href="https://org.github.io/revue/articles/article-b/">' in page
+        assert '<meta name="robots" content="noindex">' in page
+        assert '<a href="/revue/articles/article-b/">Article B</a>' in page
+    assert not (output / "articles/ancien-c").exists(), "a draft’s old address is not published"
+    listing = [path for path in output.rglob("*") if path.is_file() and "pagefind" not in path.parts]
+    for path in listing:
+        if path.parent.name not in ("ancien-b", "tres-ancien-b"):
+            assert "ancien-b" not in path.read_text(encoding="utf-8"), path
+    assert indexed_urls(output) == {"/articles/article-a/", "/articles/article-b/"}
+
+
+def test_a_draft_in_the_preview_links_to_a_draft(linked: Project) -> None:
+    write(linked, "d.md", 'title: "Brouillon D"\ndate: 2023-02-12\ndraft: true\n', "Voir [C](c.md).\n")
+    build(linked, BASE_URL, drafts=True)
+    assert links(linked.output / "articles/brouillon-d/index.html") == ["/revue/articles/brouillon-c/"]
+
+
+def test_check_reports_a_broken_link_at_its_line_as_build_does(linked: Project) -> None:
+    path = linked.content / "a.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nEt [un disparu](disparu.md).\n", encoding="utf-8")
+
+    check, built = build_py(linked, "check"), build_py(linked, "build")
+
+    problem = (
+        "content/a.md:14: lien « disparu.md » : aucun article content/disparu.md — vérifiez le nom du fichier ; "
+        "un article se lie par son fichier, [texte](autre-article.md), ou par son adresse, "
+        "[texte](/articles/son-slug/)"
+    )
+    assert check.returncode == built.returncode == 1
+    assert check.stderr.splitlines()[:-1] == built.stderr.splitlines()[:-1] == [problem]
+
+
+def test_check_and_build_warn_when_a_published_address_disappears(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "site", with_content=False)
+    write(project, "x.md", 'title: "Un titre"\ndate: 2023-02-09\n', "Texte.\n")
+    write(project, "brouillon.md", 'title: "Brouillon"\ndate: 2023-02-10\ndraft: true\n', "Texte.\n")
+    build(project, BASE_URL, drafts=True)  # the preview: the draft's page is gone from the next build
+    build(project, BASE_URL)
+    write(project, "x.md", 'title: "Un titre corrigé"\ndate: 2023-02-09\naliases: [un-titre]\n', "Texte.\n")
+    assert build(project, BASE_URL).warnings == ()
+    write(
+        project, "x.md", 'title: "Un titre enfin juste"\ndate: 2023-02-09\naliases: [un-titre]\n', "Texte.\n"
+    )
+
+    checked, built = build(project, BASE_URL, publish=False), build(project, BASE_URL)
+
+    gone = (
+        "l’article publié à l’adresse /articles/un-titre-corrige/ n’y est plus : les liens que les lecteurs en "
+        "ont gardés mèneront à une page introuvable — s’il a changé de slug, ajoutez "
+        "`aliases: [un-titre-corrige]` à son en-tête ; s’il a été retiré exprès, il n’y a rien à faire"
+    )
+    page = project.output / "articles/un-titre-corrige/index.html"
+    assert checked.warnings == built.warnings == (Problem(page, None, gone),)
+    assert build(project, BASE_URL).warnings == ()  # said once: this build published the new address
