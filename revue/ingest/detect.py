@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 
 from revue.core import countries, messages
-from revue.core.countries import Country
+from revue.core.countries import Partner
 from revue.core.months import LEAP_YEAR, DayMonth
 from revue.ingest.agency_text import MONTH_PATTERN, MONTHS, AgencyText, sentences
 
@@ -74,7 +74,7 @@ _BOTH_COUNTRIES = re.compile(r"\b(?:les|des|aux) deux pays\b")
 
 
 @cache
-def _country_names() -> dict[str, Country]:
+def _country_names() -> dict[str, Partner]:
     """Folded CLDR names and aliases; not ISO codes, which are French words (`de`, `la`)."""
     return {name: c for name, c in countries.written_names().items() if c.code not in NOT_IN_RUNNING_TEXT}
 
@@ -88,11 +88,11 @@ def _multi_word_names() -> re.Pattern[str]:
 _PLACES = re.compile(r"(?<![\w-])(?:" + "|".join(PLACES_NAMED_LIKE_COUNTRIES) + r")(?![\w-])")
 
 
-def _term(word: str) -> Country | None:
+def _term(word: str) -> Partner | None:
     return _country_names().get(word) or countries.adjective_forms().get(word)
 
 
-def _compound(parts: list[str]) -> list[Country] | None:
+def _compound(parts: list[str]) -> list[Partner] | None:
     """`nippo-vietnamien`, `vietnam-etats-unis`: every part names a country, else None."""
     if not parts:
         return []
@@ -114,7 +114,7 @@ class _Naming:
     """One place the text names a country: how (`name`, `adjective`, `compound`), whether as a
     venue, and the sentence it is in (its text, and its number among the article's sentences)."""
 
-    country: Country
+    country: Partner
     kind: str
     written: str
     where: str
@@ -173,7 +173,7 @@ def _told(text: AgencyText) -> Iterator[tuple[str, str]]:
 class PartnerEvidence:
     """Why a country is, or is not, one of the article's partners: `adjectif « japonaise » (chapeau)`."""
 
-    country: Country
+    country: Partner
     reason: str
 
 
@@ -181,20 +181,21 @@ class PartnerEvidence:
 class PartnerFinding:
     """The article's partner countries, each with its evidence, and the countries set aside as venues."""
 
-    countries: tuple[Country, ...]
+    countries: tuple[Partner, ...]
     evidence: tuple[PartnerEvidence, ...]
     set_aside: tuple[PartnerEvidence, ...]
 
 
-def _both_countries(naming: _Naming, namings: list[_Naming], home: Country) -> bool:
+def _both_countries(naming: _Naming, namings: list[_Naming], home: Partner) -> bool:
     """`Singapour … les deux pays`, with no third country in the sentence: a partner, venue or not."""
     others = {n.country for n in namings if n.sentence_number == naming.sentence_number}
     return not others - {naming.country, home} and bool(_BOTH_COUNTRIES.search(_fold(naming.sentence)))
 
 
-def find_partners(text: AgencyText, home: Country) -> PartnerFinding:
+def find_partners(text: AgencyText, home: Partner) -> PartnerFinding:
     """The partner countries the article names, each with why; those named only as its dateline place
-    or as venues (`à Singapour`, `en marge de … au Cambodge`) set aside."""
+    or as venues (`à Singapour`, `en marge de … au Cambodge`) set aside. Never an organisation: in
+    agency copy one is nearly always the setting (`dans le cadre de l’ASEAN`), so editors add it."""
     all_sentences = ((sentence, where) for part, where in _parts(text) for sentence in sentences(part))
     namings = [
         naming for number, (s, where) in enumerate(all_sentences) for naming in _namings(s, where, number)
@@ -205,7 +206,7 @@ def find_partners(text: AgencyText, home: Country) -> PartnerFinding:
             _Naming(n.country, n.kind, dateline, messages.IN_DATELINE, True, dateline, -1)
             for n in _namings(dateline, "", -1)
         ]
-    by_country: dict[Country, list[_Naming]] = {}
+    by_country: dict[Partner, list[_Naming]] = {}
     for naming in namings:
         if naming.country != home:
             by_country.setdefault(naming.country, []).append(naming)

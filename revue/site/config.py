@@ -19,7 +19,7 @@ class SiteConfig:
     title: str
     description: str
     base_url: str  # absolute, always ends with "/"
-    home_country: countries.Country
+    home_country: countries.Partner
     per_page: int
     home_articles: int
     feed_articles: int
@@ -83,7 +83,7 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
     elif url is None:
         problems.append(Problem(Path("--base-url"), None, messages.base_url_invalid(wanted)))
     home = countries.lookup(str(values.get("home_country", "")))
-    if home is None:
+    if home is None or home.is_organisation:
         bad("home_country", messages.home_country_unknown(values.get("home_country")))
     if problems:
         raise BuildError(sorted(problems, key=lambda p: p.line or 0))

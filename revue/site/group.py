@@ -14,7 +14,7 @@ from math import ceil
 
 from revue.core import urls
 from revue.core.collation import french_sort_key
-from revue.core.countries import Country
+from revue.core.countries import Partner
 from revue.site.config import SiteConfig
 from revue.site.model import Article
 
@@ -33,7 +33,7 @@ class Pagination:
 
 @dataclass(frozen=True)
 class Count:
-    """A link with how many articles lie behind it (a country, a year, a cell of the overview)."""
+    """A link with how many articles lie behind it (a partner, a year, a cell of the overview)."""
 
     label: str
     path: str
@@ -54,14 +54,14 @@ class ArticlePage:
     path: str
     article: Article
     related: tuple[Article, ...]
-    previous_in_country: tuple[tuple[Country, Article], ...]  # per country: the older neighbour
-    next_in_country: tuple[tuple[Country, Article], ...]  # per country: the newer neighbour
+    previous_in_country: tuple[tuple[Partner, Article], ...]  # per country: the older neighbour
+    next_in_country: tuple[tuple[Partner, Article], ...]  # per country: the newer neighbour
     template: str = "article.html"
 
 
 @dataclass(frozen=True)
 class OverviewRow:
-    """One partner country in the country × year overview."""
+    """One partner (a country or an organisation) in the partner × year overview."""
 
     country: Count
     cells: tuple[Count | None, ...]  # one per year of `CountryIndexPage.years`; None where no article
@@ -78,16 +78,16 @@ class CountryIndexPage:
 
 @dataclass(frozen=True)
 class ListPage:
-    """A paginated list of articles: one country, one year, or one country in one year."""
+    """A paginated list of articles: one partner, one year, or one partner in one year."""
 
     path: str
     heading: str
     articles: tuple[Article, ...]
     pagination: Pagination
-    country: Country | None = None
+    country: Partner | None = None
     year: int | None = None
     feed_path: str | None = None
-    sub_pages: tuple[Count, ...] = ()  # a country's years, or a year's countries
+    sub_pages: tuple[Count, ...] = ()  # a partner's years, or a year's partners
     template: str = "list.html"
 
 
@@ -134,7 +134,7 @@ Page = (
 
 @dataclass(frozen=True)
 class Feed:
-    """An Atom feed: the whole digest, or one country."""
+    """An Atom feed: the whole digest, or one partner."""
 
     path: str
     title: str
@@ -177,8 +177,8 @@ class Positions:
     """Where each article stands in each of its countries' newest-first lists, and its day number, found
     once for the whole site: every article page asks for its related articles and its neighbours."""
 
-    def __init__(self, by_country: dict[Country, list[Article]]):
-        self.places: dict[int, dict[Country, tuple[list[Article], int]]] = defaultdict(dict)
+    def __init__(self, by_country: dict[Partner, list[Article]]):
+        self.places: dict[int, dict[Partner, tuple[list[Article], int]]] = defaultdict(dict)
         self.days: dict[int, int] = {}
         for country, listed in by_country.items():
             for index, article in enumerate(listed):
@@ -208,7 +208,7 @@ class Positions:
                 last = distance
                 yield listed[index]
 
-    def neighbours(self, article: Article, step: int) -> tuple[tuple[Country, Article], ...]:
+    def neighbours(self, article: Article, step: int) -> tuple[tuple[Partner, Article], ...]:
         """Per country of the article, the next article in that country's newest-first list at `step`."""
         places = self.places[id(article)]
         return tuple(
@@ -221,9 +221,9 @@ class Positions:
 def group(articles: list[Article], config: SiteConfig, with_drafts: bool = False) -> Site:
     """Build every page from the published articles (and, for a preview, the drafts that have a date)."""
     published = newest_first([a for a in articles if not a.draft or (with_drafts and a.date)])
-    by_country: dict[Country, list[Article]] = defaultdict(list)
+    by_country: dict[Partner, list[Article]] = defaultdict(list)
     by_year: dict[int, list[Article]] = defaultdict(list)
-    by_country_year: dict[tuple[Country, int], list[Article]] = defaultdict(list)
+    by_country_year: dict[tuple[Partner, int], list[Article]] = defaultdict(list)
     for article in published:
         by_year[article.year].append(article)
         for country in article.countries:
@@ -231,7 +231,7 @@ def group(articles: list[Article], config: SiteConfig, with_drafts: bool = False
             by_country_year[country, article.year].append(article)
     countries = sorted(by_country, key=lambda c: (-len(by_country[c]), french_sort_key(c.name)))
     years = sorted(by_year, reverse=True)
-    country_counts = tuple(Count(c.name, urls.country(c.slug), len(by_country[c])) for c in countries)
+    country_counts = tuple(Count(c.name, c.path, len(by_country[c])) for c in countries)
     year_counts = tuple(Count(str(y), urls.year(y), len(by_year[y])) for y in years)
 
     pages: list[Page] = [
@@ -256,9 +256,9 @@ def group(articles: list[Article], config: SiteConfig, with_drafts: bool = False
         )
         pages.extend(RedirectPage(urls.article(alias), article) for alias in article.aliases)
     for country in countries:
-        base = urls.country(country.slug)
+        base = country.path
         country_years = tuple(
-            Count(str(y), urls.country_year(country.slug, y), len(by_country_year[country, y]))
+            Count(str(y), urls.partner_year(country.path, y), len(by_country_year[country, y]))
             for y in years
             if (country, y) in by_country_year
         )
@@ -274,7 +274,7 @@ def group(articles: list[Article], config: SiteConfig, with_drafts: bool = False
                 pages.append(ListPage(path, f"{country.name} en {year}", chunk, pagination, country, year))
     for year in years:
         year_countries = tuple(
-            Count(c.name, urls.country_year(c.slug, year), len(by_country_year[c, year]))
+            Count(c.name, urls.partner_year(c.path, year), len(by_country_year[c, year]))
             for c in countries
             if (c, year) in by_country_year
         )
@@ -284,9 +284,9 @@ def group(articles: list[Article], config: SiteConfig, with_drafts: bool = False
     feeds = [feed(urls.feed(), config.title, urls.HOME, published, config)]
     feeds += [
         feed(
-            urls.feed(urls.country(c.slug)),
+            urls.feed(c.path),
             f"{config.title} — {c.name}",
-            urls.country(c.slug),
+            c.path,
             by_country[c],
             config,
         )
@@ -295,18 +295,18 @@ def group(articles: list[Article], config: SiteConfig, with_drafts: bool = False
     return Site(tuple(pages), tuple(feeds), tuple(published))
 
 
-def overview(countries: list[Country], years: list[int], by_country_year: dict) -> tuple[OverviewRow, ...]:
-    """The country × year table: a cell per year, linking to that country-year page."""
+def overview(countries: list[Partner], years: list[int], by_country_year: dict) -> tuple[OverviewRow, ...]:
+    """The partner × year table: a cell per year, linking to that partner-year page."""
     rows = []
     for country in countries:
         cells = tuple(
-            Count(str(y), urls.country_year(country.slug, y), len(by_country_year[country, y]))
+            Count(str(y), urls.partner_year(country.path, y), len(by_country_year[country, y]))
             if (country, y) in by_country_year
             else None
             for y in years
         )
         total = sum(cell.count for cell in cells if cell)
-        rows.append(OverviewRow(Count(country.name, urls.country(country.slug), total), cells))
+        rows.append(OverviewRow(Count(country.name, country.path, total), cells))
     return tuple(rows)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from revue.core import urls
-from revue.core.countries import Country
+from revue.core.countries import Partner
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Article:
     path: Path  # as shown in messages, relative to the project
     title: str
     date: datetime.date | None  # None only in drafts
-    countries: tuple[Country, ...]
+    countries: tuple[Partner, ...]
     summary: str
     place: str
     source: Source | None

@@ -130,7 +130,7 @@ class ArticleReader:
             return None
         return parsed
 
-    def countries(self) -> tuple[countries.Country, ...]:
+    def countries(self) -> tuple[countries.Partner, ...]:
         value = self.fm.values.get("countries")
         listed = [value] if isinstance(value, str) else value if isinstance(value, list) else []
         # `countries: France, Chine` (no brackets) is one text to YAML, and a list to the editor.
@@ -139,7 +139,7 @@ class ArticleReader:
         if not names:
             self.missing("countries", messages.COUNTRIES_MISSING)
             return ()
-        found: list[countries.Country] = []
+        found: list[countries.Partner] = []
         for name in names:
             country = countries.resolve_partner(name, self.config.home_country)
             if isinstance(country, str):

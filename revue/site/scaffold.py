@@ -27,7 +27,7 @@ class NewArticle:
     date: str | None  # YYYY-MM-DD; None means today
 
 
-def article_text(title: str, day: datetime.date, partners: list[countries.Country]) -> str:
+def article_text(title: str, day: datetime.date, partners: list[countries.Partner]) -> str:
     values = {
         "title": title,
         "date": day,
@@ -55,7 +55,7 @@ def create_article(project: Project, request: NewArticle) -> Path:
     day = datetime.date.today() if request.date is None else parse_date(request.date)
     if isinstance(day, str):
         problems.append(Problem(shown, None, messages.option_problem("--date", day)))
-    partners: list[countries.Country] = []
+    partners: list[countries.Partner] = []
     for name in request.countries:
         country = countries.resolve_partner(name, config.home_country)
         if isinstance(country, str):

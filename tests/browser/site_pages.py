@@ -38,6 +38,8 @@ def typical_pages(site: ServedSite) -> dict[str, str]:
         "pays": "pays/",
         "un-pays": first(paths, "pays/", 1),
         "pays-annee": first(paths, "pays/", 2),
+        "une-organisation": first(paths, "organisations/", 1),
+        "organisation-annee": first(paths, "organisations/", 2),
         "annee": first(paths, "annees/", 1),
         "recherche": "recherche/",
         "404": "cette-page-n-existe-pas/",

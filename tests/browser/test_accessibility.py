@@ -9,7 +9,18 @@ from tests.browser.site_pages import typical_pages
 from tests.conftest import REPO, ServedSite
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-KINDS = ("accueil", "article", "un-pays", "pays-annee", "annee", "recherche", "404", "pays")
+KINDS = (
+    "accueil",
+    "article",
+    "un-pays",
+    "pays-annee",
+    "une-organisation",
+    "organisation-annee",
+    "annee",
+    "recherche",
+    "404",
+    "pays",
+)
 
 
 def axe_violations(page: Page) -> list[str]:

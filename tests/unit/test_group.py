@@ -1,4 +1,4 @@
-"""Grouping: newest first, related articles, neighbours in a country, the country × year overview."""
+"""Grouping: newest first, related articles, neighbours in a partner, the partner × year overview."""
 
 from __future__ import annotations
 
@@ -88,3 +88,23 @@ def test_countries_with_as_many_articles_come_in_french_order() -> None:
     ]
     [index] = pages_of(CountryIndexPage, group(articles, CONFIG))
     assert [count.label for count in index.countries] == ["Laos", "Égypte", "États-Unis", "Zimbabwe"]
+
+
+def test_organisations_are_partners_among_countries_in_french_order() -> None:
+    articles = [
+        article("a", "2020-01-01", "Union européenne", "Japon"),
+        article("b", "2021-01-02", "ASEAN"),
+        article("c", "2021-01-03", "États-Unis"),
+    ]
+    site = group(articles, CONFIG)
+    [index] = pages_of(CountryIndexPage, site)
+    assert [(c.label, c.path) for c in index.countries] == [
+        ("ASEAN", "organisations/asean/"),
+        ("États-Unis", "pays/etats-unis/"),
+        ("Japon", "pays/japon/"),
+        ("Union européenne", "organisations/union-europeenne/"),
+    ]
+    union = next(r for r in index.rows if r.country.label == "Union européenne")
+    assert [c.path if c else None for c in union.cells] == [None, "organisations/union-europeenne/2020/"]
+    year = next(p for p in pages_of(ListPage, site) if p.path == "annees/2020/")
+    assert [c.path for c in year.sub_pages] == ["pays/japon/2020/", "organisations/union-europeenne/2020/"]
