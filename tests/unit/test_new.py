@@ -72,17 +72,24 @@ def test_new_dates_the_article_today_by_default(project: Project) -> None:
     assert front_matter(project)["date"] == datetime.date.today().isoformat()
 
 
-def test_new_article_is_listed_on_its_country_and_year_pages_and_indexed_after_a_build(
+def test_new_article_is_listed_on_its_partner_and_year_pages_and_indexed_after_a_build(
     project: Project,
 ) -> None:
-    assert build_py(project, "new", TITLE, "--country", "Allemagne", "--date", "2024-03-01").returncode == 0
+    new = ("new", TITLE, "--country", "Allemagne", "--country", "UE", "--date", "2024-03-01")
+    assert build_py(project, *new).returncode == 0
+    assert front_matter(project)["countries"] == ["Allemagne", "Union européenne"]
     write_body(project)
     publish(project)
 
     build = build_py(project, "build")
 
     assert build.returncode == 0, build.stderr
-    for page in ("pays/allemagne/index.html", "pays/allemagne/2024/index.html", "annees/2024/index.html"):
+    for page in (
+        "pays/allemagne/index.html",
+        "pays/allemagne/2024/index.html",
+        "organisations/union-europeenne/2024/index.html",
+        "annees/2024/index.html",
+    ):
         html = (project.output / page).read_text(encoding="utf-8")
         assert f'href="/articles/{SLUG}/"' in html, page
     assert (project.output / "articles" / SLUG / "index.html").is_file()
@@ -125,8 +132,9 @@ def test_new_rejects_an_unknown_country_a_home_country_and_a_bad_date_writing_no
         f"{PATH}: --date « 2024-02-30 » n’est pas une date réelle — février 2024 compte 29 jours\n"
         f"{PATH}: --country « Japn » n’est pas un pays connu — vouliez-vous dire « Japon » ?\n"
         f"{PATH}: --country « Vietnam » est le pays du site, pas un partenaire — retirez-le\n"
-        f"{PATH}: --country « Mordor » n’est pas un pays connu — vérifiez l’orthographe, ou écrivez le nom "
-        "français du pays tel que le site l’affiche, par exemple `Japon` ou `Corée du Sud`\n"
+        f"{PATH}: --country « Mordor » n’est ni un pays ni une organisation que le site connaît — vérifiez "
+        "l’orthographe, ou écrivez le nom français tel que le site l’affiche, par exemple `Japon`, "
+        "`Corée du Sud` ou `Union européenne`\n"
         "Nouvel article refusé : 4 problèmes. Rien n’a été écrit.\n"
     )
     assert not (project.root / PATH).exists()
