@@ -148,8 +148,8 @@ def home_country(name: str) -> str:
     return f"{quoted(name)} est le pays du site, pas un partenaire — retirez-le"
 
 
-def several_partners(name: str, parts: list[str], all_countries: bool) -> str:
-    what = "pays" if all_countries else "partenaires"
+def several_partners(name: str, parts: list[str], only_countries: bool) -> str:
+    what = "pays" if only_countries else "partenaires"
     return f"{quoted(name)} nomme {len(parts)} {what} — écrivez-les un par un : {listed(parts)}"
 
 

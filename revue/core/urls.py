@@ -32,7 +32,7 @@ def article(slug: str) -> str:
     return f"articles/{slug}/"
 
 
-def partner(slug: str, organisation: bool = False) -> str:
+def partner(slug: str, organisation: bool) -> str:
     """A partner's page: `pays/japon/`, or `organisations/asean/` for an organisation."""
     return f"{ORGANISATIONS if organisation else COUNTRIES}{slug}/"
 

@@ -52,7 +52,7 @@ def test_the_help_is_in_french(project: Project) -> None:
     assert result.returncode == 0
     assert result.stdout.startswith("usage : python build.py new [-h] [--root DOSSIER] [--base-url ADRESSE]")
     assert "\narguments :\n  TITRE " in result.stdout
-    assert "\noptions :\n  -h, --help          afficher cette aide\n" in result.stdout
+    assert "\noptions :\n  -h, --help            afficher cette aide\n" in result.stdout
     assert "Écrit content/<slug>.md, avec tous les champs de l’en-tête, prêt à remplir." in result.stdout
 
 
