@@ -179,7 +179,6 @@ def test_an_old_address_redirects_to_the_article_under_the_sub_path(served_site:
     assert old not in (served_site.project.output / "sitemap.xml").read_text(encoding="utf-8")
 
 
-
 @pytest.mark.parametrize(
     ("feed", "updated", "entries"),
     [
