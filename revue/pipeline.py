@@ -66,6 +66,7 @@ def build(
     # Only past the shortcut: the stages load Jinja, Markdown, Babel and PyYAML, which cost a run with
     # nothing to do more than all the rest of it.
     from revue.build.incremental import publish_changes, render_changes
+    from revue.build.photos import find_photos, publish_photos, unused_images
     from revue.build.search import SEARCH_STORE
     from revue.ingest.importer import write_imports
     from revue.render.links import link_bodies
@@ -85,12 +86,21 @@ def build(
 
     site = group(articles, config, with_drafts=drafts)
     bodies = cache.bodies(site.articles)
-    jobs = site_jobs(site, link_bodies(site, articles, bodies, config))
-    ready = [NOJEKYLL, *asset_files(project.static)]
+    shown = {article.slug for article in site.articles}
+    unshown = [article for article in articles if article.slug not in shown]
+    found = find_photos(site.articles, unshown, bodies, project.content, project.root)
+    made = cache.photo_sizes(list({file.key: file for p in found.photos.values() for _, file in p}.values()))
+    photos, photo_files, unreadable = publish_photos(found, made, site.articles)
+    if found.problems or unreadable:
+        raise BuildError(sorted(found.problems + unreadable, key=lambda p: (str(p.path), p.line or 0)))
+    images = {slug: body.images for slug, body in bodies.items()}
+    jobs = site_jobs(site, link_bodies(site, articles, bodies, config), images, photos, config)
+    ready = [NOJEKYLL, *asset_files(project.static), *photo_files]
     previous = cache.manifest(project.output)
     changes = render_changes(jobs, ready, cache.article_keys, previous, project, config)
-    result = summary(config, articles, plan, listing, files=len(jobs) + len(ready))
-    result = with_warnings(result, body_warnings(site.articles, bodies))
+    result = summary(config, articles, plan, listing, files=len(jobs) + len(ready) - len(photo_files))
+    unused = unused_images(listing, found.used, project.content, project.root)
+    result = with_warnings(result, (*body_warnings(site.articles, bodies), *unused))
     # Said by each run that sees the page go, until a build publishes the site without it.
     vanished = vanished_articles(project, previous, jobs, articles)
     if publish:
@@ -116,7 +126,8 @@ def with_warnings(result: BuildResult, warnings: tuple[Problem, ...]) -> BuildRe
 
 
 def build_inputs(project: Project, base_url: str | None, drafts: bool, listing: Listing) -> str:
-    """One digest of everything a run reads: code and libraries, settings, templates, seeds, every article."""
+    """One digest of everything a run reads: code and libraries, settings, templates, seeds, every article
+    and image of content/ (images by their stat: reading every photo would cost more than the run)."""
     return digest(
         code_digest(),
         str(base_url),
@@ -125,6 +136,7 @@ def build_inputs(project: Project, base_url: str | None, drafts: bool, listing: 
         folder_digest(project.templates),
         folder_digest(project.seeds),
         *(part for file in listing.files for part in (str(file.path), file.sha)),
+        *(f"{media.name}:{media.stat}" for media in listing.media),  # a replaced photo has a new stat
     )
 
 

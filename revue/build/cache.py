@@ -19,6 +19,7 @@ from revue.core.digest import code_digest, digest
 from revue.core.errors import BuildError, Problem
 
 if TYPE_CHECKING:  # a run with nothing to do opens the cache but never reads or renders an article
+    from revue.build.photos import PhotoFile, Sizes
     from revue.render.markup import RenderedBody
     from revue.site.config import SiteConfig
     from revue.site.files import SourceFile
@@ -80,6 +81,12 @@ def _body(texts: list[str], index: int) -> RenderedBody:
     return render_body(texts[index])
 
 
+def _sizes(raws: list[bytes], index: int) -> Sizes | str:
+    from revue.build.photos import make_sizes
+
+    return make_sizes(raws[index])
+
+
 class BuildCache:
     """The stores of `.cache/`, opened when first used (a build with nothing to do opens only one)."""
 
@@ -123,6 +130,16 @@ class BuildCache:
         for text, html in zip(misses, fork_map(_body, misses, len(misses)), strict=True):
             store.put(digest(context, text), html)
         return {slug: store.get(key) for slug, key in keys.items()}
+
+    def photo_sizes(self, files: list[PhotoFile]) -> dict[str, Sizes | str]:
+        """Every size of each image by its key (its bytes), or why it cannot be read; an image made
+        before is never resized again."""
+        store = self.store("photos")
+        misses = [file for file in files if store.get(file.key) is None]
+        made = fork_map(_sizes, [file.raw for file in misses], len(misses), serial_below=2)
+        for file, sizes in zip(misses, made, strict=True):
+            store.put(file.key, sizes)
+        return {file.key: store.get(file.key) for file in files}
 
     def remembered(self, slot: str) -> Any | None:
         """What the last good run left under `slot` (see pipeline: the inputs it saw and its result)."""

@@ -18,19 +18,22 @@ def _run_chunk(task: tuple[Callable[[Any, int], Any], int, int]) -> list[Any]:
     return [function(_shared, index) for index in range(start, stop)]
 
 
-def fork_map(function: Callable[[Any, int], Result], shared: Any, count: int) -> list[Result]:
+def fork_map(
+    function: Callable[[Any, int], Result], shared: Any, count: int, serial_below: int = SERIAL_BELOW
+) -> list[Result]:
     """`[function(shared, i) for i in range(count)]`, split over all cores; results in order.
 
     `function` must be a module-level function; only it, the indexes and the results are pickled.
+    `serial_below`: fewer items are done here (lower it when each item is long, like resizing a photo).
     """
-    if count < SERIAL_BELOW or WORKERS == 1:
+    if count < serial_below or WORKERS == 1:
         return [function(shared, index) for index in range(count)]
     import multiprocessing  # here: most rebuilds have too little to do to start workers
     from concurrent.futures import ProcessPoolExecutor
 
     global _shared
     _shared = shared
-    chunk = max(1, count // (WORKERS * 8))
+    chunk = max(1, count // (WORKERS * 8)) if count >= SERIAL_BELOW else 1
     tasks = [(function, start, min(start + chunk, count)) for start in range(0, count, chunk)]
     try:
         with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:

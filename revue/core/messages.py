@@ -226,7 +226,45 @@ TITLE_MISSING = 'title: champ absent ou vide — ajoutez une ligne comme `title:
 DATE_MISSING = "date: champ absent — ajoutez une ligne comme `date: 2023-02-09` (AAAA-MM-JJ)"
 COUNTRIES_MISSING = "countries: champ absent ou vide — indiquez les partenaires, pays ou organisations, par exemple `countries: [Japon]`"
 SOURCE_NOT_A_MAPPING = "source: les champs attendus sont agency, url et seed — par exemple `source: {agency: VNA, url: https://…}`"
-PHOTOS_INVALID = "photos: une liste de `{caption: …, credit: …}` est attendue — chaque photo doit avoir une légende (caption)"
+PHOTOS_INVALID = (
+    'photos: une liste est attendue — une photo : `{file: pont.jpg, alt: "Ce que montre la photo", '
+    'caption: "Légende", credit: "VNA"}` ; une légende de l’agence sans image : `{caption: "Légende", credit: "VNA"}`'
+)
+
+
+# --- Photos: image files of content/ shown in an article ------------------------------------------
+
+
+def photo_alt_missing(file: str) -> str:
+    return (
+        f"la photo {quoted(file)} n’a pas de texte alternatif — décrivez ce qu’elle montre pour qui ne la voit "
+        f'pas : `alt: "…"` dans `photos:`, ou `![description]({file})` dans le texte'
+    )
+
+
+def photo_not_found(file: str, beside: str) -> str:
+    return (
+        f"la photo {quoted(file)} est introuvable — placez le fichier dans {beside} (à côté de l’article) "
+        "ou dans content/medias/, ou corrigez son nom (majuscules et extension comprises)"
+    )
+
+
+def photo_unreadable(file: str, reason: str) -> str:
+    return (
+        f"la photo {quoted(file)} n’est pas une image lisible ({reason}) — enregistrez-la de nouveau en JPEG, "
+        "PNG ou WebP depuis un logiciel de photo"
+    )
+
+
+def in_body(problem: str) -> str:
+    """A problem with an image placed in the body, `![…](…)`, rather than listed under `photos:`."""
+    return f"image dans le texte : {problem}"
+
+
+UNUSED_PHOTO = (
+    "image laissée de côté, aucun article ne l’utilise — ajoutez-la aux `photos:` d’un article ou placez-la "
+    "dans son texte avec `![description](nom.jpg)`, sinon rangez-la hors de content/"
+)
 
 
 def unpaired_quote(key: str) -> str:
@@ -514,7 +552,7 @@ NEW_COMMENTS = {
     "summary": "Chapeau : une ou deux phrases reprises dans les listes et les moteurs de recherche (facultatif).",
     "place": 'Lieu de l’événement, par exemple "Hanoï" (facultatif).',
     "source": "Source : {agency: VNA, url: https://…} (facultatif).",
-    "photos": 'Photos publiées par l’agence : [{caption: "Légende", credit: "VNA"}] (facultatif).',
+    "photos": 'Photos : [{file: photo.jpg, alt: "Ce qu’elle montre", caption: "Légende", credit: "VNA"}] (facultatif).',
     "slug": "Adresse de la page (articles/<slug>/), fixée à la création : elle ne change pas si le titre change.",
     "aliases": "Anciennes adresses, si le slug a changé après publication : [ancien-slug] (facultatif).",
     "draft": "true = brouillon : visible dans l’aperçu (serve), jamais publié. Écrivez false pour publier.",
@@ -526,8 +564,8 @@ NEW_COMMENTS = {
 
 def dropped_image(what: str) -> str:
     return (
-        f"image {quoted(what)} retirée — le site ne publie pas encore d’images : retirez-la "
-        "(sa légende peut aller dans `photos:`)"
+        f"image {quoted(what)} retirée — le site ne publie que les photos enregistrées dans content/ : "
+        "enregistrez-la à côté de l’article et écrivez `![description](nom.jpg)`"
     )
 
 

@@ -20,6 +20,7 @@ SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 NOJEKYLL = ".nojekyll"
 ASSETS = "assets/"
+PHOTOS = "photos/"  # every size of every photo, named by its bytes (build/photos.py)
 SEARCH_BUNDLE = "pagefind/"  # the search index, which the search page loads in the reader's browser
 MAX_SLUG_LENGTH = 120  # longer than any headline slug so far (85); far below a file name's 255 bytes
 # The importer's own, shorter limit: a title it makes from a first sentence, or a long agency headline,
@@ -44,6 +45,10 @@ def partner_year(partner_path: str, year: int) -> str:
 
 def year(number: int) -> str:
     return f"{YEARS}{number}/"
+
+
+def photo(name: str) -> str:
+    return f"{PHOTOS}{name}"
 
 
 def feed(section: str = HOME) -> str:

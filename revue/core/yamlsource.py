@@ -40,7 +40,7 @@ _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
 
 @dataclass(frozen=True)
 class Mapping:
-    """A top-level YAML mapping, with the 1-based line of every key, and of every key one level down."""
+    """A top-level YAML mapping, with the 1-based line of every key, and of every key or list item one level down."""
 
     values: dict[str, Any]
     lines: dict[str, int]
@@ -167,4 +167,10 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
         if isinstance(value, yaml.MappingNode)
         for inner, _ in value.value
     }
+    nested.update(  # each item of a list, as `#0`, `#1`…: a photo's line under `photos:`
+        ((str(key.value), f"#{index}"), item.start_mark.line + first_line)
+        for key, value in node.value
+        if isinstance(value, yaml.SequenceNode)
+        for index, item in enumerate(value.value)
+    )
     return Mapping({str(k): v for k, v in values.items()}, lines, nested)

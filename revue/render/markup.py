@@ -1,7 +1,9 @@
 """Article bodies: Markdown → HTML that cannot carry a script, whatever an editor pasted.
 
-What the sanitiser takes out (an image, an embedded video, a `<div>`, a `javascript:` link) is not
-lost in silence: `render_body` says what, on which line of the body, and how to write it instead.
+What the sanitiser takes out (a remote image, an embedded video, a `<div>`, a `javascript:` link) is
+not lost in silence: `render_body` says what, on which line of the body, and how to write it instead.
+An image naming a file (`![texte alternatif](pont.jpg)`) is a photo of the article: it leaves the body
+as a token that the page replaces with the photo's sizes (render/photos.py), once the build made them.
 """
 
 from __future__ import annotations
@@ -100,13 +102,33 @@ class Link:
 
 
 @dataclass(frozen=True)
+class BodyImage:
+    """An image of the body that names a file: a photo, at its 1-based line in the body."""
+
+    line: int
+    file: str
+    alt: str
+    title: str  # `![alt](file "title")`: the photo's caption
+
+
+@dataclass(frozen=True)
 class RenderedBody:
-    """A body's HTML, everything of the Markdown that did not make it into that HTML, and its links
-    to this site."""
+    """A body's HTML, everything of the Markdown that did not make it into that HTML, its links to
+    this site, and its photos, each left in the HTML as `photo_token(index)`."""
 
     html: str
     dropped: tuple[Dropped, ...]
     links: tuple[Link, ...] = ()
+    images: tuple[BodyImage, ...] = ()
+
+
+# Private-use characters: kept as text by the sanitiser and the typography, never typed by an editor.
+PHOTO_TOKEN = re.compile("\ue000(\\d+)\ue001")
+IMAGE_IN_MARKDOWN = re.compile(r"!\[|<img\b", re.I)
+
+
+def photo_token(index: int) -> str:
+    return f"\ue000{index}\ue001"
 
 
 class _Converters(threading.local):
@@ -163,11 +185,12 @@ def render_body(markdown_text: str) -> RenderedBody:
     """Render an article body in French typography, and say what of it the page will not show."""
     if is_plain(markdown_text):  # nothing in it to take out
         return RenderedBody(french_html(plain_html(markdown_text)), ())
-    produced = markdown_html(markdown_text)
+    produced, images, rest = take_photos(markdown_html(markdown_text), markdown_text)
     return RenderedBody(
         french_html(sanitise(body_headings(produced))),
-        dropped(produced, markdown_text),
+        dropped(produced, rest),
         site_links(produced, markdown_text),
+        images,
     )
 
 
@@ -196,6 +219,50 @@ def site_links(produced: str, markdown_text: str) -> tuple[Link, ...]:
         line = searched.count("\n", 0, at) + 1 if at >= 0 else found[-1].line if found else 1
         found.append(Link(line, href))
     return tuple(found)
+
+
+def is_local(address: str) -> bool:
+    """`pont.jpg`, `medias/pont.jpg`: a file of content/; not `https://…`, `/…`, `data:…` or empty."""
+    return bool(address) and not SCHEME.match(address) and not address.startswith(("/", "#", "?"))
+
+
+def take_photos(produced: str, markdown_text: str) -> tuple[str, tuple[BodyImage, ...], str]:
+    """Replace each image of Markdown's HTML that names a file with a token. Returns that HTML, the
+    images with their lines, and the Markdown with those images' openings blanked, so that what the
+    sanitiser drops is found at its own line."""
+    if "<img" not in produced.lower():
+        return produced, (), markdown_text
+    searched = without_code_spans(markdown_text)
+    rest = list(markdown_text)
+    images: list[BodyImage] = []
+    position = 0
+
+    def replace(element: re.Match[str]) -> str:
+        nonlocal position
+        if (element[2] or "").lower() != "img":
+            return element[0]
+        found = IMAGE_IN_MARKDOWN.search(searched, position)
+        position = found.end() if found else position
+        attributes = {
+            name.lower(): html.unescape(value.strip("\"'")) if value else ""
+            for name, value in ATTRIBUTE.findall(element[3] or "")
+        }
+        if not is_local(attributes.get("src", "").strip()):
+            return element[0]  # left for the sanitiser, and reported
+        line = searched.count("\n", 0, found.start()) + 1 if found else 1
+        if found:
+            rest[found.start() : found.end()] = " " * (found.end() - found.start())
+        images.append(
+            BodyImage(
+                line,
+                attributes["src"].strip(),
+                attributes.get("alt", "").strip(),
+                attributes.get("title", ""),
+            )
+        )
+        return photo_token(len(images) - 1)
+
+    return ELEMENT.sub(replace, produced), tuple(images), "".join(rest)
 
 
 def dropped(produced: str, markdown_text: str) -> tuple[Dropped, ...]:
@@ -235,7 +302,7 @@ def taken_out(produced: str) -> list[tuple[re.Pattern[str], str]]:
         if tag not in KEPT_TAGS:
             out.append(
                 (
-                    re.compile(r"!\[|<img\b", re.I),
+                    IMAGE_IN_MARKDOWN,
                     messages.dropped_image(shown(attributes.get("src") or attributes.get("alt", ""))),
                 )
                 if tag in IMAGES

@@ -18,6 +18,8 @@ from revue.core import messages, urls
 from revue.core.errors import Problem, display_path
 from revue.render.article_view import arrange_body
 from revue.render.links import LinkedBody
+from revue.render.markup import BodyImage
+from revue.render.photos import place_photos
 from revue.render.typography import french_text
 from revue.site.config import SiteConfig
 from revue.site.group import (
@@ -30,6 +32,7 @@ from revue.site.group import (
     SearchPage,
     Site,
 )
+from revue.site.model import ShownPhoto
 
 
 @dataclass(frozen=True)
@@ -114,25 +117,51 @@ class RenderJob:
     inputs: tuple[object, ...]
 
 
-def site_jobs(site: Site, bodies: dict[str, LinkedBody]) -> list[RenderJob]:
-    """Every page and feed, plus the sitemap and robots.txt."""
+def site_jobs(
+    site: Site,
+    bodies: dict[str, LinkedBody],
+    images: dict[str, tuple[BodyImage, ...]],
+    photos: dict[str, tuple[ShownPhoto, ...]],
+    config: SiteConfig,
+) -> list[RenderJob]:
+    """Every page and feed, plus the sitemap and robots.txt. Photos, like the addresses links lead to,
+    are inputs of the article's page and of the feeds that carry it: a new photo file re-renders
+    those, and no other page."""
     jobs = []
-    html = {slug: body.html for slug, body in bodies.items()}
     for page in site.pages:
-        shown = bodies[page.article.slug] if isinstance(page, ArticlePage) else None
+        linked = bodies[page.article.slug] if isinstance(page, ArticlePage) else None
+        shown = photos.get(page.article.slug, ()) if isinstance(page, ArticlePage) else ()
         jobs.append(
             RenderJob(
                 page.template,
                 urls.output_file(page.path),
                 what_is_rendered(page),
-                {"page": page, "body_html": shown.html if shown else ""},
-                (page, shown.targets) if shown and shown.targets else (page,),
+                {
+                    "page": page,
+                    "body_html": place_photos(linked.html, images[page.article.slug], shown, config.href)
+                    if linked
+                    else "",
+                    "photos": shown,
+                },
+                (
+                    page,
+                    *((linked.targets,) if linked and linked.targets else ()),
+                    *((shown,) if shown else ()),
+                ),
             )
         )
+    in_feeds = {article.slug for feed in site.feeds for article in feed.articles}
+    feed_bodies = {
+        slug: place_photos(bodies[slug].html, images[slug], photos.get(slug, ()), config.url, True)
+        for slug in in_feeds
+    }
     for feed in site.feeds:
         targets = tuple(target for article in feed.articles for target in bodies[article.slug].targets)
-        inputs = (feed, targets) if targets else (feed,)
-        jobs.append(RenderJob("atom.xml", feed.path, feed.path, {"feed": feed, "bodies": html}, inputs))
+        carried = tuple(photos.get(article.slug, ()) for article in feed.articles)
+        inputs = (feed, *((targets,) if targets else ()), *((carried,) if any(carried) else ()))
+        jobs.append(
+            RenderJob("atom.xml", feed.path, feed.path, {"feed": feed, "bodies": feed_bodies}, inputs)
+        )
     pages = sitemap_pages(site)
     jobs.append(RenderJob("sitemap.xml", urls.SITEMAP, urls.SITEMAP, {"pages": pages}, (pages,)))
     jobs.append(RenderJob("robots.txt", urls.ROBOTS, urls.ROBOTS, {}, ()))

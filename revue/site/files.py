@@ -31,26 +31,40 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class MediaFile:
+    """An image of `content/` that an article may show: its name under `content/`, and its stat, which
+    tells a run that nothing changed without reading the bytes."""
+
+    name: str
+    stat: tuple[int, int, int]  # inode, size, mtime_ns
+
+
+@dataclass(frozen=True)
 class Listing:
-    """The article files of `content/`, and a warning for each file that looks meant but is left out."""
+    """The article files of `content/`, its images, and a warning for each other file that looks meant
+    but is left out (an image no article shows is warned about once the articles are read)."""
 
     files: tuple[SourceFile, ...]
     warnings: tuple[Problem, ...]
+    media: tuple[MediaFile, ...] = ()
 
 
 ARTICLE_SUFFIX = ".md"
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")  # what Pillow reads and a camera or phone writes
 # Editors' tools leave these beside the files they edit: never articles, never worth a word.
 DIGITS = re.compile(r"(\d+)")
 SCRATCH_NAME = re.compile(r"^(?:\.|#)|(?:~|\.swp|\.swx|\.tmp|\.bak|\.orig|#)$")
 
 
 def content_files(content_dir: Path, root: Path) -> Listing:
-    """Every `*.md` under `content_dir`, sorted and read once; other files skipped, with a warning if unexpected.
+    """Every `*.md` under `content_dir`, sorted and read once, and every image (not read); other files
+    skipped, with a warning if unexpected.
 
     Plain strings and os.scandir, not pathlib: this runs on every build, over every article.
     """
     shown_dir = str(display_path(content_dir, root))
     found: list[str] = []
+    media: list[MediaFile] = []
     warnings: list[Problem] = []
 
     def visit(folder: str, relative: str) -> None:
@@ -66,6 +80,9 @@ def content_files(content_dir: Path, root: Path) -> Listing:
                     is_folder = is_file = False
                 if is_folder:
                     visit(entry.path, name + "/")
+                elif is_file and name.lower().endswith(IMAGE_SUFFIXES):
+                    stat = entry.stat()
+                    media.append(MediaFile(name, (stat.st_ino, stat.st_size, stat.st_mtime_ns)))
                 elif not name.endswith(ARTICLE_SUFFIX):
                     warnings.append(Problem(Path(shown_dir, name), None, ignored_file_message(name)))
                 elif not is_file:
@@ -86,7 +103,8 @@ def content_files(content_dir: Path, root: Path) -> Listing:
             )
     if problems:
         raise BuildError(problems)
-    return Listing(tuple(files), tuple(sorted(warnings, key=lambda p: natural_order(str(p.path)))))
+    warnings.sort(key=lambda p: natural_order(str(p.path)))
+    return Listing(tuple(files), tuple(warnings), tuple(sorted(media, key=lambda m: m.name)))
 
 
 def natural_order(name: str) -> list[str | int]:

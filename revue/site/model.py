@@ -12,10 +12,36 @@ from revue.core.countries import Partner
 
 @dataclass(frozen=True)
 class Photo:
-    """A photo the agency published with the article; we keep its caption, not the image."""
+    """A photo of the article: an image file of content/ with its alt text, or (no `file`) the caption
+    of a photo the agency published, kept without the image."""
 
     caption: str
     credit: str
+    file: str = ""  # as the editor wrote it, relative to the article's folder or content/medias/
+    alt: str = ""
+    line: int = 0  # where the editor named it in the article file
+
+
+@dataclass(frozen=True)
+class PhotoSize:
+    """One width of a published photo: its two files (site paths), WebP and JPEG for older browsers."""
+
+    width: int
+    height: int
+    webp: str
+    jpeg: str
+
+
+@dataclass(frozen=True)
+class ShownPhoto:
+    """A photo as pages show it: what the editor wrote, and the sizes the build made of the file."""
+
+    photo: Photo
+    sizes: tuple[PhotoSize, ...]  # narrowest first; the last is the largest
+
+    @property
+    def largest(self) -> PhotoSize:
+        return self.sizes[-1]
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ KNOWN_KEYS = (
     "title", "date", "countries", "summary", "place", "source", "photos", "slug", "aliases", "draft",
 )  # fmt: skip
 SOURCE_KEYS = ("agency", "url", "seed")
-PHOTO_KEYS = ("caption", "credit")
+PHOTO_KEYS = ("file", "alt", "caption", "credit")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # An old address as an editor may paste it: the slug alone, its path, or the whole web address.
 OLD_ARTICLE_ADDRESS = re.compile(r"^(?:.*/)?articles/([^/]+)/?$")
@@ -171,15 +171,26 @@ class ArticleReader:
         return Source(agency=as_text(value.get("agency")) or "VNA", url=url, seed=value.get("seed"))
 
     def photos(self) -> tuple[Photo, ...]:
+        """Photos with a `file` (alt text checked once the body's images are known: see build/photos.py),
+        and agency captions without one."""
         value = self.fm.values.get("photos") or []
         if not isinstance(value, list) or not all(
-            isinstance(p, dict) and as_text(p.get("caption")) for p in value
+            isinstance(p, dict) and (as_text(p.get("file")) or as_text(p.get("caption"))) for p in value
         ):
             self.bad("photos", messages.PHOTOS_INVALID)
             return ()
         for key in sorted({str(key) for photo in value for key in photo} - set(PHOTO_KEYS)):
             self.bad("photos", messages.key_problem("photos", unknown_key_message(key, PHOTO_KEYS)))
-        return tuple(Photo(as_text(p["caption"]), as_text(p.get("credit"))) for p in value)
+        return tuple(
+            Photo(
+                caption=as_text(p.get("caption")),
+                credit=as_text(p.get("credit")),
+                file=as_text(p.get("file")),
+                alt=as_text(p.get("alt")),
+                line=self.fm.line("photos", 1, f"#{index}"),
+            )
+            for index, p in enumerate(value)
+        )
 
     def slug(self) -> str:
         value = self.fm.values.get("slug")

@@ -16,9 +16,12 @@ from revue.render.markup import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_STYLES,
     ALLOWED_TAGS,
+    BodyImage,
     Dropped,
     markdown_html,
+    photo_token,
     render_body,
+    take_photos,
 )
 from revue.render.typography import UNITS, french_text
 
@@ -194,15 +197,29 @@ def test_markdown_html_edge_cases_give_the_reference_html(text: str) -> None:
     assert markdown_html(text) == reference_markdown_html(text)
 
 
-IMAGE = "image « photo.jpg » retirée — le site ne publie pas encore d’images : retirez-la (sa légende peut aller dans `photos:`)"
+IMAGE = "image « https://vnanet.vn/photo.jpg » retirée — le site ne publie que les photos enregistrées dans content/ : enregistrez-la à côté de l’article et écrivez `![description](nom.jpg)`"
 IFRAME = "« <iframe> » (https://www.youtube.com/embed/x) retiré — le site n’intègre pas le contenu d’autres sites (vidéo, carte, publication) : mettez plutôt un lien, [texte](https://…)"
 DIV = "balise « <div> » retirée, son texte est gardé — mettez-le en forme en Markdown : une ligne vide entre deux paragraphes, **gras**, *italique*, ## intertitre"
 
 
-def test_an_image_leaves_no_empty_paragraph_and_is_reported_on_its_line() -> None:
-    body = render_body("Premier paragraphe.\n\n![Le président](photo.jpg)\n\nSecond paragraphe.\n")
-    assert body.html == "<p>Premier paragraphe.</p>\n<p>Second paragraphe.</p>"
-    assert body.dropped == (Dropped(3, IMAGE),)
+def test_a_remote_image_leaves_no_empty_paragraph_and_is_reported_on_its_line() -> None:
+    body = render_body(
+        "Premier paragraphe.\n\n![Le pont](pont.jpg)\n\n![Le président](https://vnanet.vn/photo.jpg)\n\nFin.\n"
+    )
+    assert body.html == f"<p>Premier paragraphe.</p>\n<p>{photo_token(0)}</p>\n<p>Fin.</p>"
+    assert body.dropped == (Dropped(5, IMAGE),)
+
+
+def test_an_image_naming_a_file_is_a_photo_with_its_line_alt_text_and_caption() -> None:
+    body = render_body(
+        'Texte.\n\n![Le pont Long Bien](medias/pont.jpg "Hanoï, 2024")\n\n<img src="port.png">\n'
+    )
+    assert body.images == (
+        BodyImage(3, "medias/pont.jpg", "Le pont Long Bien", "Hanoï, 2024"),
+        BodyImage(5, "port.png", "", ""),
+    )
+    assert body.html == f"<p>Texte.</p>\n<p>{photo_token(0)}</p>\n<p>{photo_token(1)}</p>"
+    assert body.dropped == ()
 
 
 def test_embedded_frames_and_html_blocks_are_reported_with_how_to_fix_them() -> None:
@@ -306,7 +323,7 @@ HTML_PIECES = [
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(WORDS + PROSE + HTML_PIECES), max_size=25).map("".join))
 def test_whatever_the_sanitiser_removes_is_reported_and_nothing_else(text: str) -> None:
-    before = StartTags(markdown_html(text)).tags
+    before = StartTags(take_photos(markdown_html(text), text)[0]).tags  # a file's image is a photo
     body = render_body(text)
     after = StartTags(body.html).tags
     assert (before != after) == bool(body.dropped), (before, after, body.dropped)
