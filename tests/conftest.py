@@ -104,3 +104,14 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite
     """Build the seed site once per session and serve it under SUB_PATH."""
     with built_and_served(copy_project(tmp_path_factory.mktemp("served") / "site")) as site:
         yield site
+
+
+@pytest.fixture(scope="session")
+def served_photo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """A site whose one article shows three photos (tests/photos.py), built and served under SUB_PATH."""
+    from tests.photos import add_photo_article
+
+    project = copy_project(tmp_path_factory.mktemp("photos") / "site", with_content=False)
+    add_photo_article(project)
+    with built_and_served(project) as site:
+        yield site

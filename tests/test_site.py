@@ -85,6 +85,8 @@ class LinkParser(HTMLParser):
         for name, value in attrs:
             if name in ("href", "src") and value:
                 self.links.append(value)
+            elif name == "srcset" and value:  # `url 360w, url 720w`: every candidate
+                self.links += [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
 
 
 def fetch(url: str) -> tuple[int, bytes, str]:
@@ -96,7 +98,7 @@ def fetch(url: str) -> tuple[int, bytes, str]:
 
 
 def crawl(site: ServedSite) -> tuple[set[str], list[str]]:
-    """Crawl from home, the feeds and the sitemap; follow every internal href, src and feed URL.
+    """Crawl from home, the feeds and the sitemap; follow every internal href, src, srcset and feed URL.
     Returns the URLs seen, and each link that is broken or leaves the sub-path."""
     origin = site.url()
     to_visit = [site.url(""), site.url("atom.xml"), site.url("sitemap.xml")]
@@ -177,6 +179,15 @@ def test_an_old_address_redirects_to_the_article_under_the_sub_path(served_site:
     assert target == f"{SUB_PATH}articles/porter-les-relations-vietnam-japon-a-une-nouvelle-hauteur/"
     assert fetch(urljoin(served_site.url(old), target))[0] == 200
     assert old not in (served_site.project.output / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_every_photo_url_works_under_a_sub_path(served_photo_site: ServedSite) -> None:
+    """Each size of each photo, in WebP and JPEG, is linked from the page (srcset) and served."""
+    seen, broken = crawl(served_photo_site)
+    assert not broken
+    photos = {url for url in seen if "/photos/" in url}
+    assert len(photos) == 3 * 3 * 2, sorted(photos)  # three photos, three widths, two formats
+    assert all(url.startswith(served_photo_site.url("photos/")) for url in photos)
 
 
 @pytest.mark.parametrize(

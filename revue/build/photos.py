@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from revue.core import messages, urls
 from revue.core.digest import digest, installed_version
@@ -153,8 +153,10 @@ def make_sizes(raw: bytes) -> Sizes | str:
             upright = ImageOps.exif_transpose(opened)
             profile = opened.info.get("icc_profile") if opened.mode == "RGB" else None
             image = flattened(upright)
+    except UnidentifiedImageError:
+        return messages.UNKNOWN_IMAGE_FORMAT
     except (OSError, ValueError, Image.DecompressionBombError, SyntaxError) as error:
-        return str(error) or type(error).__name__
+        return f"Pillow : {error}"
     sizes = []
     for width in sorted({min(width, image.width) for width in WIDTHS}):
         height = max(1, round(image.height * width / image.width))

@@ -256,6 +256,9 @@ def photo_unreadable(file: str, reason: str) -> str:
     )
 
 
+UNKNOWN_IMAGE_FORMAT = "ni JPEG, ni PNG, ni WebP, ni GIF, ou fichier abîmé"
+
+
 def in_body(problem: str) -> str:
     """A problem with an image placed in the body, `![…](…)`, rather than listed under `photos:`."""
     return f"image dans le texte : {problem}"
