@@ -31,6 +31,12 @@ SUB_PATH = "/revue/"
 
 def scores(url: str) -> dict[str, int]:
     """Lighthouse's category scores (0–100) for one URL, audited as a phone on a throttled network."""
+    return category_scores(audit(url))
+
+
+def audit(url: str) -> dict:
+    """Lighthouse's whole report for one URL, audited as a phone on a throttled network; the audits that
+    cost points are printed to stderr."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     result = subprocess.run(
         [
@@ -56,6 +62,10 @@ def scores(url: str) -> dict[str, int]:
                 print(
                     f"  {category['id']}: {audit['id']} ({audit['score']}) {audit['title']}", file=sys.stderr
                 )
+    return report
+
+
+def category_scores(report: dict) -> dict[str, int]:
     return {name: round(category["score"] * 100) for name, category in report["categories"].items()}
 
 

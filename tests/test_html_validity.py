@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, ServedSite
+from tests.photos import PHOTO_ARTICLE
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -44,3 +45,12 @@ def test_every_page_and_the_stylesheet_are_valid(served_site: ServedSite, tmp_pa
     assert any(message.get("url", "").endswith("broken.html") for message in errors)
     site_errors = [message for message in errors if not message.get("url", "").endswith("broken.html")]
     assert not site_errors, "\n".join(describe(message) for message in site_errors)
+
+
+def test_the_page_of_an_article_with_photos_is_valid(served_photo_site: ServedSite) -> None:
+    """`<picture>`, `srcset`, `sizes`, `<figure>`: the markup of photos, checked on a three-photo article."""
+    output = served_photo_site.project.output
+    page = output / "articles" / PHOTO_ARTICLE / "index.html"
+    assert page.read_text(encoding="utf-8").count("<picture>") == 3
+    errors = run_vnu(str(page))
+    assert not errors, "\n".join(describe(message) for message in errors)

@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from revue.build import photos
 from revue.core.errors import BuildError
 from revue.core.project import Project
 from revue.dev.corpus import write_corpus
 from revue.pipeline import build
 from tests.conftest import REPO, copy_project
+from tests.photos import PHOTO_ARTICLE, add_photo_article, photo
 
 ARTICLES = 40
 pytestmark = pytest.mark.xdist_group("incremental")
@@ -218,3 +220,45 @@ def test_renaming_a_linked_article_rewrites_the_pages_that_link_to_it(tmp_path: 
     assert rewritten == differing
     assert result.written == len(differing)
     assert "articles/bench-00007/index.html" in differing  # now the redirect to the new address
+
+
+def test_a_changed_photo_rewrites_its_sizes_and_the_pages_showing_it_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = site_project(tmp_path / "site")
+    add_photo_article(project)
+    build(project)
+    before, before_stamps = contents(project.output), stamps(project.output)
+    resized = tmp_path / "resized"  # one line per image resized, written from forked workers too
+    make_sizes = photos.make_sizes
+
+    def counted(raw: bytes) -> photos.Sizes | str:
+        with resized.open("a", encoding="utf-8") as log:
+            log.write("resized\n")
+        return make_sizes(raw)
+
+    monkeypatch.setattr(photos, "make_sizes", counted)
+    (project.content / "pont.jpg").write_bytes(photo(1800, 1200, seed=9))
+    result = build(project)
+    after, after_stamps = contents(project.output), stamps(project.output)
+
+    assert resized.read_text().splitlines() == ["resized"], "only the changed photo is resized"
+    new_sizes = {path for path in after if path.startswith("photos/pont-") and path not in before}
+    assert len(new_sizes) == 3 * 2
+    new_name = next(iter(new_sizes)).split("/")[1].rsplit("-", 1)[0].encode()
+    showing = {path for path, data in after.items() if new_name in data and not path.startswith("photos/")}
+    assert f"articles/{PHOTO_ARTICLE}/index.html" in showing
+    differing = {path for path in after if before.get(path) != after[path]}
+    rewritten = {path for path in after if before_stamps.get(path) != after_stamps[path]}
+    assert differing == rewritten == new_sizes | showing
+    assert result.written == len(differing)
+    assert {path for path in before if path not in after} == {
+        path for path in before if path.startswith("photos/pont-")
+    }
+    assert after == from_scratch(project, tmp_path / "fresh")
+
+    resized.unlink()
+    shutil.rmtree(project.output)
+    build(project)
+    assert contents(project.output) == after
+    assert not resized.exists(), "the cache holds every size: a rebuild resizes nothing"

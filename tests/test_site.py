@@ -211,6 +211,17 @@ def test_feeds_are_valid_atom(served_site: ServedSite, feed: str, updated: str, 
     assert all(e.findtext("a:id", namespaces=ns).startswith(served_site.base_url) for e in found)
 
 
+def test_a_feed_carrying_photos_is_valid_atom_with_absolute_image_addresses(
+    served_photo_site: ServedSite,
+) -> None:
+    path = served_photo_site.project.output / "atom.xml"
+    result = subprocess.run([JING, "-c", str(ATOM_SCHEMA), str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    content = ElementTree.fromstring(path.read_bytes()).find(".//{http://www.w3.org/2005/Atom}content")
+    images = re.findall(r'<img src="([^"]+)"', content.text)
+    assert len(images) == 3 and all(src.startswith(served_photo_site.url("photos/")) for src in images)
+
+
 def test_atom_check_fires_on_a_broken_feed(tmp_path: Path) -> None:
     """The schema check above can fail: an entry without id or updated is refused."""
     broken = tmp_path / "broken.xml"

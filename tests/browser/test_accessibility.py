@@ -7,6 +7,7 @@ from playwright.sync_api import Page
 
 from tests.browser.site_pages import typical_pages
 from tests.conftest import REPO, ServedSite
+from tests.photos import PHOTO_ARTICLE
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 KINDS = (
@@ -40,6 +41,18 @@ def test_no_axe_violation(served_site: ServedSite, page: Page, kind: str, scheme
     page.goto(served_site.url(typical_pages(served_site)[kind]))
     page.wait_for_load_state("networkidle")
     assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (scheme == "dark")
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violation_on_an_article_with_photos(
+    served_photo_site: ServedSite, page: Page, scheme: str
+) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(served_photo_site.url(f"articles/{PHOTO_ARTICLE}/"))
+    page.wait_for_load_state("networkidle")
+    assert page.locator("figure.photo img").count() == 3
     violations = axe_violations(page)
     assert not violations, "\n".join(violations)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from revue.pipeline import build
 from revue.preview.static_server import start_server
 from tests.browser.site_pages import every_page, typical_pages
 from tests.conftest import ServedSite, copy_project
+from tests.photos import PHOTO_ARTICLE
 
 PHONE_WIDTHS = (320, 375, 390, 414)
 HEIGHT = 844
@@ -66,6 +68,33 @@ def test_an_article_weighs_under_50_kb_before_search(served_site: ServedSite, pa
     own = {url: size for url, size in sizes.items() if "/pagefind/" not in url}
     assert len(own) >= 2, own  # the page and its stylesheet at least
     assert sum(own.values()) < 50_000, own
+
+
+def test_an_article_with_three_photos_weighs_under_200_kb_on_a_phone(
+    served_photo_site: ServedSite, browser: Browser
+) -> None:
+    """At 390 px on a 2× screen, the page loads the 720 px WebP of the photos it shows, and no layout moves."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    try:
+        page = context.new_page()
+        sizes: dict[str, int] = {}
+        page.on(
+            "requestfinished", lambda request: sizes.update({request.url: len(request.response().body())})
+        )
+        page.goto(served_photo_site.url(f"articles/{PHOTO_ARTICLE}/"))
+        page.wait_for_load_state("networkidle")
+        photos = {url: size for url, size in sizes.items() if "/photos/" in url}
+        assert photos and all(url.endswith("-720.webp") for url in photos), photos
+        assert sum(sizes.values()) < 200_000, sizes
+        boxes = page.evaluate(
+            "[...document.querySelectorAll('figure.photo img')].map(i => i.getBoundingClientRect().height)"
+        )
+        assert len(boxes) == 3 and all(height > 100 for height in boxes), boxes  # room kept before loading
+        print(f"photo article at 390 px, 2x: {sum(sizes.values()) / 1000:.0f} kB", file=sys.stderr)
+    finally:
+        context.close()
 
 
 def test_articles_read_without_javascript(served_site: ServedSite, browser: Browser) -> None:

@@ -13,7 +13,7 @@ from revue.core.project import Project
 from revue.pipeline import build
 from tests.build_cli import build_py
 from tests.conftest import copy_project
-from tests.photos import GPS_IFD, ORIENTATION, PHOTO_ARTICLE, add_photo_article, gps_exif, photo
+from tests.photos import GPS_IFD, ORIENTATION, PHOTO_ARTICLE, add_photo_article, photo
 
 BASE_URL = "https://example.github.io/revue/"
 
