@@ -75,20 +75,13 @@ def article_photos(article: Article, body: RenderedBody) -> list[Photo]:
 
 
 def locate(file: str, article: Article, content: Path, root: Path) -> str | None:
-    """The name under content/ of the file an article names: beside it, else in content/medias/."""
-    folder = PurePosixPath(article.path.as_posix()).parent
-    shown_content = (
-        PurePosixPath(content.relative_to(root).as_posix()) if content.is_relative_to(root) else None
-    )
-    beside = (
-        folder.relative_to(shown_content) if shown_content and folder.is_relative_to(shown_content) else None
-    )
-    for candidate in (beside / file if beside is not None else None, PurePosixPath(MEDIA_FOLDER, file)):
-        if candidate is None or ".." in candidate.parts:
-            continue
-        path = content / candidate
-        if path.is_file() and path.resolve().is_relative_to(content.resolve()):
-            return candidate.as_posix()
+    """The name under content/ of the file an article names: beside it, else in content/medias/;
+    never a file outside content/ (`../secret.jpg`)."""
+    inside = content.resolve()
+    for candidate in ((root / article.path).parent / file, content / MEDIA_FOLDER / file):
+        path = candidate.resolve()
+        if path.is_relative_to(inside) and path.is_file():
+            return path.relative_to(inside).as_posix()
     return None
 
 
@@ -122,7 +115,12 @@ def find_photos(
                 continue
             used.add(name)
             if name not in files:
-                raw = (content / name).read_bytes()
+                try:
+                    raw = (content / name).read_bytes()
+                except OSError as error:
+                    reason = messages.photo_unreadable(photo.file, messages.system_error(error))
+                    problems.append(Problem(article.path, photo.line, where(reason)))
+                    continue
                 files[name] = PhotoFile(name, raw, digest(PHOTO_CODE, raw))
             found.append((photo, files[name]))
         photos[article.slug] = tuple(found)

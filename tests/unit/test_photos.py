@@ -158,3 +158,18 @@ def test_check_reports_photo_problems_as_the_build_does_and_an_unused_image_is_a
         "`photos:` d’un article ou placez-la dans son texte avec `![description](nom.jpg)`, sinon rangez-la "
         "hors de content/\n"
     )
+
+
+def test_a_photo_outside_content_is_never_published(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "site", with_content=False)
+    (project.root / "secret.jpg").write_bytes(photo(100, 100))
+    (project.content / "a.md").write_text(
+        '---\ntitle: "Un article"\ndate: 2024-03-01\ncountries: [Japon]\n---\nTexte.\n\n![Un secret](../secret.jpg)\n',
+        encoding="utf-8",
+    )
+    result = build_py(project, "check")
+    assert result.stderr.splitlines()[0] == (
+        "content/a.md:8: image dans le texte : la photo « ../secret.jpg » est introuvable — placez le fichier "
+        "dans content/ (à côté de l’article) ou dans content/medias/, ou corrigez son nom (majuscules et "
+        "extension comprises)"
+    )
