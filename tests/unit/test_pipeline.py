@@ -79,7 +79,9 @@ def test_what_a_page_drops_is_a_warning_at_its_line_in_build_and_check(project: 
 
     assert build.returncode == check.returncode == 0
     [warning] = build.stderr.splitlines()
-    assert warning.startswith("content/un-article.md:9: attention : image « https://vnanet.vn/photo.jpg » retirée")
+    assert warning.startswith(
+        "content/un-article.md:9: attention : image « https://vnanet.vn/photo.jpg » retirée"
+    )
     assert check.stderr == build.stderr
     page = (project.output / "articles/un-article/index.html").read_text(encoding="utf-8")
     assert "Dernier paragraphe" in page and "<p></p>" not in page
