@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -15,6 +16,7 @@ from revue.build.lock import exclusive
 from revue.core import messages
 from revue.core.errors import BuildError, display_path
 from revue.core.project import Project
+from revue.core.validate import parse_date
 
 BUILD_PY = Path(__file__).resolve().parents[1] / "build.py"
 
@@ -33,7 +35,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
             summary = messages.HELP[name]
             return commands.add_parser(name, help=summary, description=summary, parents=[common])
 
-        command("build").add_argument("--drafts", action="store_true", help=messages.HELP["--drafts"])
+        build = command("build")
+        build.add_argument("--drafts", action="store_true", help=messages.HELP["--drafts"])
         command("import")
         new = command("new")
         new.add_argument("title", metavar="TITRE", help=messages.HELP["TITRE"])
@@ -41,8 +44,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
             "--country", action="append", required=True, metavar="PARTENAIRE", help=messages.HELP["--country"]
         )
         new.add_argument("--date", metavar="AAAA-MM-JJ", help=messages.HELP["--date"])
-        command("check")
-        command("serve").add_argument("--port", type=whole_number, default=8000, help=messages.HELP["--port"])
+        check = command("check")
+        serve = command("serve")
+        serve.add_argument("--port", type=whole_number, default=8000, help=messages.HELP["--port"])
+        for dated in (build, check, serve):  # what decides which articles are scheduled
+            dated.add_argument("--today", type=a_day, metavar="AAAA-MM-JJ", help=messages.HELP["--today"])
         bench = command("bench")
         bench.add_argument("--articles", type=at_least_one, default=10_000, help=messages.HELP["--articles"])
         bench.add_argument("--runs", type=at_least_one, default=3, help=messages.HELP["--runs"])
@@ -73,6 +79,13 @@ def whole_number(text: str) -> int:
         raise argparse.ArgumentTypeError(messages.not_a_whole_number(text)) from None
 
 
+def a_day(text: str) -> datetime.date:
+    day = parse_date(text)
+    if isinstance(day, str):
+        raise argparse.ArgumentTypeError(day)
+    return day
+
+
 def at_least_one(text: str) -> int:
     """A count that must be 1 or more (a benchmark of no article, or of no round, measures nothing)."""
     try:
@@ -99,10 +112,12 @@ def run_import(project: Project, args: argparse.Namespace) -> None:
 
 
 def run_build(project: Project, args: argparse.Namespace) -> None:
-    result = pipeline.build(project, args.base_url, drafts=getattr(args, "drafts", False))
+    today = getattr(args, "today", None)  # `build.py` alone runs build with no option of its own
+    result = pipeline.build(project, args.base_url, drafts=getattr(args, "drafts", False), today=today)
     print_warnings(project, result)
     for report in result.imports:
         print(report.format())
+    print_scheduled(project, result)
     print(
         messages.built(
             result.articles,
@@ -125,6 +140,12 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
         )
 
 
+def print_scheduled(project: Project, result: pipeline.BuildResult) -> None:
+    """Articles left out until their day: said, so that a mistyped year (2042 for 2024) shows."""
+    if result.scheduled:
+        print(messages.scheduled((display_path(path, project.root), day) for path, day in result.scheduled))
+
+
 def print_warnings(project: Project, result: pipeline.BuildResult) -> None:
     """Everything the build left out, one line each, before its report: nothing is dropped in silence."""
     for warning in result.warnings:
@@ -143,8 +164,9 @@ def run_new(project: Project, args: argparse.Namespace) -> None:
 
 def run_check(project: Project, args: argparse.Namespace) -> None:
     """The build with publishing off: every stage, every problem at once, nothing written but `.cache/`."""
-    result = pipeline.build(project, args.base_url, publish=False)
+    result = pipeline.build(project, args.base_url, publish=False, today=args.today)
     print_warnings(project, result)
+    print_scheduled(project, result)
     print(messages.checked(result.articles + result.drafts))
 
 
@@ -159,7 +181,8 @@ def run_serve(project: Project, args: argparse.Namespace) -> None:
     from revue.site.config import load_config
 
     prefix = load_config(project.site_yaml).base_path
-    live = LiveSite([sys.executable, str(BUILD_PY), "--root", str(project.root), "build", "--drafts"])
+    today = ["--today", args.today.isoformat()] if args.today else []
+    live = LiveSite([sys.executable, str(BUILD_PY), "--root", str(project.root), "build", "--drafts", *today])
     try:
         serve(project, prefix, args.port, live, lambda url: print(messages.serving(url), flush=True))
     except KeyboardInterrupt:

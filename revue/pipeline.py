@@ -10,6 +10,7 @@ nothing is written before every stage has succeeded.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -21,6 +22,7 @@ from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem
 from revue.core.project import Project
 from revue.site.files import Listing, SourceFile, content_files
+from revue.site.schedule import Window, future_corrections, is_scheduled, scheduled, today_in, window
 
 if TYPE_CHECKING:
     from revue.build.search import IndexReport
@@ -41,6 +43,7 @@ class BuildResult:
     base_url: str
     articles: int  # published
     drafts: int
+    scheduled: tuple[tuple[Path, datetime.date], ...]  # articles waiting for their day: path, date
     files: int  # pages and feeds of the site (0 after `import`)
     imports: tuple[ImportReport, ...]  # seeds imported (and, for `import`, the seeds kept as they are)
     warnings: tuple[Problem, ...]  # what the build left out, and why
@@ -55,13 +58,15 @@ def build(
     publish: bool = True,
     only_import: bool = False,
     drafts: bool = False,
+    today: datetime.date | None = None,
 ) -> BuildResult:
     """Run the build; `publish=False` writes nothing (`check`); `only_import` stops once seeds are imported;
-    `drafts` (the preview) also shows the drafts that have a date, marked as such."""
+    `drafts` (the preview) also shows the drafts that have a date and the scheduled articles, marked as
+    such; `today` (`--today`) replaces the day in the site's time zone, which decides what is scheduled."""
     cache = BuildCache(project.cache)
     listing = content_files(project.content, project.root)
     inputs = build_inputs(project, base_url, drafts, listing)
-    if not only_import and (known := unchanged_result(cache, inputs, project.output, publish)):
+    if not only_import and (known := unchanged_result(cache, inputs, project.output, publish, today)):
         return known
     # Only past the shortcut: the stages load Jinja, Markdown, Babel and PyYAML, which cost a run with
     # nothing to do more than all the rest of it.
@@ -73,18 +78,22 @@ def build(
     from revue.render.templates import NOJEKYLL, asset_files, site_jobs
     from revue.site.config import load_config
     from revue.site.group import group
+    from revue.site.model import Article
     from revue.site.read import accept
 
     config = load_config(project.site_yaml, base_url)
+    day = today or today_in(config.timezone)
     read = cache.read_articles(listing.files, config)
     plan, imported, plan_problems = import_stage(project, config, cache, listing.files, read, only_import)
-    articles = accept(read + imported, plan_problems)
+    valid = [outcome for outcome in read + imported if isinstance(outcome, Article)]
+    # Checked here, not in `read`: the read cache holds for every day, this check for today only.
+    articles = accept(read + imported, plan_problems + future_corrections(valid, day))
     if only_import:
         if publish:
             write_imports(project, plan)
-        return summary(config, articles, plan, listing, files=0)
+        return summary(config, articles, day, plan, listing, files=0)
 
-    site = group(articles, config, with_drafts=drafts)
+    site = group(articles, config, day, with_drafts=drafts)
     bodies = cache.bodies(site.articles)
     shown = {article.slug for article in site.articles}
     unshown = [article for article in articles if article.slug not in shown]
@@ -98,11 +107,12 @@ def build(
     ready = [NOJEKYLL, *asset_files(project.static), *photo_files]
     previous = cache.manifest(project.output)
     changes = render_changes(jobs, ready, cache.article_keys, previous, project, config)
-    result = summary(config, articles, plan, listing, files=len(jobs) + len(ready) - len(photo_files))
+    result = summary(config, articles, day, plan, listing, files=len(jobs) + len(ready) - len(photo_files))
     unused = unused_images(listing, found.used, project.content, project.root)
     result = with_warnings(result, (*body_warnings(site.articles, bodies), *unused))
+    holds = window(articles, day, config.timezone)
     # Said by each run that sees the page go, until a build publishes the site without it.
-    vanished = vanished_articles(project, previous, jobs, articles)
+    vanished = vanished_articles(project, previous, jobs, articles, day)
     if publish:
         write_imports(project, plan)
         outcome = publish_changes(
@@ -115,8 +125,8 @@ def build(
             index=outcome.manifest.report,
             index_seconds=outcome.index_seconds,
         )
-        cache.remember(f"built:{project.output.resolve()}", (inputs, result))
-    cache.remember("checked", (inputs, result if publish else with_warnings(result, vanished)))
+        cache.remember(f"built:{project.output.resolve()}", (inputs, result, holds))
+    cache.remember("checked", (inputs, result if publish else with_warnings(result, vanished), holds))
     cache.save()
     return with_warnings(result, vanished)
 
@@ -140,11 +150,17 @@ def build_inputs(project: Project, base_url: str | None, drafts: bool, listing: 
     )
 
 
-def unchanged_result(cache: BuildCache, inputs: str, output: Path, publish: bool) -> BuildResult | None:
-    """The last good run's result when nothing it read has changed since (and `output/` is as it left it)."""
+def unchanged_result(
+    cache: BuildCache, inputs: str, output: Path, publish: bool, today: datetime.date | None
+) -> BuildResult | None:
+    """The last good run's result when nothing it read has changed since, no article has changed side of
+    "today" (its Window), and `output/` is as it left it."""
     slot = f"built:{output.resolve()}" if publish else "checked"
     remembered = cache.remembered(slot)
     if remembered is None or remembered[0] != inputs:
+        return None
+    holds: Window = remembered[2]
+    if not holds.holds(today):
         return None
     if publish and not output_intact(output, cache.manifest(output)):
         return None
@@ -198,12 +214,20 @@ def body_warnings(articles: tuple[Article, ...], bodies: dict[str, RenderedBody]
 
 
 def vanished_articles(
-    project: Project, previous: Manifest, jobs: list[RenderJob], articles: list[Article]
+    project: Project,
+    previous: Manifest,
+    jobs: list[RenderJob],
+    articles: list[Article],
+    today: datetime.date,
 ) -> tuple[Problem, ...]:
     """Article pages the last build published and this one drops (a new slug, a deleted file): links
     readers kept to them will break, unless the article lists the old slug in `aliases:`."""
     made = {job.path for job in jobs}
-    drafts = {urls.output_file(article.url_path) for article in articles if article.draft}  # the preview's
+    drafts = {  # the preview's: drafts, and articles scheduled for a later day
+        urls.output_file(article.url_path)
+        for article in articles
+        if article.draft or is_scheduled(article, today)
+    }
     return tuple(
         Problem(project.output / path, None, messages.article_address_gone(path.split("/")[1]))
         for path in sorted(previous.files)
@@ -212,12 +236,24 @@ def vanished_articles(
 
 
 def summary(
-    config: SiteConfig, articles: list[Article], plan: ImportPlan, listing: Listing, files: int
+    config: SiteConfig,
+    articles: list[Article],
+    today: datetime.date,
+    plan: ImportPlan,
+    listing: Listing,
+    files: int,
 ) -> BuildResult:
     drafts = sum(article.draft for article in articles)
+    waiting = tuple((article.path, article.date) for article in scheduled(articles, today))
     reports = sorted(
         [*plan.kept, *(planned.report for planned in plan.files)], key=lambda report: report.seed
     )
     return BuildResult(
-        config.base_url, len(articles) - drafts, drafts, files, tuple(reports), listing.warnings
+        config.base_url,
+        len(articles) - drafts - len(waiting),
+        drafts,
+        waiting,
+        files,
+        tuple(reports),
+        listing.warnings,
     )

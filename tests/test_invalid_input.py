@@ -1,8 +1,8 @@
 """Each folder of tests/invalid/ is a bad input beside the exact messages the build must print.
 
 A case folder holds files laid over an empty project (content/, templates/, site.yaml)
-and `expected.txt`. The build must exit 1, print exactly those lines, and leave the
-previous output/ untouched.
+and `expected.txt` (and `arguments.txt`, options given to both commands). The build must exit 1,
+print exactly those lines, and leave the previous output/ untouched; `check` must print the same lines.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from revue.cli import main
 from tests.conftest import copy_project
 
 CASES = Path(__file__).parent / "invalid"
+# Problems only publishing meets: Pagefind indexes the staged site, which `check` never writes.
+PUBLISHING_ONLY = {"indexed-page-without-date"}
 
 
 def footer(problems: int) -> str:
@@ -39,11 +41,18 @@ def test_bad_input_is_reported_exactly_and_output_is_kept(case: str, tmp_path: P
     (project.output / "articles" / "keep.html").write_text("previous article")
     before = snapshot(project.output)
 
-    exit_code = main(["--root", str(project.root)])
+    # `arguments.txt`: options of both commands, e.g. `--today 2024-06-01` for a check that needs a day.
+    options = CASES / case / "arguments.txt"
+    arguments = options.read_text(encoding="utf-8").split() if options.is_file() else []
+
+    exit_code = main(["--root", str(project.root), "build", *arguments])
 
     expected = (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines()
     stderr = capsys.readouterr().err.splitlines()
     assert exit_code == 1
     assert stderr == [*expected, footer(len(expected))]
     assert snapshot(project.output) == before
+    if case not in PUBLISHING_ONLY:
+        assert main(["--root", str(project.root), "check", *arguments]) == 1
+        assert capsys.readouterr().err.splitlines()[:-1] == expected  # check says what build says
     assert not list(project.root.glob(".output-*")), "a failed build must not leave its staging folder behind"

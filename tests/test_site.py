@@ -194,7 +194,7 @@ def test_every_photo_url_works_under_a_sub_path(served_photo_site: ServedSite) -
     ("feed", "updated", "entries"),
     [
         ("atom.xml", "2025-07-11", 6),
-        ("pays/japon/atom.xml", "2023-02-09", 5),
+        ("pays/japon/atom.xml", "2023-03-01", 5),
         (f"{EUROPEAN_UNION}atom.xml", "2025-07-11", 1),
     ],
 )
@@ -204,11 +204,25 @@ def test_feeds_are_valid_atom(served_site: ServedSite, feed: str, updated: str, 
     assert result.returncode == 0, result.stdout + result.stderr
     root = ElementTree.fromstring(path.read_bytes())
     ns = {"a": "http://www.w3.org/2005/Atom"}
-    assert root.findtext("a:updated", namespaces=ns) == f"{updated}T00:00:00Z", "updated = newest article"
+    assert root.findtext("a:updated", namespaces=ns) == f"{updated}T00:00:00Z", "updated = latest change"
     assert root.find("a:id", ns).text.startswith(served_site.base_url)
     found = root.findall("a:entry", ns)
     assert len(found) == entries
     assert all(e.findtext("a:id", namespaces=ns).startswith(served_site.base_url) for e in found)
+
+
+def test_a_corrected_article_dates_its_entry_and_its_feed(served_site: ServedSite) -> None:
+    """The seed article of 8 May 2020 was corrected on 1 March 2023 (`updated:`): its entry and the
+    Japon feed say so, newer than that feed's newest article (9 February 2023)."""
+    root = ElementTree.fromstring((served_site.project.output / "pays/japon/atom.xml").read_bytes())
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert root.findtext("a:updated", namespaces=ns) == "2023-03-01T00:00:00Z"
+    dates = {
+        e.findtext("a:published", namespaces=ns): e.findtext("a:updated", namespaces=ns)
+        for e in root.findall("a:entry", ns)
+    }
+    assert dates["2020-05-08T00:00:00Z"] == "2023-03-01T00:00:00Z"
+    assert dates["2023-02-09T00:00:00Z"] == "2023-02-09T00:00:00Z"
 
 
 def test_a_feed_carrying_photos_is_valid_atom_with_absolute_image_addresses(

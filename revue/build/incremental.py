@@ -66,6 +66,8 @@ class InputsKey:
         if known is None:
             if isinstance(value, Article):
                 known = self.article_keys.get(value.slug) or digest(repr(value))
+                # The one thing `group` adds to what the file says: the preview marks it as scheduled.
+                known += "+scheduled" if value.scheduled else ""
             elif dataclasses.is_dataclass(value):
                 known = f"{type(value).__name__}({','.join(map(self, vars(value).values()))})"
             elif isinstance(value, tuple | list):

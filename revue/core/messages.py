@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Iterable
+from datetime import date
 
-from revue.core.months import MONTH_NAMES
+from revue.core.months import MONTH_NAMES, DayMonth
 
 
 def count(number: int, singular: str, plural: str | None = None) -> str:
@@ -49,6 +50,13 @@ def month_not_real(text: str) -> str:
 def date_not_real(text: str, month: int, year: int, days: int) -> str:
     """`« 2016-02-30 » … février 2016 compte 29 jours`."""
     return f"{quoted(text)} n’est pas une date réelle — {MONTH_NAMES[month - 1]} {year} compte {days} jours"
+
+
+def year_out_of_range(text: str, first: int, last: int) -> str:
+    """`« 0024-05-01 »`, `« 2204-05-01 »`: a year the digest cannot hold is a typo."""
+    if int(text[:4]) < first:
+        return f"{quoted(text)} tombe avant {first}, où commence la revue — vérifiez l’année, écrite en entier (2024, pas 0024)"
+    return f"{quoted(text)} tombe après {last} — vérifiez l’année (2024, pas 2204)"
 
 
 def partial_month_not_real(text: str) -> str:
@@ -181,6 +189,13 @@ def count_setting_missing(key: str) -> str:
     return f"{key}: champ absent — ajoutez une ligne comme `{key}: 10`"
 
 
+def timezone_unknown(value: object) -> str:
+    return (
+        f"{quoted(value)} n’est pas un fuseau horaire connu — écrivez son nom IANA, comme "
+        "`Asia/Ho_Chi_Minh` ou `Europe/Paris` (il fixe le jour où paraît un article programmé)"
+    )
+
+
 def count_setting_invalid(key: str, value: object) -> str:
     return f"{key}: {quoted(value)} n’est pas un nombre entier d’au moins 1 — écrivez par exemple `{key}: 10`"
 
@@ -268,6 +283,20 @@ UNUSED_PHOTO = (
     "image laissée de côté, aucun article ne l’utilise — ajoutez-la aux `photos:` d’un article ou placez-la "
     "dans son texte avec `![description](nom.jpg)`, sinon rangez-la hors de content/"
 )
+
+
+def updated_before_date(updated: str, date: str) -> str:
+    return (
+        f"updated: {quoted(updated)} est avant la date de l’article ({date}) — `updated` est le jour de la "
+        "dernière correction : écrivez-le, ou retirez la ligne"
+    )
+
+
+def updated_in_future(updated: str, today: date) -> str:
+    return (
+        f"updated: {quoted(updated)} est dans le futur (nous sommes le {french_day(today)}) — écrivez le jour "
+        "de la correction, au plus tard aujourd’hui"
+    )
 
 
 def unpaired_quote(key: str) -> str:
@@ -551,6 +580,7 @@ def created(path: object) -> str:
 NEW_COMMENTS = {
     "title": "Titre affiché en tête de l’article et dans les listes.",
     "date": "Date de l’événement, au format AAAA-MM-JJ.",
+    "updated": "Jour de la dernière correction, AAAA-MM-JJ : les lecteurs de flux la reçoivent (facultatif).",
     "countries": "Pays partenaires, en français, séparés par des virgules : [Japon, Corée du Sud]",
     "summary": "Chapeau : une ou deux phrases reprises dans les listes et les moteurs de recherche (facultatif).",
     "place": 'Lieu de l’événement, par exemple "Hanoï" (facultatif).',
@@ -716,6 +746,21 @@ def indexed(pages: int, kibibytes: float, reindexed: int, carried_over: int) -> 
     )
 
 
+def french_day(day: date) -> str:
+    """`1er mai 2031`, `14 novembre 2024`, as pages write it."""
+    return f"{DayMonth(day.day, day.month).describe()} {day.year}"
+
+
+def scheduled(waiting: Iterable[tuple[object, date]]) -> str:
+    """`1 article programmé : content/x.md le 1er mai 2031`: left out of the site until that day."""
+    waiting = list(waiting)
+    named = listed(f"{path} le {french_day(day)}" for path, day in waiting)
+    return (
+        f"{count(len(waiting), 'article programmé', 'articles programmés')} : {named} — "
+        "ils paraîtront à la première construction de ce jour-là"
+    )
+
+
 def checked(articles: int) -> str:
     return f"Vérifiés : site.yaml, seeds/sources.yaml, les modèles et {count(articles, 'article')} — aucun problème"
 
@@ -817,8 +862,10 @@ HELP = {
     "--base-url": "publier sous cette adresse plutôt que sous le base_url de site.yaml "
     "(par exemple https://org.github.io/repo/)",
     "build": "Importe les nouveaux textes de seeds/, puis construit output/ (la commande par défaut).",
-    "--drafts": "montrer aussi les brouillons datés, marqués comme brouillons : ce que montre serve ; "
-    "à ne jamais publier",
+    "--drafts": "montrer aussi les brouillons datés et les articles programmés, marqués comme tels : ce "
+    "que montre serve ; à ne jamais publier",
+    "--today": "construire comme si l’on était ce jour-là (AAAA-MM-JJ) : les articles datés d’ici là "
+    "paraissent (par défaut : aujourd’hui, dans le fuseau `timezone` de site.yaml)",
     "import": "Transforme chaque seeds/*.txt qui n’a pas encore d’article en content/<slug>.md ; "
     "n’écrase jamais rien.",
     "new": "Écrit content/<slug>.md, avec tous les champs de l’en-tête, prêt à remplir.",

@@ -16,6 +16,7 @@ from functools import cache
 from revue.core import countries, messages
 from revue.core.countries import Partner
 from revue.core.months import LEAP_YEAR, DayMonth
+from revue.core.validate import FIRST_YEAR
 from revue.ingest.agency_text import MONTH_PATTERN, MONTHS, AgencyText, sentences
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -303,7 +304,8 @@ def _why_not(part: str, match: re.Match[str], years: Counter[int]) -> str | None
     if _EARLIER.search(part, sentence_start, match.start()):
         return messages.EARLIER_EVENT
     year = match.group("year")
-    if year and (years[int(year)] < 2 or max(years, default=0) > int(year)):
+    # A year before the digest's first (`le 3 février 1930` recalled) is history, never the event.
+    if year and (int(year) < FIRST_YEAR or years[int(year)] < 2 or max(years, default=0) > int(year)):
         return messages.PAST_YEAR
     if not _make_date(
         int(year) if year else LEAP_YEAR, MONTHS[match.group("month").lower()], int(match.group("day"))

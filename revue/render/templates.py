@@ -188,16 +188,17 @@ def what_is_rendered(page: Page) -> str:
 
 
 def sitemap_pages(site: Site) -> list[tuple[str, datetime.date | None]]:
-    """Every page a search engine should know, with the date of its newest article where it lists some."""
+    """Every page a search engine should know, with its last change where it shows articles: the
+    article's (its correction, else its date), or the latest among those a list shows."""
     entries = []
     for page in site.pages:
         if isinstance(page, SearchPage | NotFoundPage | RedirectPage):
             continue
         if isinstance(page, ArticlePage):
-            newest = page.article.date
+            newest = page.article.last_modified
         elif isinstance(page, ListPage | HomePage):
             shown = page.articles if isinstance(page, ListPage) else page.latest
-            newest = shown[0].date if shown else None
+            newest = max((article.last_modified for article in shown), default=None)
         else:
             newest = None
         entries.append((page.path, newest))

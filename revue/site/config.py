@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from revue.core import countries, messages, urls
 from revue.core.errors import BuildError, LineError, Problem
@@ -25,6 +26,7 @@ class SiteConfig:
     feed_articles: int
     author: str
     search_shard_size: int = 1000  # most articles one search shard holds (one Pagefind process each)
+    timezone: str = "Asia/Ho_Chi_Minh"  # the newsroom's: "today", which decides what is scheduled
 
     @property
     def base_path(self) -> str:
@@ -43,7 +45,7 @@ class SiteConfig:
 TEXT_KEYS = ("title", "description", "author")
 COUNT_KEYS = ("per_page", "home_articles", "feed_articles")
 OPTIONAL_COUNT_KEYS = ("search_shard_size",)  # absent: the SiteConfig default
-KNOWN_KEYS = (*TEXT_KEYS, "base_url", "home_country", *COUNT_KEYS, *OPTIONAL_COUNT_KEYS)
+KNOWN_KEYS = (*TEXT_KEYS, "base_url", "home_country", *COUNT_KEYS, *OPTIONAL_COUNT_KEYS, "timezone")
 
 
 def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
@@ -85,6 +87,9 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
     home = countries.lookup(str(values.get("home_country", "")))
     if home is None or home.is_organisation:
         bad("home_country", messages.home_country_unknown(values.get("home_country")))
+    timezone = values.get("timezone", SiteConfig.timezone)
+    if not known_timezone(timezone):
+        bad("timezone", messages.key_problem("timezone", messages.timezone_unknown(timezone)))
     if problems:
         raise BuildError(sorted(problems, key=lambda p: p.line or 0))
     return SiteConfig(
@@ -97,4 +102,16 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
         feed_articles=values["feed_articles"],
         author=values["author"].strip(),
         search_shard_size=values.get("search_shard_size", SiteConfig.search_shard_size),
+        timezone=timezone,
     )
+
+
+def known_timezone(name: object) -> bool:
+    """Is `name` a time zone of the IANA database (`Asia/Ho_Chi_Minh`, `Europe/Paris`)?"""
+    if not isinstance(name, str):
+        return False
+    try:
+        ZoneInfo(name)
+    except (ValueError, ZoneInfoNotFoundError):  # ValueError: a name that is no path (`../x`, ``)
+        return False
+    return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from math import ceil
 
 from revue.core import urls
@@ -17,6 +17,7 @@ from revue.core.collation import french_sort_key
 from revue.core.countries import Partner
 from revue.site.config import SiteConfig
 from revue.site.model import Article
+from revue.site.schedule import is_scheduled
 
 RELATED_ARTICLES = 3
 
@@ -218,9 +219,16 @@ class Positions:
         )
 
 
-def group(articles: list[Article], config: SiteConfig, with_drafts: bool = False) -> Site:
-    """Build every page from the published articles (and, for a preview, the drafts that have a date)."""
-    published = newest_first([a for a in articles if not a.draft or (with_drafts and a.date)])
+def group(
+    articles: list[Article], config: SiteConfig, today: datetime.date, with_drafts: bool = False
+) -> Site:
+    """Build every page from the articles published by `today`: a later date waits for its day. A preview
+    (`with_drafts`) shows the drafts that have a date and the scheduled articles too, each marked."""
+    if with_drafts:
+        shown = [replace(a, scheduled=True) if is_scheduled(a, today) else a for a in articles if a.date]
+    else:
+        shown = [a for a in articles if not a.draft and not is_scheduled(a, today)]
+    published = newest_first(shown)
     by_country: dict[Partner, list[Article]] = defaultdict(list)
     by_year: dict[int, list[Article]] = defaultdict(list)
     by_country_year: dict[tuple[Partner, int], list[Article]] = defaultdict(list)
@@ -311,5 +319,7 @@ def overview(countries: list[Partner], years: list[int], by_country_year: dict) 
 
 
 def feed(path: str, title: str, alternate: str, articles: list[Article], config: SiteConfig) -> Feed:
+    """The newest articles; the feed's `updated` is the latest change among them, a correction included."""
     chosen = tuple(articles[: config.feed_articles])
-    return Feed(path, title, alternate, chosen, chosen[0].date if chosen else datetime.date(1970, 1, 1))
+    updated = max((a.last_modified for a in chosen), default=datetime.date(1970, 1, 1))
+    return Feed(path, title, alternate, chosen, updated)

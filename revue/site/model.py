@@ -72,10 +72,20 @@ class Article:
     slug_line: int  # the line the slug comes from (`slug:`, else `title:`), for messages about the URL
     aliases: tuple[str, ...] = ()  # old slugs: each gets a page that redirects to this article
     aliases_line: int = 0  # the line of `aliases:`, for messages about them
+    updated: datetime.date | None = None  # the last correction (`updated:`), never before `date`
+    updated_line: int = 1  # the line of `updated:`, for the check that needs today (site/schedule.py)
+    # Set only by `group` for the preview: the date is after today, so the page says when it comes out.
+    scheduled: bool = False
 
     @property
     def url_path(self) -> str:
         return urls.article(self.slug)
+
+    @property
+    def last_modified(self) -> datetime.date:
+        """What feeds and the sitemap give as the article's last change: its correction, else its date."""
+        assert self.date is not None, "published articles always have a date"
+        return self.updated or self.date
 
     @property
     def year(self) -> int:

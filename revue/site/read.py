@@ -25,7 +25,8 @@ from revue.site.files import SourceFile
 from revue.site.model import Article, Photo, Source
 
 KNOWN_KEYS = (
-    "title", "date", "countries", "summary", "place", "source", "photos", "slug", "aliases", "draft",
+    "title", "date", "updated", "countries", "summary", "place", "source", "photos", "slug", "aliases",
+    "draft",
 )  # fmt: skip
 SOURCE_KEYS = ("agency", "url", "seed")
 PHOTO_KEYS = ("file", "alt", "caption", "credit")
@@ -69,10 +70,12 @@ class ArticleReader:
         for key in unknown:
             self.bad(key, unknown_key_message(key, KNOWN_KEYS))
         draft = self.draft()
+        date = self.date(draft)
         article = Article(
             path=self.path,
             title=self.title(),
-            date=self.date(draft),
+            date=date,
+            updated=self.updated(date),
             countries=self.countries(),
             summary=self.optional_text("summary"),
             place=self.optional_text("place"),
@@ -85,6 +88,7 @@ class ArticleReader:
             slug_line=self.fm.line("slug", self.fm.line("title", 1)),
             aliases=self.aliases(),
             aliases_line=self.fm.line("aliases", 1),
+            updated_line=self.fm.line("updated", 1),
         )
         if not self.document.body.strip():
             self.problems.append(Problem(self.path, self.document.closing_line, messages.NO_BODY))
@@ -127,6 +131,20 @@ class ArticleReader:
         parsed = parse_date(value)
         if isinstance(parsed, str):
             self.bad("date", messages.key_problem("date", parsed))
+            return None
+        return parsed
+
+    def updated(self, date: datetime.date | None) -> datetime.date | None:
+        """The day of the last correction: optional, a real date, never before the article's own."""
+        value = self.fm.values.get("updated")
+        if value in (None, ""):
+            return None
+        parsed = parse_date(value)
+        if isinstance(parsed, str):
+            self.bad("updated", messages.key_problem("updated", parsed))
+            return None
+        if date is not None and parsed < date:
+            self.bad("updated", messages.updated_before_date(parsed.isoformat(), date.isoformat()))
             return None
         return parsed
 

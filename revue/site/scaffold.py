@@ -16,6 +16,7 @@ from revue.core.project import Project
 from revue.core.validate import parse_date
 from revue.site.config import load_config
 from revue.site.read import PLACEHOLDER_BODY, read_article, slug_of
+from revue.site.schedule import today_in
 
 
 @dataclass(frozen=True)
@@ -24,13 +25,14 @@ class NewArticle:
 
     title: str
     countries: tuple[str, ...]
-    date: str | None  # YYYY-MM-DD; None means today
+    date: str | None  # YYYY-MM-DD; None means today in the site's time zone
 
 
 def article_text(title: str, day: datetime.date, partners: list[countries.Partner]) -> str:
     values = {
         "title": title,
         "date": day,
+        "updated": None,
         "countries": [country.name for country in partners],
         "summary": None,
         "place": None,
@@ -52,7 +54,7 @@ def create_article(project: Project, request: NewArticle) -> Path:
     problems: list[Problem] = []
     if not slug:
         problems.append(Problem(shown, None, messages.NEW_TITLE_EMPTY))
-    day = datetime.date.today() if request.date is None else parse_date(request.date)
+    day = today_in(config.timezone) if request.date is None else parse_date(request.date)
     if isinstance(day, str):
         problems.append(Problem(shown, None, messages.option_problem("--date", day)))
     partners: list[countries.Partner] = []

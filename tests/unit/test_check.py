@@ -47,8 +47,8 @@ def test_check_reports_the_same_problems_as_the_build_and_leaves_output_alone(pr
     problems = [
         "content/un-article.md:3: date: « 2024-02-30 » n’est pas une date réelle — février 2024 compte 29 jours",
         "content/un-article.md:4: countries: « Japn » n’est pas un pays connu — vouliez-vous dire « Japon » ?",
-        "content/un-article.md:5: champ inconnu « auteur » — champs possibles : title, date, countries, summary, "
-        "place, source, photos, slug, aliases, draft",
+        "content/un-article.md:5: champ inconnu « auteur » — champs possibles : title, date, updated, countries, "
+        "summary, place, source, photos, slug, aliases, draft",
     ]
     assert check.returncode == 1
     assert check.stderr.splitlines() == [

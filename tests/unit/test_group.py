@@ -12,9 +12,12 @@ from revue.site.model import Article
 from tests.conftest import REPO
 
 CONFIG = load_config(REPO / "site.yaml")
+TODAY = datetime.date(2024, 6, 1)
 
 
-def article(slug: str, date: str, *countries: str, draft: bool = False) -> Article:
+def article(
+    slug: str, date: str, *countries: str, draft: bool = False, updated: str | None = None
+) -> Article:
     return Article(
         path=Path(f"content/{slug}.md"),
         title=slug,
@@ -29,6 +32,7 @@ def article(slug: str, date: str, *countries: str, draft: bool = False) -> Artic
         body_markdown="x",
         body_line=5,
         slug_line=1,
+        updated=datetime.date.fromisoformat(updated) if updated else None,
     )
 
 
@@ -46,7 +50,7 @@ def pages_of(kind: type, site) -> list:
 
 
 def test_lists_are_newest_first_and_drafts_are_left_out() -> None:
-    site = group(ARTICLES, CONFIG)
+    site = group(ARTICLES, CONFIG, TODAY)
     assert [a.slug for a in site.articles] == ["d2023", "c2020", "b2020", "a2016"]
     japan = next(p for p in pages_of(ListPage, site) if p.path == "pays/japon/")
     assert [a.slug for a in japan.articles] == ["c2020", "b2020", "a2016"]
@@ -54,7 +58,7 @@ def test_lists_are_newest_first_and_drafts_are_left_out() -> None:
 
 
 def test_neighbours_stay_in_the_country_and_related_are_nearest_in_time() -> None:
-    site = group(ARTICLES, CONFIG)
+    site = group(ARTICLES, CONFIG, TODAY)
     page = next(p for p in pages_of(ArticlePage, site) if p.article.slug == "b2020")
     assert [(c.name, a.slug) for c, a in page.next_in_country] == [("Japon", "c2020"), ("Chine", "d2023")]
     assert [(c.name, a.slug) for c, a in page.previous_in_country] == [("Japon", "a2016")]
@@ -62,7 +66,7 @@ def test_neighbours_stay_in_the_country_and_related_are_nearest_in_time() -> Non
 
 
 def test_country_year_pages_and_the_overview_agree() -> None:
-    site = group(ARTICLES, CONFIG)
+    site = group(ARTICLES, CONFIG, TODAY)
     paths = {p.path for p in pages_of(ListPage, site)}
     assert {"pays/japon/2016/", "pays/japon/2020/", "pays/chine/2020/", "pays/chine/2023/"} <= paths
     assert "pays/japon/2023/" not in paths
@@ -73,7 +77,7 @@ def test_country_year_pages_and_the_overview_agree() -> None:
 
 
 def test_feeds_are_dated_by_their_newest_article() -> None:
-    site = group(ARTICLES, CONFIG)
+    site = group(ARTICLES, CONFIG, TODAY)
     by_path = {f.path: f for f in site.feeds}
     assert by_path["atom.xml"].updated == datetime.date(2023, 2, 9)
     assert by_path["pays/japon/atom.xml"].updated == datetime.date(2020, 5, 8)
@@ -86,7 +90,7 @@ def test_countries_with_as_many_articles_come_in_french_order() -> None:
         article("c", "2020-01-03", "Égypte"),
         article("d", "2020-01-04", "Zimbabwe", "Laos"),
     ]
-    [index] = pages_of(CountryIndexPage, group(articles, CONFIG))
+    [index] = pages_of(CountryIndexPage, group(articles, CONFIG, TODAY))
     assert [count.label for count in index.countries] == ["Laos", "Égypte", "États-Unis", "Zimbabwe"]
 
 
@@ -96,7 +100,7 @@ def test_organisations_are_partners_among_countries_in_french_order() -> None:
         article("b", "2021-01-02", "ASEAN"),
         article("c", "2021-01-03", "États-Unis"),
     ]
-    site = group(articles, CONFIG)
+    site = group(articles, CONFIG, TODAY)
     [index] = pages_of(CountryIndexPage, site)
     assert [(c.label, c.path) for c in index.countries] == [
         ("ASEAN", "organisations/asean/"),
@@ -108,3 +112,38 @@ def test_organisations_are_partners_among_countries_in_french_order() -> None:
     assert [c.path if c else None for c in union.cells] == [None, "organisations/union-europeenne/2020/"]
     year = next(p for p in pages_of(ListPage, site) if p.path == "annees/2020/")
     assert [c.path for c in year.sub_pages] == ["pays/japon/2020/", "organisations/union-europeenne/2020/"]
+
+
+def test_a_scheduled_article_is_on_no_page_and_in_no_feed_until_its_day() -> None:
+    soon = article("programme", "2024-06-02", "Japon", "Laos")
+
+    before = group([*ARTICLES, soon], CONFIG, TODAY)
+    on_the_day = group([*ARTICLES, soon], CONFIG, datetime.date(2024, 6, 2))
+
+    assert "programme" not in repr(before)  # no page, list, count, overview cell or feed names it
+    assert "Laos" not in repr(before) and "2024" not in {
+        p.path.split("/")[1] for p in before.pages if "/" in p.path
+    }
+    assert before == group(ARTICLES, CONFIG, TODAY)
+    assert on_the_day.articles[0].slug == "programme"
+    assert {f.path for f in on_the_day.feeds} >= {"atom.xml", "pays/laos/atom.xml"}
+
+
+def test_the_preview_shows_a_scheduled_article_marked_as_such() -> None:
+    soon = article("programme", "2024-06-02", "Japon")
+
+    site = group([*ARTICLES, soon], CONFIG, TODAY, with_drafts=True)
+
+    shown = {a.slug: a for a in site.articles}
+    assert shown["programme"].scheduled and not shown["d2023"].scheduled
+    assert not shown["brouillon"].scheduled  # a past draft is a draft, nothing more
+
+
+def test_a_correction_dates_the_feeds_entry_and_the_feed() -> None:
+    corrected = article("corrige", "2020-03-01", "Japon", updated="2024-05-03")
+
+    site = group([*ARTICLES, corrected], CONFIG, TODAY)
+
+    by_path = {f.path: f for f in site.feeds}
+    assert by_path["atom.xml"].updated == datetime.date(2024, 5, 3)  # newer than the newest article's date
+    assert by_path["pays/chine/atom.xml"].updated == datetime.date(2023, 2, 9)

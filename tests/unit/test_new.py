@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from zoneinfo import ZoneInfo
 
 from revue.core.project import Project
 from revue.core.yamlsource import load_mapping
@@ -66,10 +67,13 @@ def write_body(project: Project) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def test_new_dates_the_article_today_by_default(project: Project) -> None:
+def test_new_dates_the_article_today_in_the_sites_time_zone_by_default(project: Project) -> None:
     assert build_py(project, "new", TITLE, "--country", "Japon").returncode == 0
 
-    assert front_matter(project)["date"] == datetime.date.today().isoformat()
+    # Hanoi's day (site.yaml `timezone`), which differs from UTC's from 17:00 to midnight UTC: a new
+    # article dated with UTC's would be scheduled for tomorrow, or dated yesterday.
+    today = datetime.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    assert front_matter(project)["date"] == today.isoformat()
 
 
 def test_new_article_is_listed_on_its_partner_and_year_pages_and_indexed_after_a_build(

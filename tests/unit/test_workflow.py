@@ -46,6 +46,7 @@ def test_the_workflow_builds_for_the_pages_url_and_deploys_output() -> None:
 
     assert workflow[True] == {
         "push": {"branches": ["main"]},
+        "schedule": [{"cron": "5 17 * * *"}],
         "workflow_dispatch": None,
     }  # YAML 1.1: on → True
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
@@ -57,4 +58,25 @@ def test_the_workflow_builds_for_the_pages_url_and_deploys_output() -> None:
     assert build["actions/cache"]["with"]["path"] == ".cache"
     assert build["actions/upload-pages-artifact"]["with"] == {"path": "output", "include-hidden-files": True}
     assert "actions/deploy-pages" in deploy
+    assert "--today" not in build["Build"]["run"]  # the daily run publishes what today's date allows
     assert workflow["jobs"]["deploy"]["needs"] == "build"
+
+
+def test_the_daily_run_starts_just_after_midnight_in_the_sites_time_zone() -> None:
+    """A scheduled article appears on its day: the cron (UTC) fires in the first hour of that day where
+    the newsroom is (site.yaml `timezone`), whatever the time of year."""
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    [entry] = workflow[True]["schedule"]
+    minute, hour, *every_day = entry["cron"].split()
+    timezone = yaml.safe_load((REPO / "site.yaml").read_text(encoding="utf-8")).get(
+        "timezone", "Asia/Ho_Chi_Minh"
+    )
+
+    assert every_day == ["*", "*", "*"]
+    for month in (1, 7):  # winter and summer time, where the zone has them
+        fired = datetime.datetime(2026, month, 1, int(hour), int(minute), tzinfo=datetime.UTC)
+        local = fired.astimezone(ZoneInfo(timezone))
+        assert local.hour == 0, local
