@@ -80,6 +80,7 @@ def whole_number(text: str) -> int:
 
 
 def a_day(text: str) -> datetime.date:
+    """`--today`: a real date, within the years an article may have."""
     day = parse_date(text)
     if isinstance(day, str):
         raise argparse.ArgumentTypeError(day)

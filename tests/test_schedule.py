@@ -132,7 +132,7 @@ def test_the_preview_shows_a_scheduled_article_with_its_day_and_drops_the_mark_o
 def test_build_and_check_name_the_scheduled_article_and_today_can_be_given(project: Project) -> None:
     (project.content / f"{SLUG}.md").write_text(SCHEDULED, encoding="utf-8")
     line = (
-        f"1 article programmé : content/{SLUG}.md le 1er mai 2031 — ils paraîtront à la première "
+        f"1 article programmé : content/{SLUG}.md le 1er mai 2031 — il paraîtra à la première "
         "construction de ce jour-là"
     )
 

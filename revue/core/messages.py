@@ -755,9 +755,10 @@ def scheduled(waiting: Iterable[tuple[object, date]]) -> str:
     """`1 article programmé : content/x.md le 1er mai 2031`: left out of the site until that day."""
     waiting = list(waiting)
     named = listed(f"{path} le {french_day(day)}" for path, day in waiting)
+    appears = "il paraîtra" if len(waiting) < 2 else "ils paraîtront"
     return (
         f"{count(len(waiting), 'article programmé', 'articles programmés')} : {named} — "
-        "ils paraîtront à la première construction de ce jour-là"
+        f"{appears} à la première construction de ce jour-là"
     )
 
 
