@@ -156,3 +156,15 @@ def test_today_must_be_a_date(project: Project) -> None:
     assert result.stderr.splitlines()[-1].endswith(
         "--today : « demain » n’est pas une date — écrivez-la AAAA-MM-JJ, par exemple 2023-02-09"
     )
+
+
+def test_publishing_after_a_preview_does_not_warn_that_the_scheduled_page_went(tmp_path: Path) -> None:
+    """The preview wrote the scheduled article's page; the published site drops it until its day, as
+    it drops a draft's: no « n’y est plus » warning (that one is for a changed slug)."""
+    project = scheduled_project(tmp_path / "site")
+    build(project, today=EVE, drafts=True)
+
+    published = build(project, today=EVE)
+
+    assert published.warnings == ()
+    assert mentions(project.output) == {}
