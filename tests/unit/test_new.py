@@ -47,7 +47,7 @@ def test_new_writes_a_draft_with_every_key_that_blocks_nobody_until_published(pr
     placeholder = build_py(project, "check")
     assert placeholder.returncode == 1
     assert placeholder.stderr.splitlines()[0] == (
-        f"{PATH}:24: l’article contient encore le texte d’exemple écrit par `new` — remplacez-le par le texte "
+        f"{PATH}:26: l’article contient encore le texte d’exemple écrit par `new` — remplacez-le par le texte "
         "de l’article"
     )
     write_body(project)
