@@ -143,7 +143,7 @@ def test_build_and_check_name_the_scheduled_article_and_today_can_be_given(proje
     assert (built.returncode, built.stderr) == (0, "")
     assert line in built.stdout.splitlines()
     assert built.stdout.splitlines()[-2].startswith(
-        "Site construit : 5 articles (0 brouillon laissé de côté)"
+        "Site construit : 6 articles (0 brouillon laissé de côté)"
     )
     assert line in checked.stdout.splitlines()
     assert "programmé" not in on_the_day.stdout
