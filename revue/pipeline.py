@@ -103,7 +103,7 @@ def build(
     if found.problems or unreadable:
         raise BuildError(sorted(found.problems + unreadable, key=lambda p: (str(p.path), p.line or 0)))
     images = {slug: body.images for slug, body in bodies.items()}
-    jobs = site_jobs(site, link_bodies(site, articles, bodies, config), images, photos, config)
+    jobs = site_jobs(site, link_bodies(site, articles, bodies, config, day), images, photos, config)
     ready = [NOJEKYLL, *asset_files(project.static), *photo_files]
     previous = cache.manifest(project.output)
     changes = render_changes(jobs, ready, cache.article_keys, previous, project, config)

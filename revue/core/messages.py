@@ -668,6 +668,14 @@ def link_to_draft(written: str, target: object) -> str:
     )
 
 
+def link_to_scheduled(written: str, target: object, day: date) -> str:
+    return (
+        f"lien {quoted(written)} : {target} est programmé pour le {french_day(day)}, sa page n’existe pas "
+        "encore et le lien mènerait à une page introuvable — retirez le lien jusqu’à ce jour-là, ou "
+        "programmez cet article-ci pour le même jour"
+    )
+
+
 def link_to_missing_page(written: str, close: str | None) -> str:
     hint = (
         f"vouliez-vous dire {quoted(close)} ?"

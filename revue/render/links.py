@@ -12,6 +12,7 @@ link leads depends on the other articles. Only bodies with such links cost anyth
 
 from __future__ import annotations
 
+import datetime
 import html
 import posixpath
 import re
@@ -53,8 +54,9 @@ class Resolution:
 class Addresses:
     """Where each article and page of the site can be reached, to resolve one link."""
 
-    def __init__(self, articles: Iterable[Article], site: Site, config: SiteConfig):
+    def __init__(self, articles: Iterable[Article], site: Site, config: SiteConfig, today: datetime.date):
         self.config = config
+        self.today = today
         self.by_file: dict[str, Article] = {}
         self.by_slug: dict[str, Article] = {}
         self.by_name: dict[str, Article] = {}  # slugs, old slugs and file names: to suggest the one meant
@@ -80,7 +82,7 @@ class Addresses:
             found = self.by_slug.get(slug[1] if site_path else path.rstrip("/"))
             if found is None:
                 return Resolution(None, self.missing_slug(href, slug[1] if site_path else path.rstrip("/")))
-            return self.to_article(href, found, suffix)
+            return self.to_article(href, found, suffix, article)
         if not path.startswith("/"):
             return Resolution(None, messages.link_leads_nowhere(href))
         for candidate in (site_path, site_path + "/", site_path.removesuffix("index.html")):
@@ -96,15 +98,21 @@ class Addresses:
         target = posixpath.normpath(posixpath.join(folder, path))
         found = self.by_file.get(target)
         if found is not None:
-            return self.to_article(href, found, suffix)
+            return self.to_article(href, found, suffix, article)
         written = posixpath.relpath(target, folder)  # compared as the editor would write each file
         close = closest_key(written, tuple(posixpath.relpath(known, folder) for known in self.by_file))
         return Resolution(None, messages.link_to_missing_file(href, target, close))
 
-    def to_article(self, href: str, target: Article, suffix: str) -> Resolution:
-        """A draft's page exists only in the preview: readers of the published site would get a 404."""
+    def to_article(self, href: str, target: Article, suffix: str, article: Article) -> Resolution:
+        """A draft's page exists only in the preview, a scheduled article's from its day on: readers of
+        the published site following the link before then would get a 404."""
         address = self.config.href(target.url_path) + suffix
-        return Resolution(address, messages.link_to_draft(href, target.path) if target.draft else None)
+        if target.draft:
+            return Resolution(address, messages.link_to_draft(href, target.path))
+        published = max(self.today, article.date or self.today)  # when readers can follow the link
+        if target.date is not None and target.date > published:
+            return Resolution(address, messages.link_to_scheduled(href, target.path, target.date))
+        return Resolution(address)
 
     def missing_slug(self, href: str, slug: str) -> str:
         close = closest_key(slug, tuple(self.by_name))
@@ -113,7 +121,11 @@ class Addresses:
 
 
 def link_bodies(
-    site: Site, articles: Iterable[Article], bodies: dict[str, RenderedBody], config: SiteConfig
+    site: Site,
+    articles: Iterable[Article],
+    bodies: dict[str, RenderedBody],
+    config: SiteConfig,
+    today: datetime.date,
 ) -> dict[str, LinkedBody]:
     """Each shown article's body with its links resolved; BuildError at the line of every link of a
     published article that would lead nowhere. A draft's links (in the preview) may lead to drafts; one
@@ -126,7 +138,7 @@ def link_bodies(
         if not body.links:
             linked[article.slug] = LinkedBody(body.html, ())
             continue
-        addresses = addresses or Addresses(articles, site, config)
+        addresses = addresses or Addresses(articles, site, config, today)
         resolved = {}
         for link in body.links:
             outcome = addresses.resolve(link.href, article)

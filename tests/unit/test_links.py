@@ -140,3 +140,22 @@ def test_check_and_build_warn_when_a_published_address_disappears(tmp_path: Path
     page = project.output / "articles/un-titre-corrige/index.html"
     assert checked.warnings == built.warnings == (Problem(page, None, gone),)
     assert build(project, BASE_URL).warnings == ()  # said once: this build published the new address
+
+
+def test_a_link_to_a_scheduled_article_is_refused_until_its_day(linked: Project) -> None:
+    """Readers following it before the article's day would get a 404, and the link would give away
+    its address, made of the words of its title."""
+    write(linked, "annonce.md", 'title: "Annonce"\ndate: 2031-05-01\n', "Bientôt.\n")
+    write(
+        linked, "d.md", 'title: "Article D"\ndate: 2023-03-01\n', "Texte.\n\nVoir [l’annonce](annonce.md).\n"
+    )
+    expected = (
+        "content/d.md:8: lien « annonce.md » : content/annonce.md est programmé pour le 1er mai 2031, sa page "
+        "n’existe pas encore et le lien mènerait à une page introuvable — retirez le lien jusqu’à ce jour-là, "
+        "ou programmez cet article-ci pour le même jour"
+    )
+    checked = build_py(linked, "check", "--today", "2031-04-30")
+    assert checked.returncode == 1 and expected in checked.stderr.splitlines()
+    on_the_day = build_py(linked, "build", "--base-url", BASE_URL, "--today", "2031-05-01")
+    assert on_the_day.returncode == 0, on_the_day.stderr
+    assert links(linked.output / "articles/article-d/index.html") == ["/revue/articles/annonce/"]
