@@ -199,6 +199,17 @@ class ArticleReader:
             return ()
         for key in sorted({str(key) for photo in value for key in photo} - set(PHOTO_KEYS)):
             self.bad("photos", messages.key_problem("photos", unknown_key_message(key, PHOTO_KEYS)))
+        for index, photo in enumerate(value):  # `credit: [VNA, AFP]` would vanish from the page
+            for key in PHOTO_KEYS:
+                if photo.get(key) is not None and not as_text(photo[key]):
+                    line = self.fm.line("photos", 1, f"#{index}")
+                    self.problems.append(
+                        Problem(
+                            self.path,
+                            line,
+                            messages.key_problem("photos", messages.not_text(key, photo[key])),
+                        )
+                    )
         return tuple(
             Photo(
                 caption=as_text(p.get("caption")),
