@@ -21,7 +21,7 @@ from revue.core import messages, urls
 from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem
 from revue.core.project import Project
-from revue.site.files import Listing, SourceFile, content_files
+from revue.site.files import Listing, SourceFile, content_files, natural_order
 from revue.site.schedule import Window, future_corrections, is_scheduled, scheduled, today_in, window
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from revue.render.markup import RenderedBody
     from revue.render.templates import RenderJob
     from revue.site.config import SiteConfig
+    from revue.site.group import Site
     from revue.site.model import Article
 
 
@@ -87,7 +88,18 @@ def build(
     plan, imported, plan_problems = import_stage(project, config, cache, listing.files, read, only_import)
     valid = [outcome for outcome in read + imported if isinstance(outcome, Article)]
     # Checked here, not in `read`: the read cache holds for every day, this check for today only.
-    articles = accept(read + imported, plan_problems + future_corrections(valid, day))
+    try:
+        articles = accept(read + imported, plan_problems + future_corrections(valid, day))
+    except BuildError as error:
+        if only_import:
+            raise
+        # The later stages still look at the articles that could be read: every problem in one run.
+        unread = frozenset(problem.path.as_posix() for problem in error.problems if problem.path)
+        site = group(valid, config, day, with_drafts=drafts)
+        bodies = cache.bodies(site.articles)
+        found = find_photos(site.articles, unshown(site, valid), bodies, project.content, project.root)
+        linked = link_bodies(site, valid, bodies, config, day, unread)
+        raise BuildError([*error.problems, *sorted_problems([*found.problems, *linked.problems])]) from None
     if only_import:
         if publish:
             write_imports(project, plan)
@@ -95,15 +107,14 @@ def build(
 
     site = group(articles, config, day, with_drafts=drafts)
     bodies = cache.bodies(site.articles)
-    shown = {article.slug for article in site.articles}
-    unshown = [article for article in articles if article.slug not in shown]
-    found = find_photos(site.articles, unshown, bodies, project.content, project.root)
+    found = find_photos(site.articles, unshown(site, articles), bodies, project.content, project.root)
+    linked = link_bodies(site, articles, bodies, config, day)
     made = cache.photo_sizes(list({file.key: file for p in found.photos.values() for _, file in p}.values()))
     photos, photo_files, unreadable = publish_photos(found, made, site.articles)
-    if found.problems or unreadable:
-        raise BuildError(sorted(found.problems + unreadable, key=lambda p: (str(p.path), p.line or 0)))
+    if found.problems or linked.problems or unreadable:
+        raise BuildError(sorted_problems([*found.problems, *unreadable, *linked.problems]))
     images = {slug: body.images for slug, body in bodies.items()}
-    jobs = site_jobs(site, link_bodies(site, articles, bodies, config, day), images, photos, config)
+    jobs = site_jobs(site, linked.bodies, images, photos, config)
     ready = [NOJEKYLL, *asset_files(project.static), *photo_files]
     previous = cache.manifest(project.output)
     changes = render_changes(jobs, ready, cache.article_keys, previous, project, config)
@@ -129,6 +140,16 @@ def build(
     cache.remember("checked", (inputs, result if publish else with_warnings(result, vanished), holds))
     cache.save()
     return with_warnings(result, vanished)
+
+
+def unshown(site: Site, articles: list[Article]) -> list[Article]:
+    """Articles the site does not show (drafts, scheduled ones): their photos are still in use."""
+    shown = {article.slug for article in site.articles}
+    return [article for article in articles if article.slug not in shown]
+
+
+def sorted_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda problem: (natural_order(str(problem.path)), problem.line or 0))
 
 
 def with_warnings(result: BuildResult, warnings: tuple[Problem, ...]) -> BuildResult:

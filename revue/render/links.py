@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from revue.core import messages
-from revue.core.errors import BuildError, Problem
+from revue.core.errors import Problem
 from revue.core.validate import closest_key
 from revue.render.markup import RenderedBody
 from revue.site.config import SiteConfig
@@ -43,6 +43,14 @@ class LinkedBody:
 
 
 @dataclass(frozen=True)
+class Linked:
+    """Each shown article's body with its links resolved, and the links that would lead nowhere."""
+
+    bodies: dict[str, LinkedBody]
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
 class Resolution:
     """Where a link leads (a root-relative address, None if nowhere) and, if readers would not get
     there, why and how to fix it."""
@@ -54,9 +62,17 @@ class Resolution:
 class Addresses:
     """Where each article and page of the site can be reached, to resolve one link."""
 
-    def __init__(self, articles: Iterable[Article], site: Site, config: SiteConfig, today: datetime.date):
+    def __init__(
+        self,
+        articles: Iterable[Article],
+        site: Site,
+        config: SiteConfig,
+        today: datetime.date,
+        unread: frozenset[str],
+    ):
         self.config = config
         self.today = today
+        self.unread = unread  # files whose problems are reported: a link to one is not a problem too
         self.by_file: dict[str, Article] = {}
         self.by_slug: dict[str, Article] = {}
         self.by_name: dict[str, Article] = {}  # slugs, old slugs and file names: to suggest the one meant
@@ -80,8 +96,9 @@ class Addresses:
         slug = ARTICLE_PATH.match(site_path) if site_path else BARE_SLUG.match(path)
         if slug:
             found = self.by_slug.get(slug[1] if site_path else path.rstrip("/"))
-            if found is None:
-                return Resolution(None, self.missing_slug(href, slug[1] if site_path else path.rstrip("/")))
+            if found is None:  # when some files could not be read, it may be one of theirs
+                slug_written = slug[1] if site_path else path.rstrip("/")
+                return Resolution(None, None if self.unread else self.missing_slug(href, slug_written))
             return self.to_article(href, found, suffix, article)
         if not path.startswith("/"):
             return Resolution(None, messages.link_leads_nowhere(href))
@@ -99,6 +116,8 @@ class Addresses:
         found = self.by_file.get(target)
         if found is not None:
             return self.to_article(href, found, suffix, article)
+        if target in self.unread:
+            return Resolution(None)
         written = posixpath.relpath(target, folder)  # compared as the editor would write each file
         close = closest_key(written, tuple(posixpath.relpath(known, folder) for known in self.by_file))
         return Resolution(None, messages.link_to_missing_file(href, target, close))
@@ -126,10 +145,12 @@ def link_bodies(
     bodies: dict[str, RenderedBody],
     config: SiteConfig,
     today: datetime.date,
-) -> dict[str, LinkedBody]:
-    """Each shown article's body with its links resolved; BuildError at the line of every link of a
+    unread: frozenset[str] = frozenset(),
+) -> Linked:
+    """Each shown article's body with its links resolved, and a problem at the line of every link of a
     published article that would lead nowhere. A draft's links (in the preview) may lead to drafts; one
-    that leads nowhere is left as written, to be reported when the draft is published."""
+    that leads nowhere is left as written, to be reported when the draft is published. `unread`: the
+    files that could not be read (their problems are reported), so links to them are not."""
     addresses: Addresses | None = None
     problems = []
     linked = {}
@@ -138,7 +159,7 @@ def link_bodies(
         if not body.links:
             linked[article.slug] = LinkedBody(body.html, ())
             continue
-        addresses = addresses or Addresses(articles, site, config, today)
+        addresses = addresses or Addresses(articles, site, config, today, unread)
         resolved = {}
         for link in body.links:
             outcome = addresses.resolve(link.href, article)
@@ -147,9 +168,7 @@ def link_bodies(
             elif outcome.address is not None:
                 resolved[link.href] = outcome.address
         linked[article.slug] = LinkedBody(rewrite_links(body.html, resolved), tuple(resolved.values()))
-    if problems:
-        raise BuildError(problems)
-    return linked
+    return Linked(linked, tuple(problems))
 
 
 def rewrite_links(fragment: str, resolved: dict[str, str]) -> str:
