@@ -54,8 +54,10 @@ def date_not_real(text: str, month: int, year: int, days: int) -> str:
 
 def year_out_of_range(text: str, first: int, last: int) -> str:
     """`« 0024-05-01 »`, `« 2204-05-01 »`: a year the digest cannot hold is a typo."""
-    if int(text[:4]) < first:
+    if int(text[:4]) < 1000:  # a year cut short
         return f"{quoted(text)} tombe avant {first}, où commence la revue — vérifiez l’année, écrite en entier (2024, pas 0024)"
+    if int(text[:4]) < first:
+        return f"{quoted(text)} tombe avant {first}, où commence la revue — vérifiez l’année : la revue suit les relations du Vietnam depuis {first}"
     return f"{quoted(text)} tombe après {last} — vérifiez l’année (2024, pas 2204)"
 
 
@@ -345,7 +347,8 @@ def alias_is_own_slug(alias: str) -> str:
 def alias_is_a_slug(alias: str, owner: object) -> str:
     return (
         f"aliases: {quoted(alias)} est le slug actuel de {owner} — une adresse ne mène qu’à un article : "
-        "retirez-la de `aliases:`"
+        f"retirez-la de `aliases:`, ou, si c’est {owner} qui a pris cette adresse par erreur, donnez-lui "
+        "un autre `slug:`"
     )
 
 
@@ -581,7 +584,7 @@ NEW_COMMENTS = {
     "title": "Titre affiché en tête de l’article et dans les listes.",
     "date": "Date de l’événement, au format AAAA-MM-JJ.",
     "updated": "Jour de la dernière correction, AAAA-MM-JJ : les lecteurs de flux la reçoivent (facultatif).",
-    "countries": "Pays partenaires, en français, séparés par des virgules : [Japon, Corée du Sud]",
+    "countries": "Partenaires, pays ou organisations, en français, séparés par des virgules : [Japon, Union européenne]",
     "summary": "Chapeau : une ou deux phrases reprises dans les listes et les moteurs de recherche (facultatif).",
     "place": 'Lieu de l’événement, par exemple "Hanoï" (facultatif).',
     "source": "Source : {agency: VNA, url: https://…} (facultatif).",
