@@ -18,6 +18,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from revue.core import messages, urls
 from revue.core.digest import digest, installed_version
 from revue.core.errors import Problem
+from revue.core.validate import closest_key
 from revue.render.markup import RenderedBody
 from revue.render.templates import RenderedFile
 from revue.site.files import Listing
@@ -85,6 +86,16 @@ def locate(file: str, article: Article, content: Path, root: Path) -> str | None
     return None
 
 
+def closest_file(file: str, article: Article, content: Path, root: Path) -> str | None:
+    """The image file an editor probably meant: `barage.jpg` for `barrage.jpg`, `riziere.JPG` for
+    `riziere.jpg`, beside the article or in content/medias/."""
+    folders = ((root / article.path).parent, content / MEDIA_FOLDER)
+    names = sorted({p.name for folder in folders if folder.is_dir() for p in folder.iterdir() if p.is_file()})
+    by_folded = {name.casefold(): name for name in names}
+    close = closest_key(file.casefold(), tuple(by_folded))
+    return by_folded[close] if close is not None else None
+
+
 def find_photos(
     articles: tuple[Article, ...],
     drafts: list[Article],
@@ -102,17 +113,22 @@ def find_photos(
         found = []
         for photo in article_photos(article, bodies[article.slug]):
             where = messages.in_body if photo.line >= article.body_line else photo_key
+            name = locate(photo.file, article, content, root)
+            if (
+                name is None
+            ):  # a misspelled name in the text: its alt text, listed under the right name, is not missing
+                beside = article.path.parent.as_posix() + "/"
+                close = closest_file(photo.file, article, content, root)
+                problems.append(
+                    Problem(
+                        article.path, photo.line, where(messages.photo_not_found(photo.file, beside, close))
+                    )
+                )
+                continue
             if not photo.alt:
                 problems.append(
                     Problem(article.path, photo.line, where(messages.photo_alt_missing(photo.file)))
                 )
-            name = locate(photo.file, article, content, root)
-            if name is None:
-                beside = article.path.parent.as_posix() + "/"
-                problems.append(
-                    Problem(article.path, photo.line, where(messages.photo_not_found(photo.file, beside)))
-                )
-                continue
             used.add(name)
             if name not in files:
                 try:

@@ -259,7 +259,9 @@ def photo_alt_missing(file: str) -> str:
     )
 
 
-def photo_not_found(file: str, beside: str) -> str:
+def photo_not_found(file: str, beside: str, close: str | None) -> str:
+    if close:
+        return f"la photo {quoted(file)} est introuvable — vouliez-vous dire {quoted(close)} ?"
     return (
         f"la photo {quoted(file)} est introuvable — placez le fichier dans {beside} (à côté de l’article) "
         "ou dans content/medias/, ou corrigez son nom (majuscules et extension comprises)"

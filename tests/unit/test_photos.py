@@ -132,10 +132,9 @@ def test_check_reports_photo_problems_as_the_build_does_and_an_unused_image_is_a
     alt = 'n’a pas de texte alternatif — décrivez ce qu’elle montre pour qui ne la voit pas : `alt: "…"` dans `photos:`, ou '
     problems = [
         f"content/visite-en-photos.md:13: photos: la photo « port.jpg » {alt}`![description](port.jpg)` dans le texte",
-        f"content/visite-en-photos.md:19: image dans le texte : la photo « pont.jpeg » {alt}`![description](pont.jpeg)` dans le texte",
-        "content/visite-en-photos.md:19: image dans le texte : la photo « pont.jpeg » est introuvable — placez le "
-        "fichier dans content/ (à côté de l’article) ou dans content/medias/, ou corrigez son nom (majuscules et "
-        "extension comprises)",
+        # misspelled in the text: only the name is wrong (its alt text is listed under the right one)
+        "content/visite-en-photos.md:19: image dans le texte : la photo « pont.jpeg » est introuvable — "
+        "vouliez-vous dire « pont.jpg » ?",
         "content/visite-en-photos.md:23: image dans le texte : la photo « rizieres.png » n’est pas une image "
         "lisible (ni JPEG, ni PNG, ni WebP, ni GIF, ou fichier abîmé) — enregistrez-la de nouveau en JPEG, PNG ou "
         "WebP depuis un logiciel de photo",
