@@ -244,7 +244,7 @@ DATE_MISSING = "date: champ absent — ajoutez une ligne comme `date: 2023-02-09
 COUNTRIES_MISSING = "countries: champ absent ou vide — indiquez les partenaires, pays ou organisations, par exemple `countries: [Japon]`"
 SOURCE_NOT_A_MAPPING = "source: les champs attendus sont agency, url et seed — par exemple `source: {agency: VNA, url: https://…}`"
 PHOTOS_INVALID = (
-    'photos: une liste est attendue — une photo : `{file: pont.jpg, alt: "Ce que montre la photo", '
+    'photos: une liste de photos est attendue, chacune avec ses champs — une photo : `{file: pont.jpg, alt: "Ce que montre la photo", '
     'caption: "Légende", credit: "VNA"}` ; une légende de l’agence sans image : `{caption: "Légende", credit: "VNA"}`'
 )
 
