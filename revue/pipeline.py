@@ -88,27 +88,26 @@ def build(
     plan, imported, plan_problems = import_stage(project, config, cache, listing.files, read, only_import)
     valid = [outcome for outcome in read + imported if isinstance(outcome, Article)]
     # Checked here, not in `read`: the read cache holds for every day, this check for today only.
+    unread_problems: list[Problem] = []
     try:
         articles = accept(read + imported, plan_problems + future_corrections(valid, day))
     except BuildError as error:
         if only_import:
             raise
         # The later stages still look at the articles that could be read: every problem in one run.
-        unread = frozenset(problem.path.as_posix() for problem in error.problems if problem.path)
-        site = group(valid, config, day, with_drafts=drafts)
-        bodies = cache.bodies(site.articles)
-        found = find_photos(site.articles, unshown(site, valid), bodies, project.content, project.root)
-        linked = link_bodies(site, valid, bodies, config, day, unread)
-        raise BuildError([*error.problems, *sorted_problems([*found.problems, *linked.problems])]) from None
+        articles, unread_problems = valid, error.problems
     if only_import:
         if publish:
             write_imports(project, plan)
         return summary(config, articles, day, plan, listing, files=0)
 
+    unread = frozenset(problem.path.as_posix() for problem in unread_problems if problem.path)
     site = group(articles, config, day, with_drafts=drafts)
     bodies = cache.bodies(site.articles)
     found = find_photos(site.articles, unshown(site, articles), bodies, project.content, project.root)
-    linked = link_bodies(site, articles, bodies, config, day)
+    linked = link_bodies(site, articles, bodies, config, day, unread)
+    if unread_problems:  # sizing photos and rendering wait for a site that reads whole
+        raise BuildError([*unread_problems, *sorted_problems([*found.problems, *linked.problems])])
     made = cache.photo_sizes(list({file.key: file for p in found.photos.values() for _, file in p}.values()))
     photos, photo_files, unreadable = publish_photos(found, made, site.articles)
     if found.problems or linked.problems or unreadable:

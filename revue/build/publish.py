@@ -19,14 +19,19 @@ from revue.build.search import BUNDLE, MANIFEST, NewSite
 from revue.render.templates import RenderedFile
 
 
+def make_parent(target: str, made: set[str]) -> None:
+    """Create the folder of `target` unless this run already did (strings: this runs once per page)."""
+    parent = os.path.dirname(target)
+    if parent not in made:
+        os.makedirs(parent, exist_ok=True)
+        made.add(parent)
+
+
 def write_files(files: list[RenderedFile], folder: Path) -> None:
     made: set[str] = set()
     for file in files:
-        target = f"{folder}/{file.path}"  # strings: this runs once per page
-        parent = os.path.dirname(target)
-        if parent not in made:
-            os.makedirs(parent, exist_ok=True)
-            made.add(parent)
+        target = f"{folder}/{file.path}"
+        make_parent(target, made)
         with open(target, "wb") as written:
             written.write(file.content)
 
@@ -39,10 +44,7 @@ def link_kept(kept: Collection[str], previous: Path, folder: Path) -> None:
         if os.path.isdir(source):
             shutil.copytree(source, target, copy_function=os.link)
             continue
-        parent = os.path.dirname(target)
-        if parent not in made:
-            os.makedirs(parent, exist_ok=True)
-            made.add(parent)
+        make_parent(target, made)
         os.link(source, target)
 
 
@@ -88,10 +90,7 @@ def move_changes(staging: Path, output: Path, written: Collection[str], kept: se
     made: set[str] = set()
     for path in sorted(written):
         target = f"{output}/{path}"
-        parent = os.path.dirname(target)
-        if parent not in made:
-            os.makedirs(parent, exist_ok=True)
-            made.add(parent)
+        make_parent(target, made)
         os.replace(f"{staging}/{path}", target)
     new_bundle, bundle = staging / BUNDLE, output / BUNDLE
     if new_bundle.is_dir():
