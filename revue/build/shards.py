@@ -1,9 +1,13 @@
 """Split the indexed pages into search shards by period, as a pure function of their dates.
 
-A site of at most `size` articles is one shard. Otherwise the newest year (that of the newest
+Shards hold at most `limit` pages: `search_shard_size`, or less on a smaller site, an eighth of it
+rounded up to a power of two (never below 64), so that about eight shards share the work on every
+core and an edit reindexes an eighth of the site. The limit changes only when the site doubles in
+size (all shards are redone once then), not with every article added. A site of at most `limit`
+articles is one shard. Otherwise the newest year (that of the newest
 article), where articles are added and edited every day, is a shard of its own, cut into runs of
-months when it holds more than `size` articles: the build an editor waits for reindexes at most
-`size` pages. Older years, rarely touched, go into aligned blocks of years (one year, or 2, 4, 8…
+months when it holds more than `limit` articles: the build an editor waits for reindexes at most
+`limit` pages. Older years, rarely touched, go into aligned blocks of years (one year, or 2, 4, 8…
 years starting at a multiple of that width: 2016, 2016–2017, 2016–2019…) holding at most twice as
 many; a year holding more is cut the same way into aligned runs of months (January–June,
 January–March…). A search downloads a piece of every shard it searches (Pagefind's index chunk of
@@ -19,6 +23,8 @@ from dataclasses import dataclass
 
 ALL_YEARS = 1 << 14  # the widest block, [0, 16384), holds every four-digit year
 ALL_MONTHS = 16  # months 1–12 as 0–11 inside one aligned block of 16
+SHARDS_WANTED = 8  # a site below `search_shard_size` shards pages in blocks of an eighth of its size…
+SMALLEST_LIMIT = 64  # …never fewer pages than this: a Pagefind process costs about as much as 64 pages
 
 
 @dataclass(frozen=True)
@@ -31,9 +37,15 @@ class Shard:
     pages: tuple[str, ...]  # paths in the site, sorted
 
 
+def shard_limit(pages: int, size: int) -> int:
+    """Most pages in the newest year's shard: `size`, or an eighth of a smaller site (a power of two)."""
+    return min(size, max(SMALLEST_LIMIT, (1 << max(pages - 1, 0).bit_length()) // SHARDS_WANTED))
+
+
 def plan_shards(months: dict[str, str], size: int) -> list[Shard]:
-    """Shards for pages given as path → "YYYY-MM", newest first: at most `size` pages in the newest
-    year's, `2 * size` in the older ones', unless a single month holds more (a month is never split)."""
+    """Shards for pages given as path → "YYYY-MM", newest first: at most `shard_limit` pages in the newest
+    year's, twice that in the older ones', unless a single month holds more (a month is never split)."""
+    size = shard_limit(len(months), size)
     pages_by_month: dict[str, list[str]] = defaultdict(list)
     for path, month in sorted(months.items()):
         pages_by_month[month].append(path)

@@ -25,7 +25,9 @@ class SiteConfig:
     home_articles: int
     feed_articles: int
     author: str
-    search_shard_size: int = 1000  # most articles one search shard holds (one Pagefind process each)
+    search_shard_size: int = (
+        1000  # most articles a search shard holds (one Pagefind process each; see shards.py)
+    )
     timezone: str = "Asia/Ho_Chi_Minh"  # the newsroom's: "today", which decides what is scheduled
 
     @property

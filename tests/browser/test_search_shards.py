@@ -1,7 +1,7 @@
 """A sharded index answers as one index does: 2,000 benchmark articles searched in Chromium on a phone.
 
 Three builds of the same articles are served side by side: in shards, reached by an incremental build;
-in the same shards, built with no cache; in one shard. Every query must find the same set of articles
+in the same shards, built with no cache; through one unsharded index (revue/dev/one_index.py). Every query must find the same set of articles
 in all three, through the search page itself (every result, past "Plus de résultats").
 """
 
@@ -11,7 +11,7 @@ import json
 import re
 import shutil
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -21,6 +21,7 @@ from playwright.sync_api import Page, expect
 
 from revue.core.project import Project
 from revue.dev.corpus import write_corpus
+from revue.dev.one_index import index_as_one
 from revue.pipeline import build
 from tests.conftest import REPO, SUB_PATH, ServedSite, built_and_served, copy_project, set_shard_size
 
@@ -105,8 +106,16 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Served
             "sharded, no cache": stack.enter_context(
                 built_and_served(project_of(folder / "fresh", content, SHARD_SIZE))
             ),
-            "one shard": stack.enter_context(built_and_served(project_of(folder / "one", content, 10**6))),
+            "one shard": stack.enter_context(one_index(project_of(folder / "one", content, SHARD_SIZE))),
         }
+
+
+@contextmanager
+def one_index(project: Project) -> Iterator[ServedSite]:
+    """The site served with one unsharded Pagefind index, the reference the shards must match."""
+    with built_and_served(project) as site:
+        index_as_one(project.output)
+        yield site
 
 
 def every_result(page: Page, site: ServedSite, query: dict[str, str]) -> tuple[str, set[str]]:

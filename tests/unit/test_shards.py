@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from revue.build.shards import plan_shards
+from revue.build.shards import plan_shards, shard_limit
 
 
 def pages(counts: dict[str, int]) -> dict[str, str]:
@@ -75,3 +75,26 @@ def test_adding_an_article_reshapes_only_the_block_that_holds_it() -> None:
 def test_the_layout_depends_only_on_the_pages_not_on_their_order() -> None:
     months = pages({"2016-02": 3, "2020-01": 2, "2020-05": 4})
     assert plan_shards(dict(reversed(months.items())), 3) == plan_shards(months, 3)
+
+
+def test_a_site_below_the_shard_size_is_cut_into_about_eight_shards() -> None:
+    """So an edit reindexes an eighth of it, and a cold build indexes on every core."""
+    thousand = pages({f"{year}-06": 40 for year in range(2000, 2025)})
+    assert layout(thousand, 1000) == [
+        ("2024", 40),
+        ("2020_2023", 160),
+        ("2016_2019", 160),
+        ("2012_2015", 160),
+        ("2008_2011", 160),
+        ("2004_2007", 160),
+        ("2000_2003", 160),
+    ]
+    assert layout(pages({"2024-06": 64}), 1000) == [("2024", 64)], "64 pages or fewer: one shard"
+
+
+def test_the_limit_grows_only_when_the_site_doubles_and_stops_at_the_shard_size() -> None:
+    """Adding an article reshapes one block, except once each time the site doubles."""
+    assert {shard_limit(pages, 1000) for pages in range(513, 1025)} == {128}
+    assert shard_limit(1025, 1000) == 256
+    assert shard_limit(10_000, 1000) == shard_limit(100_000, 1000) == 1000
+    assert shard_limit(10_000, 300) == 300
