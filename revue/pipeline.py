@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from revue.build.cache import BuildCache, Manifest, output_intact
 from revue.core import messages, urls
+from revue.core.collation import known_sort_keys, remember_sort_keys
 from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem
 from revue.core.project import Project
@@ -84,6 +85,7 @@ def build(
 
     config = load_config(project.site_yaml, base_url)
     day = today or today_in(config.timezone)
+    remember_sort_keys(cache.sort_keys())
     read = cache.read_articles(listing.files, config)
     plan, imported, plan_problems = import_stage(project, config, cache, listing.files, read, only_import)
     valid = [outcome for outcome in read + imported if isinstance(outcome, Article)]
@@ -103,6 +105,7 @@ def build(
 
     unread = frozenset(problem.path.as_posix() for problem in unread_problems if problem.path)
     site = group(articles, config, day, with_drafts=drafts)
+    cache.set_sort_keys(known_sort_keys())
     bodies = cache.bodies(site.articles)
     found = find_photos(site.articles, unshown(site, articles), bodies, project.content, project.root)
     linked = link_bodies(site, articles, bodies, config, day, unread)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from revue.build.parallel import fork_map
 from revue.build.search import BUNDLE, IndexReport
 from revue.build.store import Store
+from revue.core.collation import SortKey
 from revue.core.digest import code_digest, digest
 from revue.core.errors import BuildError, Problem
 
@@ -147,6 +148,14 @@ class BuildCache:
 
     def remember(self, slot: str, value: Any) -> None:
         self.store("runs").put(slot, value)
+
+    def sort_keys(self) -> dict[str, SortKey]:
+        """The French sort keys earlier builds computed (core/collation.py), if the code is the same."""
+        found = self.remembered("collation")
+        return found[1] if found and found[0] == code_digest() else {}
+
+    def set_sort_keys(self, keys: dict[str, SortKey]) -> None:
+        self.remember("collation", (code_digest(), keys))
 
     def manifest(self, output: Path) -> Manifest:
         """`output/` as the last build left it."""

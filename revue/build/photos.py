@@ -12,8 +12,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-
-from PIL import Image, ImageOps, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from revue.core import messages, urls
 from revue.core.digest import digest, installed_version
@@ -24,6 +23,9 @@ from revue.render.templates import RenderedFile
 from revue.site.files import Listing
 from revue.site.model import Article, Photo, PhotoSize, ShownPhoto
 from revue.site.read import slug_of
+
+if TYPE_CHECKING:  # Pillow loads only in a build that has an image to resize
+    from PIL import Image
 
 MEDIA_FOLDER = "medias"  # content/medias/: photos shared by several articles
 WIDTHS = (360, 720, 1080)  # a phone, the same at 2×, the column on a large screen at about 1.5×
@@ -161,6 +163,8 @@ def unused_images(listing: Listing, used: frozenset[str], content: Path, root: P
 
 def make_sizes(raw: bytes) -> Sizes | str:
     """Every width of one image, upright and without metadata; or why Pillow cannot read it."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
     try:
         with Image.open(io.BytesIO(raw)) as opened:
             opened.draft("RGB", (WIDTHS[-1], WIDTHS[-1]))  # a JPEG decodes at 1/2, 1/4… when that suffices
@@ -186,6 +190,8 @@ def make_sizes(raw: bytes) -> Sizes | str:
 
 def flattened(image: Image.Image) -> Image.Image:
     """RGB pixels: transparency laid on white (JPEG has none), other modes converted."""
+    from PIL import Image
+
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
