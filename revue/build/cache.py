@@ -115,7 +115,8 @@ class BuildCache:
         for index, key in enumerate(keys):
             outcome = fresh.get(index) or store.get(key)
             if isinstance(outcome, Article):
-                store.put(key, outcome)
+                if index in fresh:
+                    store.put(key, outcome)
                 self.article_keys[outcome.slug] = key
                 outcomes.append(outcome)
             else:

@@ -1,4 +1,10 @@
-"""A persistent key → value store in `.cache/`: one pickle file, rewritten only when it changed."""
+"""A persistent key → value store in `.cache/`: one file of pickled frames, appended to as builds add.
+
+An edit adds a few entries to stores of thousands (an article, its body): rewriting the whole file
+each time cost a 10,000-article edit 0.6 s, so a build appends a frame with only what it added, and
+the file is rewritten whole only when entries no build uses any more (or older values of a key) would
+make up more than a fifth of it.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +13,31 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+SLACK = 16  # stale records a small store may hold before it is rewritten
+
 
 class Store:
     """Values by content key. Keys must say everything the value depends on, so entries never go stale.
 
-    With `prune`, entries not used by a build are dropped when it saves, so the file holds one site's worth.
+    With `prune`, entries not used by a build are dropped when the file is next rewritten, so the file
+    holds about one site's worth.
     """
 
     def __init__(self, file: Path, prune: bool = True):
         self.file = file
         self.prune = prune
+        self.entries: dict[str, Any] = {}
+        self.records = 0  # key-value pairs in the file, a key written twice counted twice; -1: unreadable
         try:
-            self.entries: dict[str, Any] = pickle.loads(file.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            self.entries = {}  # missing or unreadable: start empty, the build recomputes
+            with open(file, "rb") as frames:
+                while frames.peek(1):
+                    frame = pickle.load(frames)
+                    self.entries.update(frame)
+                    self.records += len(frame)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            self.entries, self.records = {}, -1  # missing or unreadable: start empty, the build recomputes
         self.used: set[str] = set()
-        self.changed = False
+        self.added: dict[str, Any] = {}
 
     def get(self, key: str) -> Any | None:
         value = self.entries.get(key)
@@ -33,15 +48,25 @@ class Store:
     def put(self, key: str, value: Any) -> None:
         self.entries[key] = value
         self.used.add(key)
-        self.changed = True
+        self.added[key] = value
 
     def save(self) -> None:
-        """Write the used entries atomically, if anything was added or dropped."""
-        if not self.changed and (not self.prune or self.used == self.entries.keys()):
-            return
-        kept = {key: self.entries[key] for key in sorted(self.used if self.prune else self.entries)}
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.file.with_name(self.file.name + ".tmp")
-        temporary.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, self.file)
-        self.entries, self.changed = kept, False
+        """Append what this build added, or rewrite the file with only the entries kept when stale
+        records would otherwise pass a fifth of it; atomic either way (a rewrite replaces the file, an
+        append is one write of a whole frame; a torn one makes the file unreadable, so the next build
+        recomputes and rewrites it)."""
+        kept = self.used if self.prune else self.entries.keys()
+        if self.records >= 0 and self.records + len(self.added) <= len(kept) * 5 // 4 + SLACK:
+            if self.added:
+                self.file.parent.mkdir(parents=True, exist_ok=True)
+                with open(self.file, "ab") as frames:
+                    frames.write(pickle.dumps(self.added, protocol=pickle.HIGHEST_PROTOCOL))
+                self.records += len(self.added)
+        else:
+            self.entries = {key: self.entries[key] for key in sorted(kept)}
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.file.with_name(self.file.name + ".tmp")
+            temporary.write_bytes(pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(temporary, self.file)
+            self.records = len(self.entries)
+        self.added = {}
