@@ -2,8 +2,8 @@
 
 An edit adds a few entries to stores of thousands (an article, its body): rewriting the whole file
 each time cost a 10,000-article edit 0.6 s, so a build appends a frame with only what it added, and
-the file is rewritten whole only when entries no build uses any more (or older values of a key) would
-make up more than a fifth of it.
+the file is rewritten whole only when a key gets a new value, or when entries no build uses any more
+would make up more than a fifth of it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-SLACK = 16  # stale records a small store may hold before it is rewritten
+SLACK = 16  # unused entries a small store may hold before it is rewritten
 
 
 class Store:
@@ -27,15 +27,14 @@ class Store:
         self.file = file
         self.prune = prune
         self.entries: dict[str, Any] = {}
-        self.records = 0  # key-value pairs in the file, a key written twice counted twice; -1: unreadable
+        self.readable = True  # False: missing or unreadable, to be written whole
         try:
             with open(file, "rb") as frames:
                 while frames.peek(1):
-                    frame = pickle.load(frames)
-                    self.entries.update(frame)
-                    self.records += len(frame)
+                    self.entries.update(pickle.load(frames))
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            self.entries, self.records = {}, -1  # missing or unreadable: start empty, the build recomputes
+            self.entries, self.readable = {}, False  # start empty: the build recomputes
+        self.in_file = set(self.entries)
         self.used: set[str] = set()
         self.added: dict[str, Any] = {}
 
@@ -51,22 +50,23 @@ class Store:
         self.added[key] = value
 
     def save(self) -> None:
-        """Append what this build added, or rewrite the file with only the entries kept when stale
-        records would otherwise pass a fifth of it; atomic either way (a rewrite replaces the file, an
-        append is one write of a whole frame; a torn one makes the file unreadable, so the next build
-        recomputes and rewrites it)."""
+        """Append what this build added, or rewrite the file with only the entries kept when a key is
+        replaced (the manifest, every build) or when unused entries would pass a fifth of it; atomic
+        either way (a rewrite replaces the file, an append is one write of a whole frame; a torn one
+        makes the file unreadable, so the next build recomputes and rewrites it)."""
         kept = self.used if self.prune else self.entries.keys()
-        if self.records >= 0 and self.records + len(self.added) <= len(kept) * 5 // 4 + SLACK:
+        appendable = self.readable and not (self.added.keys() & self.in_file)
+        if appendable and len(self.in_file) + len(self.added) <= len(kept) * 5 // 4 + SLACK:
             if self.added:
                 self.file.parent.mkdir(parents=True, exist_ok=True)
                 with open(self.file, "ab") as frames:
                     frames.write(pickle.dumps(self.added, protocol=pickle.HIGHEST_PROTOCOL))
-                self.records += len(self.added)
         else:
             self.entries = {key: self.entries[key] for key in sorted(kept)}
             self.file.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.file.with_name(self.file.name + ".tmp")
             temporary.write_bytes(pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(temporary, self.file)
-            self.records = len(self.entries)
+            self.in_file, self.readable = set(self.entries), True
+        self.in_file |= self.added.keys()
         self.added = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 from revue.build.store import SLACK, Store
@@ -49,14 +50,21 @@ def test_a_torn_file_is_recomputed_and_written_whole_again(tmp_path: Path) -> No
     build_using(file, range(100))
 
 
-def test_a_store_that_is_never_pruned_keeps_the_newest_value_of_each_key(tmp_path: Path) -> None:
-    file = tmp_path / "runs.pickle"
-    for run in range(60):
-        store = Store(file, prune=False)
-        store.put("built", run)
-        store.put(f"once-{run % 3}", run)
+def test_a_key_given_a_new_value_is_written_once(tmp_path: Path) -> None:
+    """The manifest (one big value under one key) is replaced every build: never appended twice."""
+    file = tmp_path / "manifest.pickle"
+    for run in range(3):
+        store = Store(file)
+        store.put("output", f"manifest {run}")
         store.save()
-    store = Store(file, prune=False)
-    assert store.get("built") == 59
-    assert {store.get(f"once-{n}") for n in range(3)} == {57, 58, 59}
-    assert store.records <= 4 * 5 // 4 + SLACK + 2
+    assert Store(file).get("output") == "manifest 2"
+    assert file.stat().st_size < 2 * len(pickle.dumps({"output": "manifest 2"}))
+
+
+def test_a_store_that_is_never_pruned_keeps_what_no_build_used(tmp_path: Path) -> None:
+    file = tmp_path / "runs.pickle"
+    for run in range(3):
+        store = Store(file, prune=False)
+        store.put(f"run {run}", run)
+        store.save()
+    assert Store(file, prune=False).entries == {"run 0": 0, "run 1": 1, "run 2": 2}
