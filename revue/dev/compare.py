@@ -30,6 +30,7 @@ from revue.dev.bench import (
     is_search_file,
     load_line,
     mib,
+    newest_article,
     progress,
     run_build,
     run_process,
@@ -132,11 +133,15 @@ def run_pair(hugo: str, project: Project, site: HugoSite, scratch: Path, revue_f
 
 COLD = "cold build, search included"
 UNCHANGED = "nothing changed"
-ARTICLE_EDITED = "one article edited"
+ARTICLE_EDITED = "one article of an older year edited"
+RECENT_EDITED = "one article of the newest year edited"
 
 
-def paired_round(hugo: str, project: Project, site: HugoSite, scratch: Path, round_: int) -> dict[str, Pair]:
-    """Cold, untouched, one article edited: each scenario Revue then Hugo, or the other way round."""
+def paired_round(
+    hugo: str, project: Project, site: HugoSite, scratch: Path, round_: int, newest: str
+) -> dict[str, Pair]:
+    """Cold, untouched, one article edited (an old one, the newest): each scenario Revue then Hugo, or
+    the other way round."""
     revue_first = round_ % 2 == 1
     forget_builds(project)
     for folder in (site.public, site.cache, site.root / "resources"):
@@ -146,6 +151,9 @@ def paired_round(hugo: str, project: Project, site: HugoSite, scratch: Path, rou
     append_sentence(project.content / EDITED_ARTICLE, round_)
     append_sentence(site.content / EDITED_ARTICLE, round_)
     pairs[ARTICLE_EDITED] = run_pair(hugo, project, site, scratch, revue_first)
+    append_sentence(project.content / newest, round_)
+    append_sentence(site.content / newest, round_)
+    pairs[RECENT_EDITED] = run_pair(hugo, project, site, scratch, revue_first)
     return pairs
 
 
@@ -212,9 +220,10 @@ def compare_with_hugo(repo: Project, articles: int, rounds: int) -> str:
     with bench_project(repo, articles) as (project, scratch):
         site = HugoSite(scratch.parent / "hugo")
         write_hugo_site(site, repo, articles)
+        newest = newest_article(repo.seeds, articles)
         results = []
         for round_ in range(1, rounds + 1):
-            results.append(paired_round(hugo, project, site, scratch, round_))
+            results.append(paired_round(hugo, project, site, scratch, round_, newest))
             progress(f"round {round_}/{rounds} done, load average {os.getloadavg()[0]:.1f}")
         outputs = f"After the last build: {output_line('Revue', project.output)}; {output_line('Hugo', site.public)}"
     return table(results, articles, versions, load_start) + "\n" + outputs
