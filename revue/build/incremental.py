@@ -45,6 +45,8 @@ class Outcome:
     index_seconds: float  # 0 when the previous index was kept
 
 
+KEYS_SERIAL_BELOW = 3000  # a key takes ~30 µs: below this many pages, starting workers costs more
+COMPILED_TEMPLATES = "templates"  # Jinja's compiled templates, under `.cache/`
 SCALARS = frozenset({str, int, float, bool, type(None), datetime.date})
 
 
@@ -91,9 +93,11 @@ def _page_key(shared: tuple[list[RenderJob], InputsKey, str], index: int) -> str
     return digest(context, job.template, job.path, inputs_key(job.inputs))
 
 
-def _render(shared: tuple[list[RenderJob], SiteConfig, Path, Path], index: int) -> bytes | Problem:
-    jobs, config, templates, root = shared
-    return render_page(jobs[index], config, templates, root)
+def _render(shared: tuple[list[RenderJob], SiteConfig, Project], index: int) -> bytes | Problem:
+    jobs, config, project = shared
+    return render_page(
+        jobs[index], config, project.templates, project.root, project.cache / COMPILED_TEMPLATES
+    )
 
 
 def render_changes(
@@ -110,7 +114,7 @@ def render_changes(
     """
     output = project.output
     context = digest(code_digest(), folder_digest(project.templates), repr(config))  # shared by every page
-    page_keys = fork_map(_page_key, (jobs, InputsKey(article_keys), context), len(jobs))
+    page_keys = fork_map(_page_key, (jobs, InputsKey(article_keys), context), len(jobs), KEYS_SERIAL_BELOW)
     keys = {job.path: key for job, key in zip(jobs, page_keys, strict=True)}
     keys.update({file.path: digest(file.content) for file in ready})
 
@@ -126,7 +130,7 @@ def render_changes(
 
     files = {path: previous.files[path] for path, key in keys.items() if unchanged(path, key=key)}
     todo = [job for job in jobs if job.path not in files]
-    results = fork_map(_render, (todo, config, project.templates, project.root), len(todo))
+    results = fork_map(_render, (todo, config, project), len(todo))
     problems = list(dict.fromkeys(result for result in results if isinstance(result, Problem)))
     if problems:
         raise BuildError(problems)
