@@ -59,6 +59,8 @@ def place_photos(
 ) -> str:
     """A body's HTML (`images`: its photo tokens) with its photos in place, and the listed photos it
     does not place after it."""
+    if not images and not photos:  # most articles: every build asks for each of them
+        return html
     by_file = {photo.photo.file: photo for photo in photos}
     placed = {image.file for image in images}
     shown = 0

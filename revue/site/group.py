@@ -190,33 +190,36 @@ class Positions:
         """Articles sharing a country, nearest in time first (ties: slug)."""
         day = self.days[id(article)]
         candidates = {
-            id(other): other
+            id(other): (distance, other.slug, other)
             for listed, here in self.places[id(article)].values()
-            for other in self.nearest_in_list(day, listed, here)
+            for distance, other in self.nearest_in_list(day, listed, here)
         }
-        nearest = sorted(candidates.values(), key=lambda a: (abs(self.days[id(a)] - day), a.slug))
-        return tuple(nearest[:RELATED_ARTICLES])
+        return tuple(other for _, _, other in sorted(candidates.values())[:RELATED_ARTICLES])
 
-    def nearest_in_list(self, day: int, listed: list[Article], here: int) -> Iterator[Article]:
-        """The few articles around `here` that can be nearest: the list is by date, so distances grow on
-        either side; past the first RELATED_ARTICLES, only ties with the last one taken can still win."""
+    def nearest_in_list(self, day: int, listed: list[Article], here: int) -> Iterator[tuple[int, Article]]:
+        """The few articles around `here` that can be nearest, with their distance in days: the list is by
+        date, so distances grow on either side; past the first RELATED_ARTICLES, only ties with the last
+        one taken can still win."""
+        days = self.days
         for indexes in (range(here + 1, len(listed)), range(here - 1, -1, -1)):
             last = 0
             for taken, index in enumerate(indexes):
-                distance = abs(self.days[id(listed[index])] - day)
+                other = listed[index]
+                distance = abs(days[id(other)] - day)
                 if taken >= RELATED_ARTICLES and distance > last:
                     break
                 last = distance
-                yield listed[index]
+                yield distance, other
 
     def neighbours(self, article: Article, step: int) -> tuple[tuple[Partner, Article], ...]:
         """Per country of the article, the next article in that country's newest-first list at `step`."""
         places = self.places[id(article)]
-        return tuple(
-            (country, places[country][0][places[country][1] + step])
-            for country in article.countries
-            if 0 <= places[country][1] + step < len(places[country][0])
-        )
+        found = []
+        for country in article.countries:
+            listed, index = places[country]
+            if 0 <= index + step < len(listed):
+                found.append((country, listed[index + step]))
+        return tuple(found)
 
 
 def group(
