@@ -11,7 +11,10 @@ nothing is written before every stage has succeeded.
 from __future__ import annotations
 
 import datetime
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,6 +68,33 @@ def build(
     """Run the build; `publish=False` writes nothing (`check`); `only_import` stops once seeds are imported;
     `drafts` (the preview) also shows the drafts that have a date and the scheduled articles, marked as
     such; `today` (`--today`) replaces the day in the site's time zone, which decides what is scheduled."""
+    with no_cycle_collection():
+        return run(project, base_url, publish, only_import, drafts, today)
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off for the build: it would scan the hundreds of thousands of objects
+    the caches load, again and again as the build allocates (a second of an edit's 4.9 s at 10,000
+    articles), to free next to nothing, everything here being freed by reference counting. A process
+    that goes on (`serve`) collects afterwards, as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def run(
+    project: Project,
+    base_url: str | None,
+    publish: bool,
+    only_import: bool,
+    drafts: bool,
+    today: datetime.date | None,
+) -> BuildResult:
     cache = BuildCache(project.cache)
     listing = content_files(project.content, project.root)
     inputs = build_inputs(project, base_url, drafts, listing)

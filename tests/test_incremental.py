@@ -6,6 +6,7 @@ be byte-identical to it, and exactly the files whose bytes differ must have been
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -165,6 +166,29 @@ def test_an_edit_sorts_the_partners_from_the_cache_without_loading_the_collation
     build(project)
     assert collation._collator.cache_info().currsize == 0
     assert (project.output / "pays/index.html").read_bytes() == overview
+
+
+def test_the_cycle_collector_is_back_on_after_a_build_even_a_failed_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build turns it off (it cost an edit a second at 10,000 articles); `serve` goes on collecting."""
+    project = site_project(tmp_path / "site")
+    seen = []
+    monkeypatch.setattr(photos, "find_photos", spy(photos.find_photos, lambda: seen.append(gc.isenabled())))
+    build(project)
+    assert seen == [False] and gc.isenabled()
+    (project.content / "bench-00007.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    with pytest.raises(BuildError):
+        build(project)
+    assert gc.isenabled()
+
+
+def spy(function: Callable, before: Callable[[], None]) -> Callable:
+    def spied(*args: object, **kwargs: object) -> object:
+        before()
+        return function(*args, **kwargs)
+
+    return spied
 
 
 def test_deleting_the_cache_gives_byte_identical_output(tmp_path: Path) -> None:
