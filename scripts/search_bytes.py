@@ -14,19 +14,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
+import re
 import shutil
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import ClassVar
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
 
-from revue.build.search import BUNDLE, MANIFEST
+from revue.build.search import BUNDLE, MANIFEST, link_or_copy
+from revue.core import urls
 from revue.dev.one_index import index_as_one
 from revue.preview.static_server import SubPathHandler, start_server
 
@@ -65,10 +67,20 @@ class CountingHandler(SubPathHandler):
         self.sent.append((self.path, len(data)))
 
 
+def base_path(site: Path) -> str:
+    """The path the site was built for (`/` or a GitHub Pages sub-path), read off its search page."""
+    page = (site / urls.output_file(urls.SEARCH)).read_text(encoding="utf-8")
+    bundle = re.search(r'data-bundle="([^"]*)"', page)
+    if bundle is None:
+        raise SystemExit(f"{site} has no search page: build the site first")
+    return bundle[1].removesuffix(urls.SEARCH_BUNDLE)
+
+
 def measure(site: Path, queries: tuple[str, ...]) -> dict[str, Counter]:
     """Requests and bytes per kind, for each query on a fresh page load (a new context: no cache)."""
-    server = start_server(site, "/", handler_class=CountingHandler)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    prefix = base_path(site)
+    server = start_server(site, prefix, handler_class=CountingHandler)
+    base = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     measured = {}
     try:
         with sync_playwright() as playwright:
@@ -77,7 +89,7 @@ def measure(site: Path, queries: tuple[str, ...]) -> dict[str, Counter]:
                 context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
                 page = context.new_page()
                 CountingHandler.sent.clear()
-                page.goto(f"{base}/recherche/?q={query}")
+                page.goto(f"{base}{urls.SEARCH}?q={quote(query)}")
                 page.wait_for_function(
                     "document.getElementById('recherche-resultats').children.length > 0"
                     " || document.getElementById('recherche-etat').textContent.startsWith('Aucun')",
@@ -100,7 +112,7 @@ def measure(site: Path, queries: tuple[str, ...]) -> dict[str, Counter]:
 def one_index_copy(site: Path, folder: Path) -> Path:
     """A copy of the site (its pages hard-linked) searched through one unsharded index."""
     copy = folder / "one-index"
-    shutil.copytree(site, copy, copy_function=os.link, ignore=shutil.ignore_patterns(BUNDLE))
+    shutil.copytree(site, copy, copy_function=link_or_copy, ignore=shutil.ignore_patterns(BUNDLE))
     shutil.copytree(site / BUNDLE, copy / BUNDLE)
     index_as_one(copy)
     return copy
