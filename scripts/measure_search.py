@@ -64,6 +64,17 @@ report = index_site(NewSite(staging, staging, frozenset()), pages, store, size)
 print(json.dumps({"seconds": time.perf_counter() - started, "shards": report.shards, "bytes": report.bytes,
                   "pagefind_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 """
+ONE_INDEX_ONCE = """
+import json, resource, sys, time
+from pathlib import Path
+from revue.dev.one_index import index_as_one
+started = time.perf_counter()
+index_as_one(Path(sys.argv[1]))
+bundle = Path(sys.argv[1]) / "pagefind"
+print(json.dumps({"seconds": time.perf_counter() - started, "shards": 1,
+                  "bytes": sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()),
+                  "pagefind_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+"""
 
 
 def build(root: Path) -> tuple[float, float, str]:
@@ -83,22 +94,24 @@ def article_date(article: Path) -> str:
     return re.search(r"^date: (\S+)$", article.read_text(encoding="utf-8"), re.MULTILINE).group(1)
 
 
-def index_from_scratch(output: Path, folder: Path, shard_size: int) -> tuple[Path, dict[str, float]]:
-    """Index a hard-linked copy of `output`'s pages, with an empty store, in a fresh process."""
+def index_from_scratch(output: Path, folder: Path, shard_size: int | None) -> tuple[Path, dict[str, float]]:
+    """Index a hard-linked copy of `output`'s pages in a fresh process: in shards with an empty store, or
+    (`shard_size` None) as one index (revue/dev/one_index.py)."""
     staging = folder / "site"
-    shutil.copytree(output, staging, copy_function=os.link, ignore=shutil.ignore_patterns("pagefind"))
-    pages = {}
-    for page in staging.rglob("*.html"):
-        content = page.read_bytes()
-        if b"data-pagefind-body" in content:
-            pages[str(page.relative_to(staging))] = hashlib.sha256(content).hexdigest()
+    if shard_size is None:
+        shutil.copytree(output, staging, copy_function=os.link)
+        command = [sys.executable, "-c", ONE_INDEX_ONCE, str(staging)]
+        pages = {}
+    else:
+        shutil.copytree(output, staging, copy_function=os.link, ignore=shutil.ignore_patterns("pagefind"))
+        command = [sys.executable, "-c", INDEX_ONCE, str(staging), str(folder / "store"), str(shard_size)]
+        pages = {}
+        for page in staging.rglob("*.html"):
+            content = page.read_bytes()
+            if b"data-pagefind-body" in content:
+                pages[str(page.relative_to(staging))] = hashlib.sha256(content).hexdigest()
     done = subprocess.run(
-        [sys.executable, "-c", INDEX_ONCE, str(staging), str(folder / "store"), str(shard_size)],
-        input=json.dumps(pages),
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=True,
+        command, input=json.dumps(pages), cwd=REPO, capture_output=True, text=True, check=True
     )
     return staging, json.loads(done.stdout)
 
@@ -151,7 +164,7 @@ def main() -> None:
         seconds, indexing, line = build(project.root)
         print(f"cold build.py build: {seconds:.2f} s, of which indexing {indexing:.2f} s — {line}")
         runs = {}
-        for name, size in (("sharded", shard_size), ("one index", 10**9)):
+        for name, size in (("sharded", shard_size), ("one index", None)):
             staging, run = index_from_scratch(project.output, Path(tmp) / name, size)
             runs[name] = staging
             print(

@@ -1,7 +1,7 @@
 """A built site searched through one unsharded Pagefind index: what sharding is measured against.
 
 The search tests check that the sharded index finds what one index finds, and
-`scripts/search_bytes.py` compares what a search downloads from each; both replace `pagefind/` of a
+`scripts/measure_search.py` compares what a search downloads from each; both replace `pagefind/` of a
 built site with this single index, read by the same search page through a one-shard manifest.
 """
 
