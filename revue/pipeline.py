@@ -236,15 +236,20 @@ def import_stage(
     from revue.site.read import recorded_seed
 
     recorded = {}
+    unknown = set()  # files whose front matter cannot be read: their own problem is reported
     for file, outcome in zip(files, read, strict=True):
         if isinstance(outcome, Article):
             seed = outcome.source.seed if outcome.source else None
         else:  # a file with problems may still record its seed: it must not be imported a second time
-            seed = recorded_seed(file)
+            try:
+                seed = recorded_seed(file)
+            except BuildError:
+                unknown.add(file.path)
+                continue
         if seed and seed not in recorded:
             recorded[seed] = file.path
     try:
-        plan = plan_import(project, config, recorded, list_kept)
+        plan = plan_import(project, config, recorded, list_kept, frozenset(unknown))
     except BuildError as error:
         return ImportPlan((), ()), [], error.problems
     imported = cache.read_articles(tuple(planned.file for planned in plan.files), config)

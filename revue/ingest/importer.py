@@ -82,12 +82,18 @@ class ImportPlan:
 
 
 def plan_import(
-    project: Project, config: SiteConfig, recorded: dict[str, Path], list_kept: bool = False
+    project: Project,
+    config: SiteConfig,
+    recorded: dict[str, Path],
+    list_kept: bool = False,
+    unknown: frozenset[Path] = frozenset(),
 ) -> ImportPlan:
     """Convert every seed no article records, without writing; BuildError listing every problem.
 
     `recorded` maps each seed an article records to that article's path (as shown). With `list_kept`,
-    those seeds are converted too, to say whether their article was edited since.
+    those seeds are converted too, to say whether their article was edited since. `unknown`: articles
+    (as shown) whose front matter cannot be read; a seed that would be written there waits, unreported,
+    until the file reads and says whether it came from that seed.
     """
     sources = load_sources(project.sources_yaml, project.root)
     seeds = sorted(project.seeds.glob(SEED_PATTERN)) if project.seeds.is_dir() else []
@@ -121,6 +127,8 @@ def plan_import(
         target = display_path(path, project.root)
         if target in planned:
             problems.append(Problem(shown, 1, messages.same_file_as(target, planned[target].seed.name)))
+        elif target in unknown:
+            continue
         elif path.exists() or path.is_symlink():
             problems.append(Problem(shown, 1, messages.file_taken(target)))
         else:
