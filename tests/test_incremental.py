@@ -11,14 +11,17 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 import pytest
 
-from revue.build import photos
+from revue.build import incremental, photos
 from revue.core import collation
 from revue.core.errors import BuildError
 from revue.core.project import Project
 from revue.dev.corpus import write_corpus
 from revue.pipeline import build
+from revue.render import templates
+from revue.render.templates import make_environment
 from tests.conftest import REPO, copy_project
 from tests.photos import PHOTO_ARTICLE, add_photo_article, photo
 
@@ -189,6 +192,28 @@ def spy(function: Callable, before: Callable[[], None]) -> Callable:
         return function(*args, **kwargs)
 
     return spied
+
+
+def test_templates_compiled_by_other_code_are_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Jinja checks a compiled template against its source only: a change to the code that makes the
+    environment (here, how it trims blocks) must reach every page, as a build from scratch would."""
+    project = site_project(tmp_path / "site")
+    build(project)
+
+    def untrimmed(*args: object) -> jinja2.Environment:
+        environment = make_environment(*args)
+        environment.trim_blocks = False
+        return environment
+
+    monkeypatch.setattr(templates, "make_environment", untrimmed)
+    monkeypatch.setattr(incremental, "code_digest", lambda: "0123456789abcdef-another-version")
+    templates.cached_environment.cache_clear()
+    edit_article_body(project)  # so the build runs: only the pages' keys know of the new code
+    build(project)
+    assert contents(project.output) == from_scratch(project, tmp_path / "fresh")
+    assert [folder.name for folder in (project.cache / "templates").iterdir()] == ["0123456789abcdef"]
 
 
 def test_deleting_the_cache_gives_byte_identical_output(tmp_path: Path) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import os
+import shutil
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -46,7 +48,7 @@ class Outcome:
 
 
 KEYS_SERIAL_BELOW = 3000  # a key takes ~30 µs: below this many pages, starting workers costs more
-COMPILED_TEMPLATES = "templates"  # Jinja's compiled templates, under `.cache/`
+COMPILED_TEMPLATES = "templates"  # Jinja's compiled templates, under `.cache/`, by version of the code
 SCALARS = frozenset({str, int, float, bool, type(None), datetime.date})
 
 
@@ -93,11 +95,20 @@ def _page_key(shared: tuple[list[RenderJob], InputsKey, str], index: int) -> str
     return digest(context, job.template, job.path, inputs_key(job.inputs))
 
 
-def _render(shared: tuple[list[RenderJob], SiteConfig, Project], index: int) -> bytes | Problem:
-    jobs, config, project = shared
-    return render_page(
-        jobs[index], config, project.templates, project.root, project.cache / COMPILED_TEMPLATES
-    )
+def _render(shared: tuple[list[RenderJob], SiteConfig, Project, Path], index: int) -> bytes | Problem:
+    jobs, config, project, compiled = shared
+    return render_page(jobs[index], config, project.templates, project.root, compiled)
+
+
+def compiled_templates(cache: Path) -> Path:
+    """Where Jinja keeps the compiled templates of this code. Jinja checks each template's source, not
+    the code that makes the environment (its options, its filters): each version of the code gets its
+    own folder, and the folders of the others are dropped."""
+    folder, current = cache / COMPILED_TEMPLATES, code_digest()[:16]
+    for entry in os.scandir(folder) if folder.is_dir() else ():
+        if entry.name != current:
+            shutil.rmtree(entry.path) if entry.is_dir() else os.unlink(entry.path)
+    return folder / current
 
 
 def render_changes(
@@ -130,7 +141,8 @@ def render_changes(
 
     files = {path: previous.files[path] for path, key in keys.items() if unchanged(path, key=key)}
     todo = [job for job in jobs if job.path not in files]
-    results = fork_map(_render, (todo, config, project), len(todo))
+    compiled = compiled_templates(project.cache)
+    results = fork_map(_render, (todo, config, project, compiled), len(todo))
     problems = list(dict.fromkeys(result for result in results if isinstance(result, Problem)))
     if problems:
         raise BuildError(problems)
