@@ -77,7 +77,8 @@ def no_cycle_collection() -> Iterator[None]:
     """Python's cycle collector off for the build: it would scan the hundreds of thousands of objects
     the caches load, again and again as the build allocates (a second of an edit's 4.9 s at 10,000
     articles), to free next to nothing, everything here being freed by reference counting. A process
-    that goes on (`serve`) collects afterwards, as usual."""
+    that goes on after a build (the tests; `serve` runs each build as a process of its own) collects
+    afterwards, as usual."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -32,7 +32,7 @@ class Store:
             with open(file, "rb") as frames:
                 while frames.peek(1):
                     self.entries.update(pickle.load(frames))
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        except Exception:  # garbled bytes raise anything (UnicodeDecodeError, OverflowError…): start over
             self.entries, self.readable = {}, False  # start empty: the build recomputes
         self.in_file = set(self.entries)
         self.used: set[str] = set()

@@ -13,7 +13,17 @@ from functools import cache
 from pathlib import Path
 
 # Libraries whose upgrade can change the bytes we produce.
-LIBRARIES = ("Jinja2", "Markdown", "nh3", "Babel", "PyYAML", "python-slugify", "MarkupSafe", "Pillow")
+LIBRARIES = (
+    "Jinja2",
+    "Markdown",
+    "nh3",
+    "Babel",
+    "PyYAML",
+    "python-slugify",
+    "MarkupSafe",
+    "Pillow",
+    "pyuca",
+)
 
 
 def digest(*parts: str | bytes) -> str:

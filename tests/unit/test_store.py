@@ -50,6 +50,19 @@ def test_a_torn_file_is_recomputed_and_written_whole_again(tmp_path: Path) -> No
     build_using(file, range(100))
 
 
+def test_garbled_bytes_are_recomputed_never_a_traceback(tmp_path: Path) -> None:
+    """A disk or an editor's tool may overwrite bytes in the middle: any error reading means start over."""
+    file = tmp_path / "bodies.pickle"
+    store = Store(file)
+    for n in range(20):
+        store.put(f"k{n}", f"<p>Hanoï, {n} — une phrase accentuée, « citée ».</p>" * 5)
+    store.save()
+    data = file.read_bytes()
+    for start in range(0, len(data) - 16, 7):
+        file.write_bytes(data[:start] + bytes(range(200, 216)) + data[start + 16 :])
+        assert set(Store(file).entries) <= {f"k{n}" for n in range(20)}
+
+
 def test_a_key_given_a_new_value_is_written_once(tmp_path: Path) -> None:
     """The manifest (one big value under one key) is replaced every build: never appended twice."""
     file = tmp_path / "manifest.pickle"
