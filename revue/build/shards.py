@@ -1,9 +1,10 @@
 """Split the indexed pages into search shards by period, as a pure function of their dates.
 
-Shards hold at most `limit` pages: `search_shard_size`, or less on a smaller site, an eighth of it
-rounded up to a power of two (never below 64), so that about eight shards share the work on every
-core and an edit reindexes an eighth of the site. The limit changes only when the site doubles in
-size (all shards are redone once then), not with every article added. A site of at most `limit`
+The newest year's shard holds at most `limit` pages: `search_shard_size`, or less on a smaller site,
+an eighth of it rounded up to a power of two (never below 64), so that several shards (4 to 7 in the
+benchmark corpus) share the work on every core and an edit reindexes only a part of the site. The
+limit changes only when the site doubles in size (all shards are redone once then), not with every
+article added. A site of at most `limit`
 articles is one shard. Otherwise the newest year (that of the newest
 article), where articles are added and edited every day, is a shard of its own, cut into runs of
 months when it holds more than `limit` articles: the build an editor waits for reindexes at most
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 
 ALL_YEARS = 1 << 14  # the widest block, [0, 16384), holds every four-digit year
 ALL_MONTHS = 16  # months 1–12 as 0–11 inside one aligned block of 16
-SHARDS_WANTED = 8  # a site below `search_shard_size` shards pages in blocks of an eighth of its size…
+SHARDS_WANTED = 8  # below `search_shard_size`, the newest year's shard holds an eighth of the site…
 SMALLEST_LIMIT = 64  # …never fewer pages than this: a Pagefind process costs about as much as 64 pages
 
 

@@ -77,8 +77,8 @@ def test_the_layout_depends_only_on_the_pages_not_on_their_order() -> None:
     assert plan_shards(dict(reversed(months.items())), 3) == plan_shards(months, 3)
 
 
-def test_a_site_below_the_shard_size_is_cut_into_about_eight_shards() -> None:
-    """So an edit reindexes an eighth of it, and a cold build indexes on every core."""
+def test_a_site_below_the_shard_size_is_cut_into_smaller_shards() -> None:
+    """So an edit reindexes a part of it, and a cold build indexes on every core."""
     thousand = pages({f"{year}-06": 40 for year in range(2000, 2025)})
     assert layout(thousand, 1000) == [
         ("2024", 40),
