@@ -4,11 +4,10 @@ The newest year's shard holds at most `limit` pages: `search_shard_size`, or les
 an eighth of it rounded up to a power of two (never below 64), so that several shards (4 to 7 in the
 benchmark corpus) share the work on every core and an edit reindexes only a part of the site. The
 limit changes only when the site doubles in size (all shards are redone once then), not with every
-article added. A site of at most `limit`
-articles is one shard. Otherwise the newest year (that of the newest
-article), where articles are added and edited every day, is a shard of its own, cut into runs of
-months when it holds more than `limit` articles: the build an editor waits for reindexes at most
-`limit` pages. Older years, rarely touched, go into aligned blocks of years (one year, or 2, 4, 8…
+article added. A site of at most `limit` articles is one shard. Otherwise the newest year (that of
+the newest article), where articles are added and edited every day, is a shard of its own, cut into
+runs of months when it holds more than `limit` articles: the build an editor waits for reindexes at
+most `limit` pages. Older years, rarely touched, go into aligned blocks of years (one year, or 2, 4, 8…
 years starting at a multiple of that width: 2016, 2016–2017, 2016–2019…) holding at most twice as
 many; a year holding more is cut the same way into aligned runs of months (January–June,
 January–March…). A search downloads a piece of every shard it searches (Pagefind's index chunk of
