@@ -14,6 +14,7 @@ import datetime
 import os
 import shutil
 import time
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -107,7 +108,8 @@ def compiled_templates(cache: Path) -> Path:
     folder, current = cache / COMPILED_TEMPLATES, code_digest()[:16]
     for entry in os.scandir(folder) if folder.is_dir() else ():
         if entry.name != current:
-            shutil.rmtree(entry.path) if entry.is_dir() else os.unlink(entry.path)
+            with suppress(OSError):  # left behind, it costs a little room and nothing else
+                shutil.rmtree(entry.path) if entry.is_dir() else os.unlink(entry.path)
     return folder / current
 
 

@@ -180,8 +180,9 @@ def cached_environment(templates: Path, config: SiteConfig, compiled: Path) -> j
 
 
 class CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """Jinja's compiled templates in a folder that may vanish (`.cache/` deleted while `serve` runs):
-    made again when needed, and a write that fails only means compiling again next time."""
+    """Jinja's compiled templates in a folder that may vanish while a process keeps its environment
+    (`.cache/` deleted between two builds of one process, or during one): made again when needed, and
+    a write that fails only means compiling again next time."""
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
