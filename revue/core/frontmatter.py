@@ -39,11 +39,15 @@ def decode(path: Path, raw: bytes) -> str:
     return text.removeprefix(BYTE_ORDER_MARK).replace("\r\n", "\n")
 
 
+class NoFrontMatter(BuildError):
+    """The file does not open with `---`: it has no front matter at all (so it records nothing)."""
+
+
 def split(path: Path, raw: bytes) -> Document:
     """Decode a file and separate its `---` front matter from its Markdown body."""
     lines = decode(path, raw).split("\n")
     if lines[0].strip() != "---":
-        raise BuildError([Problem(path, 1, messages.NO_FRONT_MATTER)])
+        raise NoFrontMatter([Problem(path, 1, messages.NO_FRONT_MATTER)])
     closing = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
     if closing is None:
         raise BuildError([Problem(path, 1, messages.FRONT_MATTER_NOT_CLOSED)])

@@ -281,8 +281,12 @@ def accept(read: list[Article | BuildError], problems: list[Problem]) -> list[Ar
 
 def recorded_seed(file: SourceFile) -> str | None:
     """The `source.seed` a file records, read even when the file has other problems (they are reported);
-    BuildError when its front matter cannot be read at all, so whether it records one is unknown."""
-    source = frontmatter.split(file.path, file.raw).front_matter.values.get("source")
+    None when it has no front matter at all; BuildError when it has one that cannot be read, so whether
+    it records a seed is unknown."""
+    try:
+        source = frontmatter.split(file.path, file.raw).front_matter.values.get("source")
+    except frontmatter.NoFrontMatter:
+        return None
     seed = source.get("seed") if isinstance(source, dict) else None
     return seed if isinstance(seed, str) else None
 
