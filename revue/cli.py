@@ -223,7 +223,7 @@ def main(argv: list[str]) -> int:
     project = Project(args.root)
     try:
         if args.command in LOCKED:
-            with exclusive(project.cache, lambda: say_waiting(project)):
+            with exclusive(project.root, lambda: say_waiting(project)):
                 COMMANDS[args.command](project, args)
         else:
             COMMANDS[args.command](project, args)

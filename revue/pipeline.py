@@ -115,6 +115,7 @@ def run(
     from revue.site.read import accept
 
     config = load_config(project.site_yaml, base_url)
+    cache.make_folder()
     day = today or today_in(config.timezone)
     remember_sort_keys(cache.sort_keys())
     read = cache.read_articles(listing.files, config)

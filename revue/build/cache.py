@@ -96,6 +96,10 @@ class BuildCache:
         self.stores: dict[str, Store] = {}
         self.article_keys: dict[str, str] = {}  # by slug: a digest of everything the article says
 
+    def make_folder(self) -> None:
+        """`.cache/` made before the work that fills it: a file in its way is reported before, not after."""
+        self.folder.mkdir(exist_ok=True)
+
     def store(self, name: str) -> Store:
         if name not in self.stores:  # `runs` is tiny and shared by build and check: never pruned
             self.stores[name] = Store(self.folder / f"{name}.pickle", prune=name != "runs")

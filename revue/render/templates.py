@@ -7,6 +7,7 @@ import json
 import os
 import re
 import traceback
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -181,15 +182,17 @@ def cached_environment(templates: Path, config: SiteConfig, compiled: Path) -> j
 
 class CompiledTemplates(jinja2.FileSystemBytecodeCache):
     """Jinja's compiled templates in a folder that may vanish while a process keeps its environment
-    (`.cache/` deleted between two builds of one process, or during one): made again when needed, and
-    a write that fails only means compiling again next time."""
+    (`.cache/` deleted between two builds of one process, or during one): made again when needed; one
+    that cannot be read or written only means compiling again, the build's own writes say what is wrong."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with suppress(OSError):  # unreadable (`.cache` not a folder…): the template is compiled
+            super().load_bytecode(bucket)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
+        with suppress(OSError):
             os.makedirs(self.directory, exist_ok=True)
             super().dump_bytecode(bucket)
-        except OSError:
-            pass
 
 
 def render_page(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
+from revue.build.lock import exclusive
 from revue.core.project import Project
 from revue.pipeline import build
 from tests.build_cli import build_py
@@ -142,6 +144,31 @@ def test_two_builds_at_once_both_succeed_one_after_the_other(project: Project) -
             f"Une autre construction de {project.root} est en cours : attente de sa fin…"
         }
     assert (project.output / "index.html").is_file()
+
+
+def test_a_build_waits_for_the_running_one_even_when_the_cache_is_deleted_meanwhile(project: Project) -> None:
+    """The lock is the project's folder, not a file in `.cache/` that an editor may delete."""
+    command = [sys.executable, str(REPO / "build.py"), "--root", str(project.root), "build"]
+    with exclusive(project.root, lambda: None):  # another build is running
+        shutil.rmtree(project.cache, ignore_errors=True)
+        waiting = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert waiting.stderr is not None
+        first_line = waiting.stderr.readline()  # printed before it waits: the lock is still held here
+        assert first_line == f"Une autre construction de {project.root} est en cours : attente de sa fin…\n"
+    assert waiting.wait(timeout=120) == 0
+    assert (project.output / "index.html").is_file()
+
+
+def test_a_mistyped_root_creates_no_folder_and_says_where_the_project_should_be(tmp_path: Path) -> None:
+    missing = tmp_path / "pas-de-projet"
+    done = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--root", str(missing), "build"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("site.yaml: introuvable — lancez la commande dans le dossier du projet")
+    assert not missing.exists()
 
 
 def test_a_reader_that_stops_early_gets_no_traceback(project: Project) -> None:
