@@ -20,6 +20,8 @@ def exclusive(root: Path, on_wait: Callable[[], None]) -> Iterator[None]:
     try:
         folder = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
     except FileNotFoundError:  # no project there: the run says so (no site.yaml) and writes nothing
+        folder = None
+    if folder is None:
         yield
         return
     try:
