@@ -174,7 +174,8 @@ def test_an_edit_sorts_the_partners_from_the_cache_without_loading_the_collation
 def test_the_cycle_collector_is_back_on_after_a_build_even_a_failed_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A build turns it off (it cost an edit a second at 10,000 articles); `serve` goes on collecting."""
+    """A build turns it off (it cost an edit a second at 10,000 articles); a process that goes on after
+    it (these tests) goes on collecting."""
     project = site_project(tmp_path / "site")
     seen = []
     monkeypatch.setattr(photos, "find_photos", spy(photos.find_photos, lambda: seen.append(gc.isenabled())))
