@@ -97,9 +97,11 @@ def run(
     today: datetime.date | None,
 ) -> BuildResult:
     cache = BuildCache(project.cache)
-    listing = content_files(project.content, project.root)
+    listing = content_files(project.content, project.root, cache.listed())
     inputs = build_inputs(project, base_url, drafts, listing)
     if not only_import and (known := unchanged_result(cache, inputs, project.output, publish, today)):
+        cache.set_listed(listing.settled)  # files that have settled since are not read again
+        cache.save()
         return known
     # Only past the shortcut: the stages load Jinja, Markdown, Babel and PyYAML, which cost a run with
     # nothing to do more than all the rest of it.
@@ -172,6 +174,7 @@ def run(
         )
         cache.remember(f"built:{project.output.resolve()}", (inputs, result, holds))
     cache.remember("checked", (inputs, result if publish else with_warnings(result, vanished), holds))
+    cache.set_listed(listing.settled)
     cache.save()
     return with_warnings(result, vanished)
 
@@ -200,7 +203,7 @@ def build_inputs(project: Project, base_url: str | None, drafts: bool, listing: 
         project.site_yaml.read_bytes() if project.site_yaml.is_file() else b"",
         folder_digest(project.templates),
         folder_digest(project.seeds),
-        *(part for file in listing.files for part in (str(file.path), file.sha)),
+        *(part for file in listing.files for part in (file.shown, file.sha)),
         *(f"{media.name}:{media.stat}" for media in listing.media),  # a replaced photo has a new stat
     )
 

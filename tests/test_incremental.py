@@ -7,7 +7,9 @@ be byte-identical to it, and exactly the files whose bytes differ must have been
 from __future__ import annotations
 
 import gc
+import os
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +17,7 @@ import jinja2
 import pytest
 
 from revue.build import incremental, photos
+from revue.build.cache import BuildCache
 from revue.core import collation
 from revue.core.errors import BuildError
 from revue.core.project import Project
@@ -22,6 +25,7 @@ from revue.dev.corpus import write_corpus
 from revue.pipeline import build
 from revue.render import templates
 from revue.render.templates import make_environment
+from revue.site import files
 from tests.conftest import REPO, copy_project
 from tests.photos import PHOTO_ARTICLE, add_photo_article, photo
 
@@ -143,6 +147,28 @@ def test_a_rebuild_with_nothing_changed_writes_nothing_and_keeps_the_index(tmp_p
     assert stamps(project.output) == before
     assert (result.written, result.index_seconds) == (0, 0.0)
     assert result.index is not None and result.index.pages == ARTICLES
+
+
+def test_an_edit_of_a_settled_file_is_seen_even_with_its_size_and_mtime_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A listing trusts the digest it took of a file that has settled, while its stat stays the same: a
+    file rewritten with as many bytes and its old mtime put back (`cp -p`, some editors) is read again
+    all the same (its ctime moved), and the site shows the edit."""
+    later = time.time_ns() + 60 * 10**9
+    monkeypatch.setattr(files.time, "time_ns", lambda: later)  # every file has settled before the builds
+    project = site_project(tmp_path / "site")
+    build(project)
+    assert len(BuildCache(project.cache).listed()) == ARTICLES  # the next build trusts them all
+    path = project.content / "bench-00007.md"
+    before, raw = path.stat(), path.read_bytes()
+    path.write_bytes(raw.replace(b"title: ", b"title: X", 1)[:-1])  # one byte more, the last newline less
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+
+    result = build(project)
+    assert result.written > 0
+    assert contents(project.output) == from_scratch(project, tmp_path / "fresh")
 
 
 def test_the_index_is_rebuilt_only_when_an_indexed_page_changes(tmp_path: Path) -> None:

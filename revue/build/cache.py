@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # a run with nothing to do opens the cache but never reads or
     from revue.build.photos import PhotoFile, Sizes
     from revue.render.markup import RenderedBody
     from revue.site.config import SiteConfig
-    from revue.site.files import SourceFile
+    from revue.site.files import FileStat, SourceFile
     from revue.site.model import Article
 
 
@@ -111,7 +111,7 @@ class BuildCache:
 
         store = self.store("articles")
         context = digest(code_digest(), repr(config))
-        keys = [digest(context, str(file.path), file.sha) for file in files]
+        keys = [digest(context, file.shown, file.sha) for file in files]
         misses = [index for index, key in enumerate(keys) if store.get(key) is None]
         parsed = fork_map(_read, ([files[i] for i in misses], config), len(misses))
         fresh = dict(zip(misses, parsed, strict=True))
@@ -153,6 +153,14 @@ class BuildCache:
 
     def remember(self, slot: str, value: Any) -> None:
         self.store("runs").put(slot, value)
+
+    def listed(self) -> dict[str, tuple[FileStat, str]]:
+        """What the last listing of `content/` saw settled: stat and digest by name (site/files.py)."""
+        return self.store("listing").get("content") or {}
+
+    def set_listed(self, settled: dict[str, tuple[FileStat, str]]) -> None:
+        if settled != self.listed():
+            self.store("listing").put("content", settled)
 
     def sort_keys(self) -> dict[str, SortKey]:
         """The French sort keys earlier builds computed (core/collation.py), if the code is the same."""

@@ -134,7 +134,7 @@ def plan_import(
         else:
             planned[target] = PlannedFile(
                 shown,
-                SourceFile(target, converted.markdown.encode("utf-8")),
+                SourceFile(str(target), converted.markdown.encode("utf-8")),
                 imported_report(converted, str(target)),
             )
     if problems:

@@ -1,7 +1,11 @@
-"""The files of `content/`: which are articles, read once as bytes; which are skipped, and why.
+"""The files of `content/`: which are articles, and their digests; which are skipped, and why.
 
 Kept apart from `read` (which parses and validates) and light to import: every run lists the files,
-even one that finds nothing changed and stops there.
+even one that finds nothing changed and stops there. So a listing reads only the files that changed:
+a file whose stat (inode, size, mtime, ctime) is the one an earlier listing saw keeps that listing's
+digest, and its bytes are read only if something needs them. As in git's "racily clean" rule, a file
+that had changed less than `SETTLED_NS` before the listing that saw it is never trusted that way: a
+second write within the file system's timestamp granularity could leave the same stat.
 """
 
 from __future__ import annotations
@@ -9,25 +13,48 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from revue.core import messages
 from revue.core.errors import BuildError, Problem, display_path
 
+FileStat = tuple[int, int, int, int]  # inode, size, mtime_ns, ctime_ns
+SETTLED_NS = 2_000_000_000  # a file changed less than this before a listing is read again by the next
+
 
 @dataclass(frozen=True)
 class SourceFile:
-    """One article file: its path as shown in messages (relative to the project) and its bytes."""
+    """One article file: its path as shown in messages (relative to the project), and its bytes, given
+    or read from `location` when first needed."""
 
-    path: Path
-    raw: bytes
+    shown: str  # its path as shown, as text (a Path is made only for a file that is read)
+    contents: bytes | None = None  # the bytes, when already read (by the listing, or made by the importer)
+    location: str = ""  # where to read them otherwise
+    known_sha: str = ""  # their digest, taken by an earlier listing of this file, unchanged since
+
+    @cached_property
+    def path(self) -> Path:
+        return Path(self.shown)
+
+    @cached_property
+    def raw(self) -> bytes:
+        """The bytes; BuildError naming the file when it cannot be read any more."""
+        if self.contents is not None:
+            return self.contents
+        try:
+            with open(self.location, "rb") as file:
+                return file.read()
+        except OSError as error:
+            raise BuildError([unreadable(self.path, error)]) from None
 
     @cached_property
     def sha(self) -> str:
         """Digest of the bytes, taken once: the run's inputs and the article cache are keyed on it."""
-        return hashlib.sha256(self.raw).hexdigest()
+        return self.known_sha or hashlib.sha256(self.raw).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -47,6 +74,9 @@ class Listing:
     files: tuple[SourceFile, ...]
     warnings: tuple[Problem, ...]
     media: tuple[MediaFile, ...] = ()
+    # What the next listing may trust: by name under content/, the stat and digest of each file that
+    # had settled when this listing saw it.
+    settled: dict[str, tuple[FileStat, str]] = field(default_factory=dict)
 
 
 ARTICLE_SUFFIX = ".md"
@@ -56,14 +86,18 @@ DIGITS = re.compile(r"(\d+)")
 SCRATCH_NAME = re.compile(r"^(?:\.|#)|(?:~|\.swp|\.swx|\.tmp|\.bak|\.orig|#)$")
 
 
-def content_files(content_dir: Path, root: Path) -> Listing:
-    """Every `*.md` under `content_dir`, sorted and read once, and every image (not read); other files
-    skipped, with a warning if unexpected.
+def content_files(
+    content_dir: Path, root: Path, known: Mapping[str, tuple[FileStat, str]] | None = None
+) -> Listing:
+    """Every `*.md` under `content_dir`, sorted, read unless `known` (an earlier listing's `settled`)
+    has it with its stat, and every image (not read); other files skipped, with a warning if unexpected.
 
     Plain strings and os.scandir, not pathlib: this runs on every build, over every article.
     """
+    listed_at = time.time_ns()
+    known = known or {}
     shown_dir = str(display_path(content_dir, root))
-    found: list[str] = []
+    found: list[tuple[str, FileStat | None]] = []
     media: list[MediaFile] = []
     warnings: list[Problem] = []
 
@@ -88,23 +122,43 @@ def content_files(content_dir: Path, root: Path) -> Listing:
                 elif not is_file:
                     warnings.append(Problem(Path(shown_dir, name), None, messages.NOT_A_READABLE_FILE))
                 else:
-                    found.append(name)
+                    found.append((name, file_stat(entry)))
 
     if content_dir.is_dir():
         visit(str(content_dir), "")
-    files, problems = [], []
-    for name in sorted(found, key=natural_order):
-        try:
-            with open(f"{content_dir}/{name}", "rb") as file:
-                files.append(SourceFile(Path(f"{shown_dir}/{name}"), file.read()))
-        except OSError as error:
-            problems.append(
-                Problem(Path(shown_dir, name), None, messages.cannot_read(messages.system_error(error)))
-            )
+    files, problems, settled = [], [], {}
+    for name, stat in sorted(found, key=lambda found: natural_order(found[0])):
+        shown, location = f"{shown_dir}/{name}", f"{content_dir}/{name}"
+        seen = known.get(name)
+        if stat is not None and seen is not None and seen[0] == stat:
+            file = SourceFile(shown, location=location, known_sha=seen[1])
+        else:
+            try:
+                with open(location, "rb") as opened:
+                    file = SourceFile(shown, opened.read())
+            except OSError as error:
+                problems.append(unreadable(Path(shown), error))
+                continue
+        files.append(file)
+        if stat is not None and max(stat[2], stat[3]) < listed_at - SETTLED_NS:
+            settled[name] = (stat, file.sha)
     if problems:
         raise BuildError(problems)
     warnings.sort(key=lambda p: natural_order(str(p.path)))
-    return Listing(tuple(files), tuple(warnings), tuple(sorted(media, key=lambda m: m.name)))
+    return Listing(tuple(files), tuple(warnings), tuple(sorted(media, key=lambda m: m.name)), settled)
+
+
+def file_stat(entry: os.DirEntry[str]) -> FileStat | None:
+    """What tells a listing that a file is the one an earlier listing saw; None if it cannot be had."""
+    try:
+        stat = entry.stat()
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def unreadable(shown: Path, error: OSError) -> Problem:
+    return Problem(shown, None, messages.cannot_read(messages.system_error(error)))
 
 
 def natural_order(name: str) -> list[str | int]:

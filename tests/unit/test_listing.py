@@ -1,0 +1,62 @@
+"""Listing `content/`: a file is read again whenever it may have changed, and only then."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from revue.core.errors import BuildError
+from revue.site import files
+from revue.site.files import content_files
+
+
+def listing(root: Path, known: dict | None = None) -> files.Listing:
+    return content_files(root / "content", root, known)
+
+
+@pytest.fixture
+def settled_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Listings happen a minute from now: every file written by the test has settled."""
+    later = time.time_ns() + 60 * 10**9
+    monkeypatch.setattr(files.time, "time_ns", lambda: later)
+
+
+def write(root: Path, name: str, text: str) -> Path:
+    path = root / "content" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_file_that_just_changed_is_read_again_by_the_next_listing(tmp_path: Path) -> None:
+    write(tmp_path, "a.md", "un")
+    assert listing(tmp_path).settled == {}  # changed within the timestamps' granularity: never trusted
+
+
+def test_a_settled_file_keeps_its_digest_until_its_stat_changes(tmp_path: Path, settled_clock: None) -> None:
+    path = write(tmp_path, "a.md", "un")
+    first = listing(tmp_path)
+    ((stat, sha),) = first.settled.values()
+    known = {"a.md": (stat, "digest-of-the-earlier-listing")}
+    unchanged = listing(tmp_path, known).files[0]
+    assert (unchanged.sha, unchanged.contents) == ("digest-of-the-earlier-listing", None)  # not read
+
+    before = path.stat()
+    path.write_text("UN", encoding="utf-8")  # same size, and the old mtime put back, as `cp -p` does
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    rewritten = listing(tmp_path, known).files[0]
+    assert (rewritten.raw, rewritten.sha) == (b"UN", listing(tmp_path).settled["a.md"][1])
+    assert rewritten.sha != sha
+
+
+def test_a_trusted_file_that_vanishes_before_it_is_read_is_named(tmp_path: Path, settled_clock: None) -> None:
+    path = write(tmp_path, "a.md", "un")
+    trusted = listing(tmp_path, listing(tmp_path).settled).files[0]
+    path.unlink()
+    with pytest.raises(BuildError) as raised:
+        _ = trusted.raw
+    (problem,) = raised.value.problems
+    assert problem.path == Path("content/a.md") and "illisible" in problem.message
