@@ -166,7 +166,8 @@ def publish_changes(changes: Changes, output: Path, search_store: Path, shard_si
     place (every file it kept still as the manifest says), only what changed is moved in."""
     files, previous = changes.files, changes.previous
     bundle = output / search.BUNDLE
-    keep_index = index_key(files, shard_size) == previous.index and bundle.is_dir()
+    indexed_pages = index_key(files, shard_size)  # the stats set below do not change it
+    keep_index = indexed_pages == previous.index and bundle.is_dir()
     seconds = 0.0
     indexed: list[search.IndexReport] = []
     if changes.changed or files.keys() != previous.files.keys() or not keep_index:
@@ -189,4 +190,4 @@ def publish_changes(changes: Changes, output: Path, search_store: Path, shard_si
             for path, entry in files.items()
         }
     report = indexed[0] if indexed else previous.report and replace(previous.report, reindexed=0)
-    return Outcome(Manifest(files, index_key(files, shard_size), report), len(changes.changed), seconds)
+    return Outcome(Manifest(files, indexed_pages, report), len(changes.changed), seconds)

@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Collection
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from revue.build.search import BUNDLE, MANIFEST, NewSite
@@ -64,18 +65,21 @@ def publish(
     for leftover in (staging, previous):
         shutil.rmtree(leftover, ignore_errors=True)
     update = update and output.is_dir()
+    written = frozenset(file.path for file in files)
     try:
         staging.mkdir(parents=True)
         write_files(files, staging)
         if not update:
             link_kept(kept, output, staging)
-        written = frozenset(file.path for file in files)
-        finish(NewSite(staging, output if update else staging, written))
+        with ThreadPoolExecutor(1) as pool:  # indexing waits on Pagefind: look for old files meanwhile
+            indexing = pool.submit(finish, NewSite(staging, output if update else staging, written))
+            old = old_files(output, set(kept), written) if update else []
+            indexing.result()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     if update:
-        move_changes(staging, output, written, set(kept))
+        move_changes(staging, output, written, old)
         shutil.rmtree(staging, ignore_errors=True)
         return
     if output.exists():
@@ -84,9 +88,9 @@ def publish(
     shutil.rmtree(previous, ignore_errors=True)
 
 
-def move_changes(staging: Path, output: Path, written: Collection[str], kept: set[str]) -> None:
+def move_changes(staging: Path, output: Path, written: Collection[str], old: list[str]) -> None:
     """Rename each new file over its old one, add the new search folders, then remove what the site no
-    longer has: its pages, its search folders, and the folders they leave empty."""
+    longer has: its `old` files, its search folders, and the folders they leave empty."""
     made: set[str] = set()
     for path in sorted(written):
         target = f"{output}/{path}"
@@ -102,7 +106,7 @@ def move_changes(staging: Path, output: Path, written: Collection[str], kept: se
         for entry in os.scandir(bundle):
             if entry.is_dir() and entry.name not in listed:
                 shutil.rmtree(entry.path)
-    for path in sorted(old_files(output, kept, written), reverse=True):
+    for path in sorted(old, reverse=True):
         os.unlink(f"{output}/{path}")
         remove_empty_parents(output, path)
 
