@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from functools import cache, total_ordering
 
 from babel import Locale
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 from slugify import slugify
 
 from revue.core import messages, urls
@@ -278,6 +276,9 @@ def _suggestible() -> tuple[list[str], list[Partner]]:
 
 def suggest(name: str) -> Partner | None:
     """The partner an editor meant by `name`, when it is the English name or a slip away from one."""
+    from rapidfuzz import process  # here: only a name that is not a partner's needs it
+    from rapidfuzz.distance import OSA
+
     keyed = name_key(name)
     names, partners = _suggestible()
     found = process.extractOne(keyed, names, scorer=OSA.distance, score_cutoff=typos_allowed(keyed))

@@ -34,7 +34,6 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_STYLES = {"text-align"}
 URL_SCHEMES = {"http", "https", "mailto"}
-EXTENSIONS = ("tables", "sane_lists")
 
 # Plain prose: lines of text in paragraphs, with nothing Python-Markdown would read as syntax. For such a
 # text it only wraps each paragraph in <p>…</p>, so that is done here, without its parser (most bodies are
@@ -132,13 +131,24 @@ def photo_token(index: int) -> str:
 
 
 class _Converters(threading.local):
-    """One Markdown converter per thread, reset between texts: building one costs more than most bodies."""
+    """One Markdown converter per thread, reset between texts: building one costs more than most bodies,
+    so it is built when a body first needs it (many builds render none)."""
 
-    def __init__(self) -> None:
-        self.markdown = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html")
+    markdown: markdown.Markdown | None = None
 
 
 _converters = _Converters()
+
+
+def converter() -> markdown.Markdown:
+    if _converters.markdown is None:  # the extensions as objects: by name, Markdown looks them up among
+        from markdown.extensions.sane_lists import SaneListExtension  # the installed packages' entry points
+        from markdown.extensions.tables import TableExtension
+
+        _converters.markdown = markdown.Markdown(
+            extensions=[TableExtension(), SaneListExtension()], output_format="html"
+        )
+    return _converters.markdown
 
 
 def is_plain(markdown_text: str) -> bool:
@@ -153,10 +163,11 @@ def plain_html(markdown_text: str) -> str:
 
 
 def markdown_html(markdown_text: str) -> str:
-    """What `markdown.markdown(markdown_text, extensions=EXTENSIONS, output_format="html")` returns."""
+    """What `markdown.markdown(markdown_text, extensions=["tables", "sane_lists"], output_format="html")`
+    returns."""
     if is_plain(markdown_text):
         return plain_html(markdown_text)
-    return _converters.markdown.reset().convert(markdown_text)
+    return converter().reset().convert(markdown_text)
 
 
 def body_headings(fragment: str) -> str:
