@@ -95,6 +95,7 @@ class BuildCache:
         self.folder = folder
         self.stores: dict[str, Store] = {}
         self.article_keys: dict[str, str] = {}  # by slug: a digest of everything the article says
+        self.file_digests: dict[str, str] = {}  # by slug: its file's digest, which its body follows from
 
     def make_folder(self) -> None:
         """`.cache/` made before the work that fills it: a file in its way is reported before, not after."""
@@ -122,19 +123,23 @@ class BuildCache:
                 if index in fresh:
                     store.put(key, outcome)
                 self.article_keys[outcome.slug] = key
+                self.file_digests[outcome.slug] = files[index].sha
                 outcomes.append(outcome)
             else:
                 outcomes.append(BuildError(outcome))
         return outcomes
 
     def bodies(self, articles: tuple[Article, ...]) -> dict[str, RenderedBody]:
-        """Each article's rendered body by slug, rendered only when its Markdown was never rendered before."""
+        """Each article's rendered body by slug, rendered only when its file changed since it last was.
+        Keyed by the file's digest, already taken, not by the Markdown's, which would cost hashing every
+        body of the site on every build; a changed front matter costs one body rendered again."""
         store = self.store("bodies")
         context = code_digest()
-        keys = {article.slug: digest(context, article.body_markdown) for article in articles}
-        misses = sorted({a.body_markdown for a in articles if store.get(keys[a.slug]) is None})
-        for text, html in zip(misses, fork_map(_body, misses, len(misses)), strict=True):
-            store.put(digest(context, text), html)
+        keys = {article.slug: digest(context, self.file_digests[article.slug]) for article in articles}
+        misses = [article for article in articles if store.get(keys[article.slug]) is None]
+        texts = [article.body_markdown for article in misses]
+        for article, html in zip(misses, fork_map(_body, texts, len(texts)), strict=True):
+            store.put(keys[article.slug], html)
         return {slug: store.get(key) for slug, key in keys.items()}
 
     def photo_sizes(self, files: list[PhotoFile]) -> dict[str, Sizes | str]:
