@@ -77,11 +77,11 @@ class Addresses:
         self.by_slug: dict[str, Article] = {}
         self.by_name: dict[str, Article] = {}  # slugs, old slugs and file names: to suggest the one meant
         for article in articles:
-            self.by_file[article.path.as_posix()] = article
+            self.by_file[article.file] = article
             self.by_slug[article.slug] = article
             for alias in article.aliases:
                 self.by_slug.setdefault(alias, article)
-            self.by_name.setdefault(article.path.stem, article)
+            self.by_name.setdefault(posixpath.splitext(posixpath.basename(article.file))[0], article)
         self.by_name.update(self.by_slug)
         self.pages = {page.path for page in site.pages} | {feed.path for feed in site.feeds}
 
@@ -111,7 +111,7 @@ class Addresses:
         )
 
     def to_file(self, href: str, path: str, suffix: str, article: Article) -> Resolution:
-        folder = posixpath.dirname(article.path.as_posix())
+        folder = posixpath.dirname(article.file)
         target = posixpath.normpath(posixpath.join(folder, path))
         found = self.by_file.get(target)
         if found is not None:

@@ -72,7 +72,7 @@ class ArticleReader:
         draft = self.draft()
         date = self.date(draft)
         article = Article(
-            path=self.path,
+            file=self.path.as_posix(),
             title=self.title(),
             date=date,
             updated=self.updated(date),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +16,7 @@ STANDFIRST = "Le président a reçu jeudi à Hanoi la délégation de Gunma, en 
 
 def article(summary: str = STANDFIRST, place: str = "Hanoï") -> Article:
     return Article(
-        Path("content/a.md"), "Titre", datetime.date(2016, 2, 18), (), summary, place,
+        "content/a.md", "Titre", datetime.date(2016, 2, 18), (), summary, place,
         Source("VNA", None, None), (), "a", False, "", 5, 1,
     )  # fmt: skip
 

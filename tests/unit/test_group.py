@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 from revue.core.countries import lookup
 from revue.site.config import load_config
@@ -19,7 +18,7 @@ def article(
     slug: str, date: str, *countries: str, draft: bool = False, updated: str | None = None
 ) -> Article:
     return Article(
-        path=Path(f"content/{slug}.md"),
+        file=f"content/{slug}.md",
         title=slug,
         date=datetime.date.fromisoformat(date),
         countries=tuple(lookup(c) for c in countries),
