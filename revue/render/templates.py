@@ -209,7 +209,7 @@ def render_page(
 
 
 def what_is_rendered(page: Page) -> str:
-    return str(page.article.path) if isinstance(page, ArticlePage) else f"/{page.path}"
+    return page.article.file if isinstance(page, ArticlePage) else f"/{page.path}"
 
 
 def sitemap_pages(site: Site) -> list[tuple[str, datetime.date | None]]:

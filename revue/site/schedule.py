@@ -31,7 +31,7 @@ def is_scheduled(article: Article, today: datetime.date) -> bool:
 def scheduled(articles: list[Article], today: datetime.date) -> tuple[Article, ...]:
     """The articles that wait for their day (drafts are not: they wait for `draft: false`), soonest first."""
     waiting = [a for a in articles if not a.draft and is_scheduled(a, today)]
-    return tuple(sorted(waiting, key=lambda a: (a.date, str(a.path))))
+    return tuple(sorted(waiting, key=lambda a: (a.date, a.file)))
 
 
 def future_corrections(articles: list[Article], today: datetime.date) -> list[Problem]:
