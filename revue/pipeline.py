@@ -97,7 +97,7 @@ def run(
     today: datetime.date | None,
 ) -> BuildResult:
     cache = BuildCache(project.cache)
-    listing = content_files(project.content, project.root, cache.listed())
+    listing = content_files(project.content, project.root, cache.listed(), cache.clock())
     inputs = build_inputs(project, base_url, drafts, listing)
     if not only_import and (known := unchanged_result(cache, inputs, project.output, publish, today)):
         cache.set_listed(listing.settled)  # files that have settled since are not read again

@@ -8,6 +8,7 @@ is a new key. Delete `.cache/` and the next build computes everything again, wit
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -158,6 +159,17 @@ class BuildCache:
 
     def remember(self, slot: str, value: Any) -> None:
         self.store("runs").put(slot, value)
+
+    def clock(self) -> int:
+        """Now, in ns, as the file system of `.cache/` tells it, which as a rule stamps `content/` too: a
+        network drive's clock may run apart from this machine's, and a listing compares the files'
+        stamps with it. This machine's clock when `.cache/` is not there (yet)."""
+        marker = self.folder / "clock"
+        try:
+            marker.touch()
+            return marker.stat().st_mtime_ns
+        except OSError:
+            return time.time_ns()
 
     def listed(self) -> dict[str, tuple[FileStat, str]]:
         """What the last listing of `content/` saw settled: stat and digest by name (site/files.py)."""

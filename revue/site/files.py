@@ -87,14 +87,19 @@ SCRATCH_NAME = re.compile(r"^(?:\.|#)|(?:~|\.swp|\.swx|\.tmp|\.bak|\.orig|#)$")
 
 
 def content_files(
-    content_dir: Path, root: Path, known: Mapping[str, tuple[FileStat, str]] | None = None
+    content_dir: Path,
+    root: Path,
+    known: Mapping[str, tuple[FileStat, str]] | None = None,
+    now: int | None = None,
 ) -> Listing:
     """Every `*.md` under `content_dir`, sorted, read unless `known` (an earlier listing's `settled`)
     has it with its stat, and every image (not read); other files skipped, with a warning if unexpected.
+    `now` (ns): the time the files' stamps are compared with, by their file system's clock if it can
+    be had (this machine's otherwise).
 
     Plain strings and os.scandir, not pathlib: this runs on every build, over every article.
     """
-    listed_at = time.time_ns()
+    listed_at = time.time_ns() if now is None else now
     known = known or {}
     shown_dir = str(display_path(content_dir, root))
     found: list[tuple[str, FileStat | None]] = []

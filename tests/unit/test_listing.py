@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from revue.build.cache import BuildCache
 from revue.core.errors import BuildError
 from revue.site import files
 from revue.site.files import content_files
@@ -60,3 +61,16 @@ def test_a_trusted_file_that_vanishes_before_it_is_read_is_named(tmp_path: Path,
         _ = trusted.raw
     (problem,) = raised.value.problems
     assert problem.path == Path("content/a.md") and "illisible" in problem.message
+
+
+def test_a_build_compares_the_files_stamps_with_the_clock_of_their_file_system(tmp_path: Path) -> None:
+    """A network drive stamps files by its own clock: a listing takes `now` from a file it touches in
+    `.cache/` (here a local disk, so it agrees with this machine's clock within a tick); with no
+    `.cache/` yet, this machine's clock."""
+    cache = BuildCache(tmp_path / ".cache")
+    before = time.time_ns()
+    assert before <= cache.clock() <= time.time_ns()  # no .cache/: this machine's clock
+    cache.make_folder()
+    touched = cache.clock()
+    assert touched == (tmp_path / ".cache" / "clock").stat().st_mtime_ns
+    assert abs(touched - time.time_ns()) < 10**9
