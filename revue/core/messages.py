@@ -233,6 +233,11 @@ def cannot_read(reason: str) -> str:
     return f"illisible ({reason}) — vérifiez ses droits d’accès"
 
 
+CHANGED_DURING_BUILD = (
+    "modifié ou supprimé pendant la construction — relancez-la : elle prendra sa version enregistrée"
+)
+
+
 # --- Articles: front matter and body --------------------------------------------------------------
 
 NO_BODY = "l’article n’a pas de texte — écrivez-le sous la ligne `---` qui ferme l’en-tête"

@@ -42,14 +42,21 @@ class SourceFile:
 
     @cached_property
     def raw(self) -> bytes:
-        """The bytes; BuildError naming the file when it cannot be read any more."""
+        """The bytes; BuildError naming the file when it cannot be read any more, or when they are no
+        longer those of `known_sha`: saved again since the listing, they would be parsed and cached
+        under the digest of the version the listing saw."""
         if self.contents is not None:
             return self.contents
         try:
             with open(self.location, "rb") as file:
-                return file.read()
+                raw = file.read()
+        except FileNotFoundError:
+            raise BuildError([Problem(self.path, None, messages.CHANGED_DURING_BUILD)]) from None
         except OSError as error:
             raise BuildError([unreadable(self.path, error)]) from None
+        if self.known_sha and hashlib.sha256(raw).hexdigest() != self.known_sha:
+            raise BuildError([Problem(self.path, None, messages.CHANGED_DURING_BUILD)])
+        return raw
 
     @cached_property
     def sha(self) -> str:
@@ -141,6 +148,9 @@ def content_files(
             try:
                 with open(location, "rb") as opened:
                     file = SourceFile(shown, opened.read())
+            except FileNotFoundError:  # listed a moment ago
+                problems.append(Problem(Path(shown), None, messages.CHANGED_DURING_BUILD))
+                continue
             except OSError as error:
                 problems.append(unreadable(Path(shown), error))
                 continue

@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 
 from revue.build.cache import BuildCache
+from revue.core import messages
 from revue.core.errors import BuildError
 from revue.site import files
+from revue.site.config import load_config
 from revue.site.files import content_files
+from tests.conftest import copy_project
 
 
 def listing(root: Path, known: dict | None = None) -> files.Listing:
@@ -53,14 +56,44 @@ def test_a_settled_file_keeps_its_digest_until_its_stat_changes(tmp_path: Path, 
     assert rewritten.sha != sha
 
 
-def test_a_trusted_file_that_vanishes_before_it_is_read_is_named(tmp_path: Path, settled_clock: None) -> None:
-    path = write(tmp_path, "a.md", "un")
+@pytest.mark.parametrize("change", ["saved again", "deleted"])
+def test_a_trusted_file_changed_before_it_is_read_is_never_parsed_under_its_old_digest(
+    tmp_path: Path, settled_clock: None, change: str
+) -> None:
+    """Its bytes are read only on a cache miss, later in the build: an editor may have saved it since.
+    Parsed, they would be cached under the digest of the version the listing saw, and published
+    whenever that version came back (an undo, a `git checkout`)."""
+    path = write(tmp_path, "a.md", "title: avant")
     trusted = listing(tmp_path, listing(tmp_path).settled).files[0]
-    path.unlink()
+    if change == "deleted":
+        path.unlink()
+    else:
+        path.write_text("title: APRÈS", encoding="utf-8")
     with pytest.raises(BuildError) as raised:
         _ = trusted.raw
     (problem,) = raised.value.problems
-    assert problem.path == Path("content/a.md") and "illisible" in problem.message
+    assert problem.path == Path("content/a.md")
+    assert problem.message == messages.CHANGED_DURING_BUILD
+
+
+def test_an_article_saved_during_the_build_is_not_cached_under_the_digest_listed(
+    tmp_path: Path, settled_clock: None
+) -> None:
+    project = copy_project(tmp_path / "site")
+    config = load_config(project.site_yaml)
+    cache = BuildCache(project.cache)
+    listed = content_files(
+        project.content, project.root, content_files(project.content, project.root).settled
+    )
+    edited = project.content / listed.files[0].path.relative_to("content")
+    edited.write_bytes(edited.read_bytes().replace(b"title: ", b"title: ANCIEN ", 1))
+
+    outcomes = cache.read_articles(listed.files, config)  # no article cached yet: every file is read
+    assert isinstance(outcomes[0], BuildError)
+    assert outcomes[0].problems[0].message == messages.CHANGED_DURING_BUILD
+    cache.save()
+    again = BuildCache(project.cache).read_articles(listed.files[:1], config)  # that digest again: nothing may answer it
+    assert isinstance(again[0], BuildError), "nothing was cached under the digest of the listed version"
 
 
 def test_a_build_compares_the_files_stamps_with_the_clock_of_their_file_system(tmp_path: Path) -> None:
