@@ -131,7 +131,11 @@ def run(
         if only_import:
             raise
         # The later stages still look at the articles that could be read: every problem in one run.
-        articles, unread_problems = valid, error.problems
+        # One per address: a second one claiming it is reported, and the site has one page there.
+        first_by_slug: dict[str, Article] = {}
+        for article in valid:
+            first_by_slug.setdefault(article.slug, article)
+        articles, unread_problems = list(first_by_slug.values()), error.problems
     if only_import:
         if publish:
             write_imports(project, plan)

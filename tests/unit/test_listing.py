@@ -92,7 +92,9 @@ def test_an_article_saved_during_the_build_is_not_cached_under_the_digest_listed
     assert isinstance(outcomes[0], BuildError)
     assert outcomes[0].problems[0].message == messages.CHANGED_DURING_BUILD
     cache.save()
-    again = BuildCache(project.cache).read_articles(listed.files[:1], config)  # that digest again: nothing may answer it
+    again = BuildCache(project.cache).read_articles(
+        listed.files[:1], config
+    )  # that digest again: nothing may answer it
     assert isinstance(again[0], BuildError), "nothing was cached under the digest of the listed version"
 
 
