@@ -101,8 +101,7 @@ def run(
     inputs = build_inputs(project, base_url, drafts, listing)
     if not only_import and (known := unchanged_result(cache, inputs, project.output, publish, today)):
         cache.set_listed(listing.settled)  # files that have settled since are not read again
-        cache.save()
-        return known
+        return with_warnings(known, cache.save())
     # Only past the shortcut: the stages load Jinja, Markdown, Babel and PyYAML, which cost a run with
     # nothing to do more than all the rest of it.
     from revue.build.incremental import publish_changes, render_changes
@@ -179,8 +178,7 @@ def run(
         cache.remember(f"built:{project.output.resolve()}", (inputs, result, holds))
     cache.remember("checked", (inputs, result if publish else with_warnings(result, vanished), holds))
     cache.set_listed(listing.settled)
-    cache.save()
-    return with_warnings(result, vanished)
+    return with_warnings(result, (*vanished, *cache.save()))
 
 
 def unshown(site: Site, articles: list[Article]) -> list[Article]:

@@ -257,6 +257,19 @@ def test_deleting_the_cache_gives_byte_identical_output(tmp_path: Path) -> None:
     assert contents(project.output) == cached
 
 
+def test_a_cache_that_cannot_be_written_is_a_warning_after_the_site_is_published(tmp_path: Path) -> None:
+    """The site is right; only the next build's shortcut is lost: exit 0, the store named."""
+    project = site_project(tmp_path / "site")
+    build(project)
+    (project.cache / "runs.pickle.tmp").mkdir()  # where the store is written before it replaces the file
+    edit_article_body(project)
+    result = build(project)
+    assert result.written > 0
+    assert contents(project.output) == from_scratch(project, tmp_path / "fresh")
+    (warning,) = [w for w in result.warnings if w.path == project.cache / "runs.pickle"]
+    assert "cache non enregistré" in warning.message
+
+
 def test_a_failed_incremental_build_leaves_output_untouched(tmp_path: Path) -> None:
     project = site_project(tmp_path / "site")
     build(project)

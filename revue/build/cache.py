@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from revue.build.parallel import fork_map
 from revue.build.search import BUNDLE, IndexReport
 from revue.build.store import Store
+from revue.core import messages
 from revue.core.collation import SortKey
 from revue.core.digest import code_digest, digest
 from revue.core.errors import BuildError, Problem
@@ -194,10 +195,19 @@ class BuildCache:
     def set_manifest(self, output: Path, manifest: Manifest) -> None:
         self.store("manifest").put(manifest_slot(output), manifest)
 
-    def save(self) -> None:
-        """Write every store that was used, dropping the entries this build did not use."""
+    def save(self) -> tuple[Problem, ...]:
+        """Write every store that was used, dropping the entries this build did not use. A store that
+        cannot be written is a warning, not a failure: the build it speeds up has been done (and maybe
+        published); the next one does that work again."""
+        problems = []
         for store in self.stores.values():
-            store.save()
+            try:
+                store.save()
+            except OSError as error:
+                problems.append(
+                    Problem(store.file, None, messages.cache_not_saved(messages.system_error(error)))
+                )
+        return tuple(problems)
 
 
 def manifest_slot(output: Path) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,8 @@ class Store:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.file.with_name(self.file.name + ".tmp")
             temporary.write_bytes(pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
+            if self.file.is_dir() and not self.file.is_symlink():  # read as unreadable: started over
+                shutil.rmtree(self.file)
             os.replace(temporary, self.file)
             self.in_file, self.readable = set(self.entries), True
         self.in_file |= self.added.keys()

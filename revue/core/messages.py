@@ -834,6 +834,13 @@ def system_error(error: OSError) -> str:
     return SYSTEM_ERRORS.get(errno.errorcode.get(error.errno or 0, ""), error.strerror or str(error))
 
 
+def cache_not_saved(reason: str) -> str:
+    return (
+        f"cache non enregistré ({reason}) — le site est à jour, mais la prochaine construction refera "
+        "ce travail ; si cela se répète, supprimez le dossier .cache/ (`make clean`)"
+    )
+
+
 def cannot_write(reason: str) -> str:
     return f"{reason} — vérifiez les droits du dossier et la place libre sur le disque"
 

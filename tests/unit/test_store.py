@@ -81,3 +81,11 @@ def test_a_store_that_is_never_pruned_keeps_what_no_build_used(tmp_path: Path) -
         store.put(f"run {run}", run)
         store.save()
     assert Store(file, prune=False).entries == {"run 0": 0, "run 1": 1, "run 2": 2}
+
+
+def test_a_folder_in_place_of_the_file_is_started_over(tmp_path: Path) -> None:
+    file = tmp_path / "bodies.pickle"
+    (file / "inside").mkdir(parents=True)
+    build_using(file, range(0), range(3))
+    assert file.is_file()
+    build_using(file, range(3))
