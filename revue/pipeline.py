@@ -197,7 +197,8 @@ def with_warnings(result: BuildResult, warnings: tuple[Problem, ...]) -> BuildRe
 
 def build_inputs(project: Project, base_url: str | None, drafts: bool, listing: Listing) -> str:
     """One digest of everything a run reads: code and libraries, settings, templates, seeds, every article
-    and image of content/ (images by their stat: reading every photo would cost more than the run)."""
+    and image of content/ (images by their stat: reading every photo would cost more than the run), and
+    the files it leaves out, which its report warns about."""
     return digest(
         code_digest(),
         str(base_url),
@@ -207,6 +208,7 @@ def build_inputs(project: Project, base_url: str | None, drafts: bool, listing: 
         folder_digest(project.seeds),
         *(part for file in listing.files for part in (file.shown, file.sha)),
         *(f"{media.name}:{media.stat}" for media in listing.media),  # a replaced photo has a new stat
+        *(f"{warning.path}:{warning.message}" for warning in listing.warnings),  # files left out
     )
 
 

@@ -7,6 +7,7 @@ be byte-identical to it, and exactly the files whose bytes differ must have been
 from __future__ import annotations
 
 import gc
+import io
 import os
 import shutil
 import time
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from PIL import Image
 
 from revue.build import incremental, photos
 from revue.build.cache import BuildCache
@@ -325,6 +327,40 @@ def test_renaming_a_linked_article_rewrites_the_pages_that_link_to_it(tmp_path: 
     assert rewritten == differing
     assert result.written == len(differing)
     assert "articles/bench-00007/index.html" in differing  # now the redirect to the new address
+
+
+def test_a_photo_replaced_by_one_of_the_same_size_with_its_old_mtime_is_published(tmp_path: Path) -> None:
+    """The nothing-changed shortcut knows a photo by its stat, not its bytes: ctime gives the copy away."""
+    project = site_project(tmp_path / "site")
+    add_photo_article(project)
+    path = project.content / "medias" / "rizieres.png"
+
+    def uncompressed(colour: tuple[int, int, int]) -> bytes:  # the same size whatever the colour
+        out = io.BytesIO()
+        Image.new("RGB", (1200, 800), colour).save(out, "PNG", compress_level=0)
+        return out.getvalue()
+
+    path.write_bytes(uncompressed((200, 30, 30)))
+    build(project)
+    before = path.stat()
+    path.write_bytes(uncompressed((30, 30, 200)))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert build(project).written > 0
+    assert contents(project.output) == from_scratch(project, tmp_path / "fresh")
+
+
+def test_a_file_left_out_is_warned_about_while_it_is_there_and_only_then(tmp_path: Path) -> None:
+    """Files that are not articles are no article's bytes, but their warnings are part of each report."""
+    project = site_project(tmp_path / "site")
+    build(project)
+    stray = project.content / "nouvel-article.md.txt"
+    stray.write_text((project.content / "bench-00007.md").read_text("utf-8"), encoding="utf-8")
+    for publish in (True, False):
+        assert any(w.path.name == stray.name for w in build(project, publish=publish).warnings)
+    stray.unlink()
+    for publish in (True, False):
+        assert not any(w.path.name == stray.name for w in build(project, publish=publish).warnings)
 
 
 def test_a_changed_photo_rewrites_its_sizes_and_the_pages_showing_it_and_nothing_else(

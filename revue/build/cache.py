@@ -174,7 +174,11 @@ class BuildCache:
 
     def listed(self) -> dict[str, tuple[FileStat, str]]:
         """What the last listing of `content/` saw settled: stat and digest by name (site/files.py)."""
-        return self.store("listing").get("content") or {}
+        found = self.store("listing").get("content")
+        well_formed = isinstance(found, dict) and all(
+            isinstance(seen, tuple) and len(seen) == 2 and isinstance(seen[1], str) for seen in found.values()
+        )
+        return found if well_formed else {}  # a file written by other hands is ignored
 
     def set_listed(self, settled: dict[str, tuple[FileStat, str]]) -> None:
         if settled != self.listed():

@@ -70,7 +70,9 @@ class MediaFile:
     tells a run that nothing changed without reading the bytes."""
 
     name: str
-    stat: tuple[int, int, int]  # inode, size, mtime_ns
+    stat: (
+        FileStat | None
+    )  # inode, size, mtime_ns, ctime_ns (a copy with its old mtime put back has a new ctime)
 
 
 @dataclass(frozen=True)
@@ -127,8 +129,7 @@ def content_files(
                 if is_folder:
                     visit(entry.path, name + "/")
                 elif is_file and name.lower().endswith(IMAGE_SUFFIXES):
-                    stat = entry.stat()
-                    media.append(MediaFile(name, (stat.st_ino, stat.st_size, stat.st_mtime_ns)))
+                    media.append(MediaFile(name, file_stat(entry)))
                 elif not name.endswith(ARTICLE_SUFFIX):
                     warnings.append(Problem(Path(shown_dir, name), None, ignored_file_message(name)))
                 elif not is_file:
