@@ -101,6 +101,8 @@ class BuildCache:
 
     def make_folder(self) -> None:
         """`.cache/` made before the work that fills it: a file in its way is reported before, not after."""
+        if self.folder.exists() and not self.folder.is_dir():
+            raise BuildError([Problem(self.folder, None, messages.CACHE_IS_NOT_A_FOLDER)])
         self.folder.mkdir(exist_ok=True)
 
     def store(self, name: str) -> Store:

@@ -834,6 +834,12 @@ def system_error(error: OSError) -> str:
     return SYSTEM_ERRORS.get(errno.errorcode.get(error.errno or 0, ""), error.strerror or str(error))
 
 
+CACHE_IS_NOT_A_FOLDER = (
+    "un fichier porte le nom du dossier de cache de Revue — supprimez-le (Revue y range ce qu’elle "
+    "a déjà calculé, et le recrée)"
+)
+
+
 def cache_not_saved(reason: str) -> str:
     return (
         f"cache non enregistré ({reason}) — le site est à jour, mais la prochaine construction refera "

@@ -109,3 +109,12 @@ def test_a_build_compares_the_files_stamps_with_the_clock_of_their_file_system(t
     touched = cache.clock()
     assert touched == (tmp_path / ".cache" / "clock").stat().st_mtime_ns
     assert abs(touched - time.time_ns()) < 10**9
+
+
+@pytest.mark.parametrize("written", [5, {"a.md": 3}, {"a.md": ((1, 2, 3, 4), 5)}])
+def test_a_listing_cache_of_another_shape_is_ignored(tmp_path: Path, written: object) -> None:
+    cache = BuildCache(tmp_path / ".cache")
+    cache.store("listing").put("content", written)
+    cache.save()
+    write(tmp_path, "a.md", "un")
+    assert listing(tmp_path, BuildCache(tmp_path / ".cache").listed()).files[0].raw == b"un"

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from revue.build.lock import exclusive
+from revue.core import messages
 from revue.core.project import Project
 from revue.pipeline import build
 from tests.build_cli import build_py
@@ -183,12 +184,13 @@ def test_a_reader_that_stops_early_gets_no_traceback(project: Project) -> None:
     assert (project.output / "index.html").is_file()
 
 
-def test_a_folder_the_build_cannot_write_is_a_one_line_message(project: Project) -> None:
+def test_a_file_in_place_of_the_cache_folder_is_named_with_what_to_do(project: Project) -> None:
     (project.root / ".cache").write_text("un fichier là où le cache doit être un dossier", encoding="utf-8")
 
     result = build_py(project, "build")
 
     assert result.returncode == 1
-    assert result.stderr == (
-        ".cache: existe déjà — vérifiez les droits du dossier et la place libre sur le disque\n"
-    )
+    assert result.stderr.splitlines() == [
+        f".cache: {messages.CACHE_IS_NOT_A_FOLDER}",
+        "Échec de la construction : 1 problème. Rien n’a été écrit dans output/.",
+    ]
