@@ -25,6 +25,7 @@ from revue.preview.static_server import SubPathHandler, start_server
 
 STATUS_PATH = "/__revue/status"
 SCRIPT_FILE = Path(__file__).with_name("live_reload.js")
+WATCH_TIMEOUT_MS = 200  # how long the file watcher waits for a change before it reports none
 
 
 @dataclass(frozen=True)
@@ -124,10 +125,17 @@ def serve(project: Project, prefix: str, port: int, live: LiveSite, on_ready: Ca
         raise BuildError([Problem(Path(f"127.0.0.1:{port}"), None, messages.PORT_BUSY)]) from None
     base_url = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     try:
+        # Watching starts before the first build, so that a file saved while it runs is built next;
+        # the watcher then wakes every WATCH_TIMEOUT_MS with nothing to report.
+        changes = watchfiles.watch(
+            *watched_paths(project), rust_timeout=WATCH_TIMEOUT_MS, yield_on_timeout=True
+        )
+        next(changes)
         live.rebuild(base_url)
         on_ready(base_url)
-        for _ in watchfiles.watch(*watched_paths(project)):
-            live.rebuild(base_url)
+        for changed in changes:
+            if changed:
+                live.rebuild(base_url)
     finally:
         server.shutdown()
         server.server_close()

@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from revue.core.project import Project
+from revue.dev.corpus import write_corpus
 from tests.build_cli import build_py
 from tests.conftest import REPO, copy_project
 
@@ -111,6 +112,28 @@ def test_serve_rebuilds_and_reloads_shows_errors_and_recovers(
         expect(overlay).to_have_count(0)
         built = (project.output / "articles" / SLUG / "index.html").read_text(encoding="utf-8")
         assert "Troisième version" in built and "REVUE_LIVE" not in built  # the script is never written
+    finally:
+        server.process.kill()
+        server.process.wait(timeout=10)
+
+
+def test_a_file_saved_during_the_first_build_is_built_next(tmp_path: Path) -> None:
+    """The first build of a big site takes a while: an editor who saves meanwhile sees that save."""
+    project = copy_project(tmp_path / "site")
+    write_corpus(project.content, REPO / "seeds", 300)
+    path = project.content / "bench-00007.md"
+    server = start_serve(project)
+    try:
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while not project.cache.is_dir():  # made once the first build has listed content/
+            assert time.monotonic() < deadline and server.process.poll() is None, "".join(server.seen)
+            time.sleep(0.01)
+        path.write_text(path.read_text("utf-8") + "\nEnregistré pendant la première construction.\n", "utf-8")
+        server.wait_for_line("Aperçu sur http://127.0.0.1:")
+        built = project.output / "articles" / "bench-00007" / "index.html"
+        while "Enregistré pendant la première construction." not in built.read_text("utf-8"):
+            assert time.monotonic() < deadline, "the save made during the first build was never built"
+            time.sleep(0.1)
     finally:
         server.process.kill()
         server.process.wait(timeout=10)
