@@ -3,9 +3,10 @@
 Kept apart from `read` (which parses and validates) and light to import: every run lists the files,
 even one that finds nothing changed and stops there. So a listing reads only the files that changed:
 a file whose stat (inode, size, mtime, ctime) is the one an earlier listing saw keeps that listing's
-digest, and its bytes are read only if something needs them. As in git's "racily clean" rule, a file
-that had changed less than `SETTLED_NS` before the listing that saw it is never trusted that way: a
-second write within the file system's timestamp granularity could leave the same stat.
+digest, and its bytes are read only if something needs them (and must then still have it). As in
+git's "racily clean" rule, a file that had changed less than `SETTLED_NS` before the listing that saw
+it, by its file system's clock, is never trusted that way: a second write within the file system's
+timestamp granularity could leave the same stat.
 """
 
 from __future__ import annotations
@@ -70,9 +71,8 @@ class MediaFile:
     tells a run that nothing changed without reading the bytes."""
 
     name: str
-    stat: (
-        FileStat | None
-    )  # inode, size, mtime_ns, ctime_ns (a copy with its old mtime put back has a new ctime)
+    # Inode, size, mtime, ctime: a copy of another photo with its old mtime put back has a new ctime.
+    stat: FileStat | None
 
 
 @dataclass(frozen=True)
