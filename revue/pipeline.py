@@ -98,7 +98,8 @@ def run(
 ) -> BuildResult:
     cache = BuildCache(project.cache)
     listing = content_files(project.content, project.root, cache.listed(), cache.clock())
-    inputs = build_inputs(project, base_url, drafts, listing)
+    settings = settings_state(project)
+    inputs = build_inputs(settings, base_url, drafts, listing)
     if not only_import and (known := unchanged_result(cache, inputs, project.output, publish, today)):
         cache.set_listed(listing.settled)  # files that have settled since are not read again
         return with_warnings(known, cache.save())
@@ -163,6 +164,12 @@ def run(
     holds = window(articles, day, config.timezone)
     # Said by each run that sees the page go, until a build publishes the site without it.
     vanished = vanished_articles(project, previous, jobs, articles, day)
+    # Saved while the run read them: what it made follows neither version, and would be remembered as
+    # following the first.
+    now = settings_state(project)
+    changed = [path for (path, before), (_, after) in zip(settings, now, strict=True) if before != after]
+    if changed:
+        raise BuildError([Problem(path, None, messages.CHANGED_DURING_BUILD) for path in changed])
     if publish:
         write_imports(project, plan)
         outcome = publish_changes(
@@ -195,7 +202,19 @@ def with_warnings(result: BuildResult, warnings: tuple[Problem, ...]) -> BuildRe
     return replace(result, warnings=result.warnings + warnings)
 
 
-def build_inputs(project: Project, base_url: str | None, drafts: bool, listing: Listing) -> str:
+def settings_state(project: Project) -> tuple[tuple[Path, str], ...]:
+    """`site.yaml`, `templates/` (static files included) and `seeds/`, each by a digest of what it holds
+    now: taken when a run starts, and again before it publishes."""
+    return (
+        (project.site_yaml, digest(project.site_yaml.read_bytes() if project.site_yaml.is_file() else b"")),
+        (project.templates, folder_digest(project.templates)),
+        (project.seeds, folder_digest(project.seeds)),
+    )
+
+
+def build_inputs(
+    settings: tuple[tuple[Path, str], ...], base_url: str | None, drafts: bool, listing: Listing
+) -> str:
     """One digest of everything a run reads: code and libraries, settings, templates, seeds, every article
     and image of content/ (images by their stat: reading every photo would cost more than the run), and
     the files it leaves out, which its report warns about."""
@@ -203,9 +222,7 @@ def build_inputs(project: Project, base_url: str | None, drafts: bool, listing: 
         code_digest(),
         str(base_url),
         str(drafts),
-        project.site_yaml.read_bytes() if project.site_yaml.is_file() else b"",
-        folder_digest(project.templates),
-        folder_digest(project.seeds),
+        *(state for _, state in settings),
         *(part for file in listing.files for part in (file.shown, file.sha)),
         *(f"{media.name}:{media.stat}" for media in listing.media),  # a replaced photo has a new stat
         *(f"{warning.path}:{warning.message}" for warning in listing.warnings),  # files left out

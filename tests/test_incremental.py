@@ -20,7 +20,7 @@ from PIL import Image
 
 from revue.build import incremental, photos
 from revue.build.cache import BuildCache
-from revue.core import collation
+from revue.core import collation, messages
 from revue.core.errors import BuildError
 from revue.core.project import Project
 from revue.dev.corpus import write_corpus
@@ -270,6 +270,52 @@ def test_a_cache_that_cannot_be_written_is_a_warning_after_the_site_is_published
     assert contents(project.output) == from_scratch(project, tmp_path / "fresh")
     (warning,) = [w for w in result.warnings if w.path == project.cache / "runs.pickle"]
     assert "cache non enregistré" in warning.message
+
+
+@pytest.mark.parametrize("saved", ["site.yaml", "templates/article.html"])
+def test_settings_saved_while_a_build_runs_fail_it_and_are_never_remembered_as_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, saved: str
+) -> None:
+    """A build reads site.yaml and the templates when it starts and again as it renders: saved in
+    between, its pages follow the new version while its record says the old one, and putting the old
+    one back would leave the new one published."""
+    project = site_project(tmp_path / "site")
+    build(project)
+    path = project.root / saved
+    original = path.read_text("utf-8")
+    edited = (
+        original.replace("home_articles: 10", "home_articles: 5")
+        if saved == "site.yaml"
+        else (original.replace("{% block main %}", "{% block main %}<p>MARQUEUR</p>", 1))
+    )
+    assert edited != original
+    before = stamps(project.output)
+    render_changes = incremental.render_changes
+
+    def saved_meanwhile(*args, **kwargs):  # the editor saves while the pages are being rendered
+        path.write_text(edited, encoding="utf-8")
+        return render_changes(*args, **kwargs)
+
+    monkeypatch.setattr(incremental, "render_changes", saved_meanwhile)
+    edit_article_body(project)
+    with pytest.raises(BuildError) as raised:
+        build(project)
+    assert [p.message for p in raised.value.problems] == [messages.CHANGED_DURING_BUILD]
+    assert stamps(project.output) == before
+    monkeypatch.undo()
+    path.write_text(original, encoding="utf-8")  # the old version back
+    build(project)
+    assert contents(project.output) == from_scratch(project, tmp_path / "fresh")
+
+
+def test_a_file_in_place_of_the_search_store_is_replaced(tmp_path: Path) -> None:
+    project = site_project(tmp_path / "site")
+    build(project)
+    shutil.rmtree(project.cache / "search")
+    (project.cache / "search").write_text("pas un dossier", encoding="utf-8")
+    edit_article_body(project)
+    build(project)
+    assert contents(project.output) == from_scratch(project, tmp_path / "fresh")
 
 
 def test_a_failed_incremental_build_leaves_output_untouched(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 from revue.build.cache import BuildCache
 from revue.core.project import Project
 from revue.dev.corpus import write_corpus
-from revue.pipeline import build, build_inputs, unchanged_result
+from revue.pipeline import build, build_inputs, settings_state, unchanged_result
 from revue.site.files import content_files
 from tests.build_cli import build_py
 from tests.conftest import REPO, copy_project, indexed_urls
@@ -81,7 +81,8 @@ def from_scratch(project: Project, folder: Path, today: datetime.date, drafts: b
 
 def shortcut_taken(project: Project, today: datetime.date) -> bool:
     """Would a build on `today` return the last result without reading an article?"""
-    inputs = build_inputs(project, None, False, content_files(project.content, project.root))
+    listing = content_files(project.content, project.root)
+    inputs = build_inputs(settings_state(project), None, False, listing)
     return unchanged_result(BuildCache(project.cache), inputs, project.output, True, today) is not None
 
 

@@ -118,6 +118,8 @@ def index_site(site: NewSite, pages: Mapping[str, str], store: Path, shard_size:
     shards = plan_shards({path: fact.month for path, fact in facts.items()}, shard_size)
     keys = {shard.id: shard_key(shard, facts, indexer_version()) for shard in shards}
     todo = sorted((s for s in shards if not (store / keys[s.id]).is_dir()), key=lambda s: -len(s.pages))
+    if store.exists() and not store.is_dir():  # in `.cache/`: ours to replace
+        store.unlink()
     if todo:
         binary = pagefind_binary()
         with ThreadPoolExecutor(os.cpu_count() or 1) as pool:

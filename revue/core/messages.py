@@ -842,8 +842,8 @@ CACHE_IS_NOT_A_FOLDER = (
 
 def cache_not_saved(reason: str) -> str:
     return (
-        f"cache non enregistré ({reason}) — le site est à jour, mais la prochaine construction refera "
-        "ce travail ; si cela se répète, supprimez le dossier .cache/ (`make clean`)"
+        f"cache non enregistré ({reason}) — rien n’est perdu, mais la prochaine commande refera ce "
+        "travail ; si cela se répète, supprimez le dossier .cache/ (`make clean`)"
     )
 
 
