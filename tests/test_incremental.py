@@ -308,11 +308,15 @@ def test_settings_saved_while_a_build_runs_fail_it_and_are_never_remembered_as_b
     assert contents(project.output) == from_scratch(project, tmp_path / "fresh")
 
 
-def test_a_file_in_place_of_the_search_store_is_replaced(tmp_path: Path) -> None:
+@pytest.mark.parametrize("in_place", ["a file", "a dead link"])
+def test_what_is_in_place_of_the_search_store_is_replaced(tmp_path: Path, in_place: str) -> None:
     project = site_project(tmp_path / "site")
     build(project)
     shutil.rmtree(project.cache / "search")
-    (project.cache / "search").write_text("pas un dossier", encoding="utf-8")
+    if in_place == "a file":
+        (project.cache / "search").write_text("pas un dossier", encoding="utf-8")
+    else:
+        (project.cache / "search").symlink_to(tmp_path / "nulle-part")
     edit_article_body(project)
     build(project)
     assert contents(project.output) == from_scratch(project, tmp_path / "fresh")

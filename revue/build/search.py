@@ -118,8 +118,8 @@ def index_site(site: NewSite, pages: Mapping[str, str], store: Path, shard_size:
     shards = plan_shards({path: fact.month for path, fact in facts.items()}, shard_size)
     keys = {shard.id: shard_key(shard, facts, indexer_version()) for shard in shards}
     todo = sorted((s for s in shards if not (store / keys[s.id]).is_dir()), key=lambda s: -len(s.pages))
-    if store.exists() and not store.is_dir():  # in `.cache/`: ours to replace
-        store.unlink()
+    if not store.is_dir() and (store.exists() or store.is_symlink()):  # a file, a dead link: in `.cache/`,
+        store.unlink()  # ours to replace
     if todo:
         binary = pagefind_binary()
         with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
@@ -246,7 +246,8 @@ def index_shard(binary: Path, site: NewSite, shard: Shard, store: Path, key: str
 
     store.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f"{key[:12]}-", dir=store) as work:
-        pages, out = Path(work) / "site", Path(work) / BUNDLE
+        # Absolute: Pagefind runs in `work`, where a path relative to ours (`--root ../site`) leads nowhere.
+        pages, out = Path(work).absolute() / "site", Path(work).absolute() / BUNDLE
         for path in shard.pages:
             (pages / path).parent.mkdir(parents=True, exist_ok=True)
             link_or_copy(site.locate(path), str(pages / path))

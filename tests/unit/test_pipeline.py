@@ -194,3 +194,16 @@ def test_a_file_in_place_of_the_cache_folder_is_named_with_what_to_do(project: P
         f".cache: {messages.CACHE_IS_NOT_A_FOLDER}",
         "Échec de la construction : 1 problème. Rien n’a été écrit dans output/.",
     ]
+
+
+def test_a_project_named_by_a_relative_path_builds_and_indexes(project: Project) -> None:
+    """`--root ../autre-site`, as the README shows: Pagefind runs in a folder of its own."""
+    done = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--root", project.root.name, "build"],
+        cwd=project.root.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert list((project.output / "pagefind").glob("*/pagefind-entry.json"))
