@@ -183,7 +183,7 @@ class BuildCache:
         return found if well_formed else {}  # a file written by other hands is ignored
 
     def set_listed(self, settled: dict[str, tuple[FileStat, str]]) -> None:
-        if settled != self.listed():
+        if settled != self.store("listing").get("content"):  # as stored: a malformed one is replaced
             self.store("listing").put("content", settled)
 
     def sort_keys(self) -> dict[str, SortKey]:
