@@ -2,6 +2,10 @@
 
 Run with `make lighthouse`. Prints the four category scores per page and exits non-zero when one
 is under its threshold. `tests/browser/test_lighthouse.py` runs the same audit on one article.
+
+A page is judged by the median of three audits, as Lighthouse advises for a shared host
+(docs/variability.md): the performance score follows the host's load (93 for a page scoring
+100 when idle, seen during a CI run on two busy cores), the other three do not.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ CHROME_FLAGS = (
 )
 THRESHOLDS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 SUB_PATH = "/revue/"
+RUNS = 3
 
 
 def scores(url: str) -> dict[str, int]:
@@ -35,6 +40,20 @@ def scores(url: str) -> dict[str, int]:
 
 
 def audit(url: str) -> dict:
+    """The report of one URL on the side of the thresholds where most of RUNS audits fall (their
+    median), auditing only until that majority is reached: two audits for a page that passes twice."""
+    majority = RUNS // 2 + 1
+    passed: list[dict] = []
+    failed: list[dict] = []
+    while True:
+        report = audit_once(url)
+        (failed if shortfalls(category_scores(report)) else passed).append(report)
+        for side in (passed, failed):
+            if len(side) == majority:
+                return side[-1]
+
+
+def audit_once(url: str) -> dict:
     """Lighthouse's whole report for one URL, audited as a phone on a throttled network; the audits that
     cost points are printed to stderr."""
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
