@@ -68,6 +68,17 @@ def set_shard_size(project: Project, size: int) -> None:
     )
 
 
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """`make test`'s `--dist loadgroup` runs a module marked `xdist_group` on one worker, so its large
+    sites are built once; pytest-xdist marks those tests by a suffix to their ids, which pytest 9.2
+    ignores (pytest-xdist issue #1386): every worker then built them, silently, for minutes."""
+    grouped = getattr(item.config.option, "loadgroup", False) and item.get_closest_marker("xdist_group")
+    if grouped and "@" not in item.nodeid:
+        pytest.fail(
+            "pytest-xdist lost this test's group (pytest-xdist issue #1386): pin a pytest it supports"
+        )
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     """The seed project, copied: tests may edit it freely."""

@@ -25,6 +25,9 @@ from revue.dev.one_index import index_as_one
 from revue.pipeline import build
 from tests.conftest import REPO, SUB_PATH, ServedSite, built_and_served, copy_project, set_shard_size
 
+# One worker runs this module, so that its three 2,000-article sites are built once (50 s each time).
+pytestmark = pytest.mark.xdist_group("search-shards")
+
 ARTICLES = 2000
 SHARD_SIZE = 50  # 27 shards: the newest year in runs of months, each older year on its own
 # Rare words laid into chosen articles, so that some queries find a few articles in a few shards only:
