@@ -230,6 +230,7 @@ def test_templates_compiled_by_other_code_are_not_used(
     environment (here, how it trims blocks) must reach every page, as a build from scratch would."""
     project = site_project(tmp_path / "site")
     build(project)
+    before = [folder.name for folder in (project.cache / "templates").iterdir()]
 
     def untrimmed(*args: object) -> jinja2.Environment:
         environment = make_environment(*args)
@@ -242,7 +243,8 @@ def test_templates_compiled_by_other_code_are_not_used(
     edit_article_body(project)  # so the build runs: only the pages' keys know of the new code
     build(project)
     assert contents(project.output) == from_scratch(project, tmp_path / "fresh")
-    assert [folder.name for folder in (project.cache / "templates").iterdir()] == ["0123456789abcdef"]
+    after = [folder.name for folder in (project.cache / "templates").iterdir()]
+    assert len(before) == len(after) == 1 and before != after  # the old version's folder is dropped
 
 
 def test_deleting_the_cache_gives_byte_identical_output(tmp_path: Path) -> None:
@@ -257,6 +259,21 @@ def test_deleting_the_cache_gives_byte_identical_output(tmp_path: Path) -> None:
     shutil.rmtree(project.output)
     build(project)
     assert contents(project.output) == cached
+
+
+def test_a_new_web_address_reaches_every_file_as_a_build_from_scratch_would(tmp_path: Path) -> None:
+    """Templates compiled once are kept in `.cache/`: none of the site's settings may be baked into
+    them, as Jinja's optimiser did with `'sitemap.xml' | url` in robots.txt (a preview's address
+    then stayed in the published robots.txt)."""
+    project = site_project(tmp_path / "site")
+    build(project, "http://127.0.0.1:8000/revue/")  # a preview first
+    build(project, "https://org.github.io/repo/")
+    fresh = Project(tmp_path / "fresh")
+    shutil.copytree(project.root, fresh.root, ignore=shutil.ignore_patterns(".cache", "output"))
+    build(fresh, "https://org.github.io/repo/")
+    published = contents(project.output)
+    assert published == contents(fresh.output)
+    assert not [name for name, data in published.items() if b"127.0.0.1" in data]
 
 
 def test_a_cache_that_cannot_be_written_is_a_warning_after_the_site_is_published(tmp_path: Path) -> None:

@@ -101,11 +101,13 @@ def _render(shared: tuple[list[RenderJob], SiteConfig, Project, Path], index: in
     return render_page(jobs[index], config, project.templates, project.root, compiled)
 
 
-def compiled_templates(cache: Path) -> Path:
-    """Where Jinja keeps the compiled templates of this code. Jinja checks each template's source, not
-    the code that makes the environment (its options, its filters): each version of the code gets its
-    own folder, and the folders of the others are dropped."""
-    folder, current = cache / COMPILED_TEMPLATES, code_digest()[:16]
+def compiled_templates(cache: Path, config: SiteConfig) -> Path:
+    """Where Jinja keeps the templates compiled by this code for these settings. Jinja checks each
+    template's source, not the code that makes the environment (its options, its filters) nor the
+    settings: it runs a filter on a constant while compiling, baking the site's address into
+    robots.txt's `'sitemap.xml' | url`. Each version of both gets its own folder, and the folders of
+    the others are dropped (a preview then a publishing build compile the templates again: 40 ms)."""
+    folder, current = cache / COMPILED_TEMPLATES, digest(code_digest(), repr(config))[:16]
     for entry in os.scandir(folder) if folder.is_dir() else ():
         if entry.name != current:
             with suppress(OSError):  # left behind, it costs a little room and nothing else
@@ -143,7 +145,7 @@ def render_changes(
 
     files = {path: previous.files[path] for path, key in keys.items() if unchanged(path, key=key)}
     todo = [job for job in jobs if job.path not in files]
-    compiled = compiled_templates(project.cache)
+    compiled = compiled_templates(project.cache, config)
     results = fork_map(_render, (todo, config, project, compiled), len(todo))
     problems = list(dict.fromkeys(result for result in results if isinstance(result, Problem)))
     if problems:
