@@ -25,7 +25,7 @@ from revue.build.publish import publish
 from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem
 from revue.core.project import Project
-from revue.render.templates import RenderedFile, RenderJob, render_page
+from revue.render.templates import RenderedFile, RenderJob, TemplateFailure, render_page, template_problems
 from revue.site.config import SiteConfig
 from revue.site.model import Article
 
@@ -96,7 +96,9 @@ def _page_key(shared: tuple[list[RenderJob], InputsKey, str], index: int) -> str
     return digest(context, job.template, job.path, inputs_key(job.inputs))
 
 
-def _render(shared: tuple[list[RenderJob], SiteConfig, Project, Path], index: int) -> bytes | Problem:
+def _render(
+    shared: tuple[list[RenderJob], SiteConfig, Project, Path], index: int
+) -> bytes | Problem | TemplateFailure:
     jobs, config, project, compiled = shared
     return render_page(jobs[index], config, project.templates, project.root, compiled)
 
@@ -147,7 +149,7 @@ def render_changes(
     todo = [job for job in jobs if job.path not in files]
     compiled = compiled_templates(project.cache, config)
     results = fork_map(_render, (todo, config, project, compiled), len(todo))
-    problems = list(dict.fromkeys(result for result in results if isinstance(result, Problem)))
+    problems = template_problems(result for result in results if not isinstance(result, bytes))
     if problems:
         raise BuildError(problems)
     fresh = [RenderedFile(job.path, content) for job, content in zip(todo, results, strict=True)]  # type: ignore[arg-type]

@@ -29,13 +29,17 @@ class Document:
     body_line: int  # the body's first line of text
 
 
+def not_utf8_problem(path: Path, raw: bytes, error: UnicodeDecodeError) -> Problem:
+    """A file that is not UTF-8, at the line of its first bad byte: articles, templates."""
+    return Problem(path, raw[: error.start].count(b"\n") + 1, messages.not_utf8(raw[error.start]))
+
+
 def decode(path: Path, raw: bytes) -> str:
     """UTF-8 text without a byte-order mark and with `\\n` line ends; BuildError naming the bad byte."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise BuildError([Problem(path, line, messages.not_utf8(raw[error.start]))]) from None
+        raise BuildError([not_utf8_problem(path, raw, error)]) from None
     return text.removeprefix(BYTE_ORDER_MARK).replace("\r\n", "\n")
 
 

@@ -713,9 +713,11 @@ def article_address_gone(slug: str) -> str:
 # --- Templates and search -------------------------------------------------------------------------
 
 
-def template_error(detail: str, rendering: str) -> str:
-    """Jinja's own words (English) on what failed, framed: the template's author needs them as they are."""
-    return f"erreur de modèle : {detail} (en construisant {rendering}) — corrigez le modèle"
+def template_error(detail: str, rendering: str, others: int = 0) -> str:
+    """Jinja's own words (English) on what failed, framed: the template's author needs them as they are.
+    `others`: how many more pages or feeds the same mistake stopped, named once rather than on each."""
+    also = f" et {count(others, 'autre page', 'autres pages')}" if others else ""
+    return f"erreur de modèle : {detail} (en construisant {rendering}{also}) — corrigez le modèle"
 
 
 def pagefind_failed(printed: str) -> str:

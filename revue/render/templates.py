@@ -7,6 +7,8 @@ import json
 import os
 import re
 import traceback
+from collections import Counter
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +20,7 @@ from markupsafe import Markup
 
 from revue.core import messages, urls
 from revue.core.errors import Problem, display_path
+from revue.core.frontmatter import not_utf8_problem
 from revue.render.article_view import arrange_body
 from revue.render.links import LinkedBody
 from revue.render.markup import BodyImage
@@ -82,7 +85,17 @@ def make_environment(templates: Path, config: SiteConfig) -> jinja2.Environment:
 MODULE_PATH = re.compile(r"'(?:\w+\.)+(?=\w+ object')")
 
 
-def template_problem(error: Exception, templates: Path, root: Path, rendering: str) -> Problem:
+@dataclass(frozen=True)
+class TemplateFailure:
+    """A template mistake met while rendering one file: the same mistake on many files is one problem."""
+
+    path: Path  # the template, as editors type it
+    line: int | None
+    detail: str  # Jinja's words
+    rendering: str  # the file it stopped
+
+
+def template_failure(error: Exception, templates: Path, root: Path, rendering: str) -> TemplateFailure:
     """Name the template line that failed, and what was being rendered."""
     line = getattr(error, "lineno", None)
     name = getattr(error, "filename", None) or getattr(error, "name", None)
@@ -91,8 +104,38 @@ def template_problem(error: Exception, templates: Path, root: Path, rendering: s
             name, line = frame.filename, frame.lineno
             break
     path = display_path(templates / name, root) if name else display_path(templates, root)
-    message = MODULE_PATH.sub("'", getattr(error, "message", None) or str(error))  # not Revue's internals
-    return Problem(path, line, messages.template_error(message, rendering))
+    detail = MODULE_PATH.sub("'", getattr(error, "message", None) or str(error))  # not Revue's internals
+    return TemplateFailure(path, line, detail, rendering)
+
+
+def undecodable_template(error: UnicodeDecodeError, templates: Path, root: Path) -> Problem:
+    """The template Jinja could not read as UTF-8. Its loader does not say which: the error holds the
+    file's bytes, so the file is the one with those bytes."""
+    for path in sorted(templates.rglob("*")):
+        if path.is_file() and path.read_bytes() == error.object:
+            return not_utf8_problem(display_path(path, root), error.object, error)
+    return Problem(display_path(templates, root), None, messages.not_utf8())  # changed since Jinja read it
+
+
+def template_problems(failures: Iterable[Problem | TemplateFailure]) -> list[Problem]:
+    """Each problem once: a template mistake that stopped many files names the first and counts the others
+    (one wrong line of article.html would otherwise print one line per article)."""
+    firsts: dict[object, Problem | TemplateFailure] = {}
+    counts: Counter[object] = Counter()
+    for failure in failures:
+        key = (
+            (failure.path, failure.line, failure.detail) if isinstance(failure, TemplateFailure) else failure
+        )
+        firsts.setdefault(key, failure)
+        counts[key] += 1
+    return [
+        Problem(
+            first.path, first.line, messages.template_error(first.detail, first.rendering, counts[key] - 1)
+        )
+        if isinstance(first, TemplateFailure)
+        else first
+        for key, first in firsts.items()
+    ]
 
 
 NOJEKYLL = RenderedFile(urls.NOJEKYLL, b"")  # tells GitHub Pages to serve the files as they are
@@ -197,14 +240,16 @@ class CompiledTemplates(jinja2.FileSystemBytecodeCache):
 
 def render_page(
     job: RenderJob, config: SiteConfig, templates: Path, root: Path, compiled: Path
-) -> bytes | Problem:
+) -> bytes | Problem | TemplateFailure:
     """The file's bytes, or the template problem that stopped it."""
     try:
         text = (
             cached_environment(templates, config, compiled).get_template(job.template).render(**job.context)
         )
     except jinja2.TemplateError as error:
-        return template_problem(error, templates, root, job.rendering)
+        return template_failure(error, templates, root, job.rendering)
+    except UnicodeDecodeError as error:  # Jinja's loader reads each template as UTF-8
+        return undecodable_template(error, templates, root)
     return text.encode("utf-8")
 
 
