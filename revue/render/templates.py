@@ -95,16 +95,26 @@ class TemplateFailure:
     rendering: str  # the file it stopped
 
 
+def template_frame(error: Exception, templates: Path) -> traceback.FrameSummary | None:
+    """The innermost line of a template the error went through, if any."""
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if Path(frame.filename).resolve().is_relative_to(templates.resolve()):
+            return frame
+    return None
+
+
 def template_failure(error: Exception, templates: Path, root: Path, rendering: str) -> TemplateFailure:
     """Name the template line that failed, and what was being rendered."""
     line = getattr(error, "lineno", None)
     name = getattr(error, "filename", None) or getattr(error, "name", None)
-    for frame in reversed(traceback.extract_tb(error.__traceback__)):
-        if Path(frame.filename).resolve().is_relative_to(templates.resolve()):
-            name, line = frame.filename, frame.lineno
-            break
+    frame = template_frame(error, templates)
+    if frame:
+        name, line = frame.filename, frame.lineno
     path = display_path(templates / name, root) if name else display_path(templates, root)
-    detail = MODULE_PATH.sub("'", getattr(error, "message", None) or str(error))  # not Revue's internals
+    words = getattr(error, "message", None) or str(error)
+    if not isinstance(error, jinja2.TemplateError):  # a filter's own error: its kind says most
+        words = f"{type(error).__name__}: {words}" if words else type(error).__name__
+    detail = MODULE_PATH.sub("'", words)  # not Revue's internals
     return TemplateFailure(path, line, detail, rendering)
 
 
@@ -250,6 +260,10 @@ def render_page(
         return template_failure(error, templates, root, job.rendering)
     except UnicodeDecodeError as error:  # Jinja's loader reads each template as UTF-8
         return undecodable_template(error, templates, root)
+    except Exception as error:  # a filter given what it cannot take (`title | french_date`)…
+        if template_frame(error, templates) is None:
+            raise  # …and not Revue's own bug, which must not pass for the template's
+        return template_failure(error, templates, root, job.rendering)
     return text.encode("utf-8")
 
 
