@@ -46,7 +46,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         new.add_argument("--date", metavar="AAAA-MM-JJ", help=messages.HELP["--date"])
         check = command("check")
         serve = command("serve")
-        serve.add_argument("--port", type=whole_number, default=8000, help=messages.HELP["--port"])
+        serve.add_argument("--port", type=a_port, default=8000, help=messages.HELP["--port"])
         for dated in (build, check, serve):  # what decides which articles are scheduled
             dated.add_argument("--today", type=a_day, metavar="AAAA-MM-JJ", help=messages.HELP["--today"])
         bench = command("bench")
@@ -72,11 +72,15 @@ def argparse_in_french() -> Iterator[None]:
         argparse._, argparse.ngettext = saved
 
 
-def whole_number(text: str) -> int:
+def a_port(text: str) -> int:
+    """`--port`: checked here, before the build that `serve` starts with, not by the server after it."""
     try:
-        return int(text)
+        port = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(messages.not_a_whole_number(text)) from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(messages.not_a_port(text))
+    return port
 
 
 def a_day(text: str) -> datetime.date:

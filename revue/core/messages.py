@@ -922,6 +922,13 @@ def not_a_whole_number(text: str) -> str:
     return f"{quoted(text)} n’est pas un nombre entier — écrivez-le en chiffres, par exemple 8080"
 
 
+def not_a_port(text: str) -> str:
+    return (
+        f"{quoted(text)} n’est pas un port — choisissez un nombre de 0 à 65535, par exemple 8080 "
+        "(0 : n’importe quel port libre)"
+    )
+
+
 def not_at_least_one(text: str) -> str:
     return f"{quoted(text)} n’est pas un nombre entier d’au moins 1 — écrivez-le en chiffres, par exemple 3"
 

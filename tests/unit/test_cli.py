@@ -32,6 +32,14 @@ from tests.conftest import REPO
             "python build.py bench : erreur : --runs : « 0 » n’est pas un nombre entier d’au moins 1 — "
             "écrivez-le en chiffres, par exemple 3",
         ),
+        *(
+            (
+                ["serve", "--port", port],
+                f"python build.py serve : erreur : --port : « {port} » n’est pas un port — choisissez un nombre "
+                "de 0 à 65535, par exemple 8080 (0 : n’importe quel port libre)",
+            )
+            for port in ("99999", "-1")
+        ),
         (["serve", "--port"], "python build.py serve : erreur : --port : une valeur doit suivre l’option"),
         (["check", "--brouillons"], "python build.py : erreur : inconnu : --brouillons — voyez --help"),
     ],
@@ -44,6 +52,7 @@ def test_a_mistyped_command_line_is_explained_in_french(
     assert result.returncode == 2
     assert result.stderr.startswith("usage : python build.py")
     assert result.stderr.splitlines()[-1] == error
+    assert not project.output.exists()  # refused before anything is built
 
 
 def test_the_help_is_in_french(project: Project) -> None:
