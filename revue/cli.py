@@ -25,6 +25,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     with argparse_in_french():
         parser = argparse.ArgumentParser(prog="python build.py", description=messages.HELP["revue"])
         add_common_options(parser, default=None)
+        add_today(parser, default=None)  # `build.py --today …`: for the default command, build
         # The same options after the command (`build.py build --base-url …`); SUPPRESS keeps the value
         # given before it when they are not repeated.
         common = argparse.ArgumentParser(add_help=False)
@@ -44,17 +45,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
             "--country", action="append", required=True, metavar="PARTENAIRE", help=messages.HELP["--country"]
         )
         new.add_argument("--date", metavar="AAAA-MM-JJ", help=messages.HELP["--date"])
-        check = command("check")
+        command("check")
         serve = command("serve")
         serve.add_argument("--port", type=a_port, default=8000, help=messages.HELP["--port"])
-        for dated in (build, check, serve):  # what decides which articles are scheduled
-            dated.add_argument("--today", type=a_day, metavar="AAAA-MM-JJ", help=messages.HELP["--today"])
+        for name in DATED:
+            add_today(commands.choices[name], default=argparse.SUPPRESS)
         bench = command("bench")
         bench.add_argument("--articles", type=at_least_one, default=10_000, help=messages.HELP["--articles"])
         bench.add_argument("--runs", type=at_least_one, default=3, help=messages.HELP["--runs"])
         bench.add_argument("--compare", choices=["hugo"], help=messages.HELP["--compare"])
         args = parser.parse_args(argv)
-    args.command = args.command or "build"
+        args.command = args.command or "build"
+        if args.today and args.command not in DATED:
+            parser.error(messages.today_not_for(args.command))
     args.root = args.root or Path.cwd()
     return args
 
@@ -102,6 +105,16 @@ def at_least_one(text: str) -> int:
     return number
 
 
+# The commands whose articles depend on the day, which `--today` replaces: what is scheduled.
+DATED = ("build", "check", "serve")
+
+
+def add_today(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--today", type=a_day, default=default, metavar="AAAA-MM-JJ", help=messages.HELP["--today"]
+    )
+
+
 def add_common_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument("--root", type=Path, default=default, metavar="DOSSIER", help=messages.HELP["--root"])
     parser.add_argument("--base-url", default=default, metavar="ADRESSE", help=messages.HELP["--base-url"])
@@ -117,8 +130,8 @@ def run_import(project: Project, args: argparse.Namespace) -> None:
 
 
 def run_build(project: Project, args: argparse.Namespace) -> None:
-    today = getattr(args, "today", None)  # `build.py` alone runs build with no option of its own
-    result = pipeline.build(project, args.base_url, drafts=getattr(args, "drafts", False), today=today)
+    # `build.py` alone runs build with no option of its own, but `--today`, which it accepts before the command
+    result = pipeline.build(project, args.base_url, drafts=getattr(args, "drafts", False), today=args.today)
     print_warnings(project, result)
     for report in result.imports:
         print(report.format())

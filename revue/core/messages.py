@@ -929,6 +929,10 @@ def not_a_port(text: str) -> str:
     )
 
 
+def today_not_for(command: str) -> str:
+    return f"--today ne vaut que pour build, check et serve — retirez-le de la commande {command}"
+
+
 def not_at_least_one(text: str) -> str:
     return f"{quoted(text)} n’est pas un nombre entier d’au moins 1 — écrivez-le en chiffres, par exemple 3"
 

@@ -41,6 +41,11 @@ from tests.conftest import REPO
             for port in ("99999", "-1")
         ),
         (["serve", "--port"], "python build.py serve : erreur : --port : une valeur doit suivre l’option"),
+        (
+            ["--today", "2031-05-01", "new", "Titre", "--country", "Japon"],
+            "python build.py : erreur : --today ne vaut que pour build, check et serve — retirez-le de la "
+            "commande new",
+        ),
         (["check", "--brouillons"], "python build.py : erreur : inconnu : --brouillons — voyez --help"),
     ],
 )
@@ -53,6 +58,15 @@ def test_a_mistyped_command_line_is_explained_in_french(
     assert result.stderr.startswith("usage : python build.py")
     assert result.stderr.splitlines()[-1] == error
     assert not project.output.exists()  # refused before anything is built
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["check"]])
+def test_today_goes_before_the_command_too(project: Project, command: list[str]) -> None:
+    """As `--root` and `--base-url` do: `build.py --today 2031-05-01` is `build.py build --today …`."""
+    result = build_py(project, "--today", "2025-07-10", *command)  # the day before the newest article's
+
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "1 article programmé : content/" in result.stdout
 
 
 def test_the_help_is_in_french(project: Project) -> None:
