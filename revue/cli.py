@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -229,6 +230,12 @@ FAILURES = {
     "check": messages.check_failed,
     "serve": messages.serve_failed,
 }
+# Said on Ctrl-C, by command: what the interrupted run left (`serve` says it itself, as it stops).
+INTERRUPTED = {
+    "build": messages.BUILD_INTERRUPTED,
+    "import": messages.IMPORT_INTERRUPTED,
+    "check": messages.CHECK_INTERRUPTED,
+}
 
 
 # Commands that read and write `.cache/` and `output/`: one at a time per project.
@@ -248,6 +255,9 @@ def main(argv: list[str]) -> int:
     except BuildError as error:
         report_problems(project, error, FAILURES.get(args.command, messages.build_failed))
         return 1
+    except KeyboardInterrupt:  # Ctrl-C: one line, and the exit code of a shell's interrupted command
+        print(INTERRUPTED.get(args.command, messages.INTERRUPTED), file=sys.stderr)
+        return 128 + signal.SIGINT
     except BrokenPipeError:  # `build.py | head -1`: the reader left; the work is done, the rest unread
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except OSError as error:  # the machine, not the input: a full disk, a folder without write permission

@@ -867,6 +867,16 @@ def serving(url: str) -> str:
 
 
 SERVE_STOPPED = "Aperçu arrêté."
+# On Ctrl-C: what the run leaves (`output/` and content/ are never left half written).
+BUILD_INTERRUPTED = (
+    "Construction interrompue : output/ garde un site entier, l’ancien, ou le nouveau s’il était déjà en "
+    "place — relancez `python build.py`."
+)
+CHECK_INTERRUPTED = (
+    "Vérification interrompue : rien n’a été écrit hors de .cache/ — relancez `python build.py check`."
+)
+IMPORT_INTERRUPTED = "Import interrompu : aucun article n’est à moitié écrit dans content/ — relancez `python build.py import`."
+INTERRUPTED = "Commande interrompue."
 PAGES_RELOAD = "Les pages ouvertes se rechargent."
 STILL_SERVING = (
     "Le site affiché reste la dernière version correcte : enregistrez une correction pour reconstruire."
