@@ -12,3 +12,6 @@ if __name__ == "__main__":
         sys.exit(main(sys.argv[1:]))
     except ModuleNotFoundError as missing:  # run with a Python that lacks the project's dependencies
         sys.exit(messages.DEPENDENCIES_MISSING.format(python=sys.executable, module=missing.name))
+    except KeyboardInterrupt:  # Ctrl-C while the libraries load, before the command has started
+        print(messages.INTERRUPTED, file=sys.stderr)
+        sys.exit(130)  # 128 + SIGINT, as a shell reports an interrupted command

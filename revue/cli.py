@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     with argparse_in_french():
         parser = argparse.ArgumentParser(prog="python build.py", description=messages.HELP["revue"])
         add_common_options(parser, default=None)
+        add_today(parser, default=None)  # `build.py --today …`: for the default command, build
         # The same options after the command (`build.py build --base-url …`); SUPPRESS keeps the value
         # given before it when they are not repeated.
         common = argparse.ArgumentParser(add_help=False)
@@ -44,17 +46,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
             "--country", action="append", required=True, metavar="PARTENAIRE", help=messages.HELP["--country"]
         )
         new.add_argument("--date", metavar="AAAA-MM-JJ", help=messages.HELP["--date"])
-        check = command("check")
+        command("check")
         serve = command("serve")
-        serve.add_argument("--port", type=whole_number, default=8000, help=messages.HELP["--port"])
-        for dated in (build, check, serve):  # what decides which articles are scheduled
-            dated.add_argument("--today", type=a_day, metavar="AAAA-MM-JJ", help=messages.HELP["--today"])
+        serve.add_argument("--port", type=a_port, default=8000, help=messages.HELP["--port"])
+        for name in DATED:
+            add_today(commands.choices[name], default=argparse.SUPPRESS)
         bench = command("bench")
         bench.add_argument("--articles", type=at_least_one, default=10_000, help=messages.HELP["--articles"])
         bench.add_argument("--runs", type=at_least_one, default=3, help=messages.HELP["--runs"])
         bench.add_argument("--compare", choices=["hugo"], help=messages.HELP["--compare"])
         args = parser.parse_args(argv)
-    args.command = args.command or "build"
+        args.command = args.command or "build"
+        if args.today and args.command not in DATED:
+            parser.error(messages.today_not_for(args.command))
     args.root = args.root or Path.cwd()
     return args
 
@@ -72,11 +76,15 @@ def argparse_in_french() -> Iterator[None]:
         argparse._, argparse.ngettext = saved
 
 
-def whole_number(text: str) -> int:
+def a_port(text: str) -> int:
+    """`--port`: checked here, before the build that `serve` starts with, not by the server after it."""
     try:
-        return int(text)
+        port = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(messages.not_a_whole_number(text)) from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(messages.not_a_port(text))
+    return port
 
 
 def a_day(text: str) -> datetime.date:
@@ -98,6 +106,16 @@ def at_least_one(text: str) -> int:
     return number
 
 
+# The commands whose articles depend on the day, which `--today` replaces: what is scheduled.
+DATED = ("build", "check", "serve")
+
+
+def add_today(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--today", type=a_day, default=default, metavar="AAAA-MM-JJ", help=messages.HELP["--today"]
+    )
+
+
 def add_common_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument("--root", type=Path, default=default, metavar="DOSSIER", help=messages.HELP["--root"])
     parser.add_argument("--base-url", default=default, metavar="ADRESSE", help=messages.HELP["--base-url"])
@@ -113,8 +131,8 @@ def run_import(project: Project, args: argparse.Namespace) -> None:
 
 
 def run_build(project: Project, args: argparse.Namespace) -> None:
-    today = getattr(args, "today", None)  # `build.py` alone runs build with no option of its own
-    result = pipeline.build(project, args.base_url, drafts=getattr(args, "drafts", False), today=today)
+    # `build.py` alone runs build with no option of its own, but `--today`, which it accepts before the command
+    result = pipeline.build(project, args.base_url, drafts=getattr(args, "drafts", False), today=args.today)
     print_warnings(project, result)
     for report in result.imports:
         print(report.format())
@@ -212,6 +230,12 @@ FAILURES = {
     "check": messages.check_failed,
     "serve": messages.serve_failed,
 }
+# Said on Ctrl-C, by command: what the interrupted run left (`serve` says it itself, as it stops).
+INTERRUPTED = {
+    "build": messages.BUILD_INTERRUPTED,
+    "import": messages.IMPORT_INTERRUPTED,
+    "check": messages.CHECK_INTERRUPTED,
+}
 
 
 # Commands that read and write `.cache/` and `output/`: one at a time per project.
@@ -231,6 +255,9 @@ def main(argv: list[str]) -> int:
     except BuildError as error:
         report_problems(project, error, FAILURES.get(args.command, messages.build_failed))
         return 1
+    except KeyboardInterrupt:  # Ctrl-C: one line, and the exit code of a shell's interrupted command
+        print(INTERRUPTED.get(args.command, messages.INTERRUPTED), file=sys.stderr)
+        return 128 + signal.SIGINT
     except BrokenPipeError:  # `build.py | head -1`: the reader left; the work is done, the rest unread
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except OSError as error:  # the machine, not the input: a full disk, a folder without write permission

@@ -4,7 +4,8 @@ Everything this build writes goes first to a folder beside `output/` (same file 
 the changed files are renamed into `output/` one by one and the files the site no longer has removed
 (an update: the last build's `output/` is there, untouched), or the whole new site is assembled there,
 unchanged files hard-linked, and swapped in (a first build, or an `output/` someone else changed).
-If anything fails before that, `output/` is left exactly as it was and the folder removed.
+If anything fails before that (Ctrl-C included), `output/` is left exactly as it was and the folder
+removed; once it starts changing, Ctrl-C waits until it holds the whole new site.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from revue.build.search import BUNDLE, MANIFEST, NewSite
+from revue.core.uninterrupted import uninterrupted
 from revue.render.templates import RenderedFile
 
 
@@ -75,17 +77,18 @@ def publish(
             indexing = pool.submit(finish, NewSite(staging, output if update else staging, written))
             old = old_files(output, set(kept), written) if update else []
             indexing.result()
-    except BaseException:
+    except BaseException:  # Ctrl-C included: `output/` untouched, and no staging folder left behind
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if update:
-        move_changes(staging, output, written, old)
-        shutil.rmtree(staging, ignore_errors=True)
-        return
-    if output.exists():
-        output.rename(previous)
-    staging.rename(output)
-    shutil.rmtree(previous, ignore_errors=True)
+    with uninterrupted():  # from here on, `output/` changes: Ctrl-C waits until it is the new site
+        if update:
+            move_changes(staging, output, written, old)
+            shutil.rmtree(staging, ignore_errors=True)
+            return
+        if output.exists():
+            output.rename(previous)
+        staging.rename(output)
+        shutil.rmtree(previous, ignore_errors=True)
 
 
 def move_changes(staging: Path, output: Path, written: Collection[str], old: list[str]) -> None:

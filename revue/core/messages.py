@@ -867,6 +867,16 @@ def serving(url: str) -> str:
 
 
 SERVE_STOPPED = "Aperçu arrêté."
+# On Ctrl-C: what the run leaves (`output/` and content/ are never left half written).
+BUILD_INTERRUPTED = (
+    "Construction interrompue : output/ garde un site entier, l’ancien, ou le nouveau s’il était déjà en "
+    "place — relancez `python build.py`."
+)
+CHECK_INTERRUPTED = (
+    "Vérification interrompue : rien n’a été écrit hors de .cache/ — relancez `python build.py check`."
+)
+IMPORT_INTERRUPTED = "Import interrompu : aucun article n’est à moitié écrit dans content/ — relancez `python build.py import`."
+INTERRUPTED = "Commande interrompue."
 PAGES_RELOAD = "Les pages ouvertes se rechargent."
 STILL_SERVING = (
     "Le site affiché reste la dernière version correcte : enregistrez une correction pour reconstruire."
@@ -920,6 +930,17 @@ HELP = {
 
 def not_a_whole_number(text: str) -> str:
     return f"{quoted(text)} n’est pas un nombre entier — écrivez-le en chiffres, par exemple 8080"
+
+
+def not_a_port(text: str) -> str:
+    return (
+        f"{quoted(text)} n’est pas un port — choisissez un nombre de 0 à 65535, par exemple 8080 "
+        "(0 : n’importe quel port libre)"
+    )
+
+
+def today_not_for(command: str) -> str:
+    return f"--today ne vaut que pour build, check et serve — retirez-le de la commande {command}"
 
 
 def not_at_least_one(text: str) -> str:

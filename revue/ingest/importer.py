@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from revue.core import messages
 from revue.core.errors import BuildError, LineError, Problem, display_path
 from revue.core.project import Project
+from revue.core.uninterrupted import uninterrupted
 from revue.core.validate import missing_year
 from revue.ingest.sources import SourceEntry, load_sources
 from revue.site.config import SiteConfig
@@ -179,8 +180,9 @@ def imported_report(converted: ConvertedSeed, path: str) -> ImportReport:
 
 def write_imports(project: Project, plan: ImportPlan) -> None:
     """Create the planned files; `x` mode: a file that appeared since the plan is never overwritten."""
-    for planned in plan.files:
-        path = project.root / planned.file.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("xb") as file:
-            file.write(planned.file.raw)
+    with uninterrupted():  # Ctrl-C leaves no article half written
+        for planned in plan.files:
+            path = project.root / planned.file.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("xb") as file:
+                file.write(planned.file.raw)

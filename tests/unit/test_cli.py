@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import subprocess
 import sys
 
 import pytest
 
+from revue.build.lock import exclusive
+from revue.core import messages
 from revue.core.project import Project
+from revue.core.uninterrupted import uninterrupted
 from tests.build_cli import build_py
 from tests.conftest import REPO
 
@@ -32,7 +37,20 @@ from tests.conftest import REPO
             "python build.py bench : erreur : --runs : « 0 » n’est pas un nombre entier d’au moins 1 — "
             "écrivez-le en chiffres, par exemple 3",
         ),
+        *(
+            (
+                ["serve", "--port", port],
+                f"python build.py serve : erreur : --port : « {port} » n’est pas un port — choisissez un nombre "
+                "de 0 à 65535, par exemple 8080 (0 : n’importe quel port libre)",
+            )
+            for port in ("99999", "-1")
+        ),
         (["serve", "--port"], "python build.py serve : erreur : --port : une valeur doit suivre l’option"),
+        (
+            ["--today", "2031-05-01", "new", "Titre", "--country", "Japon"],
+            "python build.py : erreur : --today ne vaut que pour build, check et serve — retirez-le de la "
+            "commande new",
+        ),
         (["check", "--brouillons"], "python build.py : erreur : inconnu : --brouillons — voyez --help"),
     ],
 )
@@ -44,6 +62,16 @@ def test_a_mistyped_command_line_is_explained_in_french(
     assert result.returncode == 2
     assert result.stderr.startswith("usage : python build.py")
     assert result.stderr.splitlines()[-1] == error
+    assert not project.output.exists()  # refused before anything is built
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["check"]])
+def test_today_goes_before_the_command_too(project: Project, command: list[str]) -> None:
+    """As `--root` and `--base-url` do: `build.py --today 2031-05-01` is `build.py build --today …`."""
+    result = build_py(project, "--today", "2025-07-10", *command)  # the day before the newest article's
+
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "1 article programmé : content/" in result.stdout
 
 
 def test_the_help_is_in_french(project: Project) -> None:
@@ -96,3 +124,51 @@ def test_a_refused_import_says_content_is_untouched(project: Project) -> None:
         "puis son texte",
         "Import refusé : 1 problème. Rien n’a été écrit dans content/.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (
+            "build",
+            "Construction interrompue : output/ garde un site entier, l’ancien, ou le nouveau s’il était déjà "
+            "en place — relancez `python build.py`.",
+        ),
+        (
+            "check",
+            "Vérification interrompue : rien n’a été écrit hors de .cache/ — relancez `python build.py check`.",
+        ),
+        (
+            "import",
+            "Import interrompu : aucun article n’est à moitié écrit dans content/ — relancez "
+            "`python build.py import`.",
+        ),
+    ],
+)
+def test_ctrl_c_stops_a_command_with_one_french_line(project: Project, command: str, said: str) -> None:
+    """A real SIGINT, sent once the run waits for the project's lock, which this test holds."""
+    with exclusive(project.root, lambda: None):
+        run = subprocess.Popen(
+            [sys.executable, str(REPO / "build.py"), "--root", str(project.root), command],
+            cwd=project.root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert run.stderr is not None
+        assert run.stderr.readline() == messages.waiting(project.root) + "\n"
+        run.send_signal(signal.SIGINT)
+        stdout, stderr = run.communicate(timeout=60)
+
+    assert (run.returncode, stdout, stderr) == (130, "", said + "\n")
+    assert not project.output.exists()
+    assert build_py(project, command).returncode == 0  # the lock is free again
+
+
+def test_ctrl_c_during_a_few_renames_waits_for_their_end() -> None:
+    """What must not be cut halfway (`output/` swapped, a seed's article written) finishes first."""
+    done = []
+    with pytest.raises(KeyboardInterrupt), uninterrupted():
+        os.kill(os.getpid(), signal.SIGINT)
+        done.append("the block's end")
+    assert done == ["the block's end"]
