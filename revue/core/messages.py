@@ -117,6 +117,10 @@ def control_character(code: int) -> str:
 TAB_INDENT = "une tabulation en début de ligne — indentez avec des espaces"
 
 
+def key_repeated(key: str, first: int) -> str:
+    return f"{key}: ce champ est déjà écrit ligne {first} — gardez une seule des deux lignes"
+
+
 def value_holds_colon(key: str) -> str:
     return f'{key}: la valeur contient « : » — mettez toute la valeur entre guillemets : `{key}: "…"`'
 

@@ -45,6 +45,7 @@ class Mapping:
     values: dict[str, Any]
     lines: dict[str, int]
     nested_lines: dict[tuple[str, str], int] = field(default_factory=dict)
+    written: dict[str, str] = field(default_factory=dict)  # each unquoted value as typed: `010`, `12:30`
 
     def line(self, key: str, default: int, nested: str | None = None) -> int:
         """The line of `key` (or of `key.nested`, falling back to `key`'s own line)."""
@@ -160,6 +161,7 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
         # The context (e.g. where an unclosed quote opened) is where the editor must look.
         mark = error.context_mark or error.problem_mark
         raise LineError((mark.line if mark else 0) + first_line, messages.YAML_SYNTAX) from None
+    repeated_key(node, first_line)
     lines = {str(key.value): key.start_mark.line + first_line for key, _ in node.value}
     nested = {
         (str(key.value), str(inner.value)): inner.start_mark.line + first_line
@@ -173,4 +175,21 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
         if isinstance(value, yaml.SequenceNode)
         for index, item in enumerate(value.value)
     )
-    return Mapping({str(k): v for k, v in values.items()}, lines, nested)
+    written = {
+        str(key.value): value.value
+        for key, value in node.value
+        if isinstance(value, yaml.ScalarNode) and not value.style  # plain: None, or "" from libyaml
+    }
+    return Mapping({str(k): v for k, v in values.items()}, lines, nested, written)
+
+
+def repeated_key(node: yaml.MappingNode, first_line: int) -> None:
+    """LineError at a key written twice in one mapping (or one level down): YAML keeps the last one,
+    silently, so an editor's `draft: false` above a forgotten `draft: true` would be lost."""
+    for mapping in (node, *(value for _, value in node.value if isinstance(value, yaml.MappingNode))):
+        seen: dict[str, int] = {}
+        for key, _ in mapping.value:
+            name, line = str(key.value), key.start_mark.line + first_line
+            if name in seen:
+                raise LineError(line, messages.key_repeated(name, seen[name]))
+            seen[name] = line

@@ -101,15 +101,24 @@ class ArticleReader:
         if value.count('"') % 2:
             self.bad(key, messages.unpaired_quote(key))
 
+    def as_written(self, key: str) -> Any:
+        """The value of `key`; a number as the editor typed it (`title: 010` is "010", not 8)."""
+        value = self.fm.values.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return self.fm.written.get(key, value)
+        return value
+
     def title(self) -> str:
-        title = as_text(self.fm.values.get("title"))
+        title = as_text(self.as_written("title"))
         self.unpaired_quote("title", title)
         if not title:
             self.missing("title", messages.TITLE_MISSING)
         return title
 
     def draft(self) -> bool:
-        value = self.fm.values.get("draft", False)
+        value = self.fm.values.get("draft")
+        if value is None:  # absent, or left empty as the guide allows for optional fields
+            return False
         if not isinstance(value, bool):
             self.bad("draft", messages.draft_not_boolean(value))
             return False
@@ -167,7 +176,7 @@ class ArticleReader:
         return tuple(found)
 
     def optional_text(self, key: str) -> str:
-        value = self.fm.values.get(key)
+        value = self.as_written(key)
         if value is not None and not as_text(value):
             self.bad(key, messages.not_text(key, value))
         self.unpaired_quote(key, as_text(value))
@@ -222,9 +231,9 @@ class ArticleReader:
         )
 
     def slug(self) -> str:
-        value = self.fm.values.get("slug")
+        value = self.as_written("slug")
         if value is None:
-            return slug_of(as_text(self.fm.values.get("title"))) or slug_of(self.path.stem)
+            return slug_of(as_text(self.as_written("title"))) or slug_of(self.path.stem)
         if not SLUG_PATTERN.match(str(value)):
             self.bad("slug", messages.slug_characters(value, slug_of(str(value))))
         elif len(str(value)) > urls.MAX_SLUG_LENGTH:

@@ -61,7 +61,7 @@ def test_check_reports_the_same_problems_as_the_build_and_leaves_output_alone(pr
 
 def test_check_reports_sources_yaml_and_content_problems_together(project: Project) -> None:
     (project.content / "un-article.md").write_text(
-        BROKEN_ARTICLE.replace("auteur", "title"), encoding="utf-8"
+        BROKEN_ARTICLE.replace('auteur: "Moi"\n', ""), encoding="utf-8"
     )
     (project.seeds / "005_nouveau.txt").write_text("Titre\n\nChapeau.\n\nTexte.\n", encoding="utf-8")
     with project.sources_yaml.open("a", encoding="utf-8") as sources:

@@ -29,6 +29,19 @@ def test_yaml_one_one_traps_stay_text(tmp_path: Path) -> None:
     assert article.date == datetime.date(2016, 2, 18)
 
 
+def test_numbers_in_text_fields_stay_as_the_editor_typed_them(tmp_path: Path) -> None:
+    """YAML 1.1 reads `010` as 8, `12:30` as 750 (base 60), `1_000` as 1000, `0123` as 83."""
+    article = read_one(
+        tmp_path, "title: 010\nsummary: 12:30\nplace: 1_000\ndate: 2024-01-01\ncountries: [Japon]\nslug: 0123"
+    )
+    assert (article.title, article.summary, article.place, article.slug) == ("010", "12:30", "1_000", "0123")
+
+
+def test_a_field_left_empty_as_the_guide_allows_is_absent(tmp_path: Path) -> None:
+    article = read_one(tmp_path, "title: T\ndate: 2024-01-01\ncountries: [Japon]\ndraft:\nplace:")
+    assert not article.draft and article.place == ""
+
+
 def test_slug_comes_from_the_title_in_french_and_a_written_slug_is_frozen(tmp_path: Path) -> None:
     assert (
         read_one(tmp_path, 'title: "L\'été à Hanoï"\ndate: 2020-01-01\ncountries: [Japon]').slug
