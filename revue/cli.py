@@ -15,7 +15,7 @@ from pathlib import Path
 from revue import pipeline
 from revue.build.lock import exclusive
 from revue.core import messages
-from revue.core.errors import BuildError, display_path
+from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
 from revue.core.validate import parse_date
 
@@ -261,8 +261,9 @@ def main(argv: list[str]) -> int:
     except BrokenPipeError:  # `build.py | head -1`: the reader left; the work is done, the rest unread
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except OSError as error:  # the machine, not the input: a full disk, a folder without write permission
-        where = display_path(Path(error.filename), project.root) if error.filename else project.root
-        print(f"{where}: {messages.cannot_write(messages.system_error(error))}", file=sys.stderr)
+        where = Path(error.filename) if error.filename else project.root
+        problem = Problem(where, None, messages.cannot_write(messages.system_error(error)))
+        report_problems(project, BuildError([problem]), FAILURES.get(args.command, messages.build_failed))
         return 1
     return 0
 

@@ -840,6 +840,9 @@ def system_error(error: OSError) -> str:
     return SYSTEM_ERRORS.get(errno.errorcode.get(error.errno or 0, ""), error.strerror or str(error))
 
 
+CONTENT_IS_NOT_A_FOLDER = (
+    "n’est pas un dossier — les articles vont dans un dossier de ce nom : renommez ou déplacez ce fichier"
+)
 CACHE_IS_NOT_A_FOLDER = (
     "un fichier porte le nom du dossier de cache de Revue — supprimez-le (Revue y range ce qu’elle "
     "a déjà calculé, et le recrée)"

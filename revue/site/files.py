@@ -139,6 +139,8 @@ def content_files(
 
     if content_dir.is_dir():
         visit(str(content_dir), "")
+    elif os.path.lexists(content_dir):  # a file in its place: `check` must say so as `build` would
+        raise BuildError([Problem(Path(shown_dir), None, messages.CONTENT_IS_NOT_A_FOLDER)])
     files, problems, settled = [], [], {}
     for name, stat in sorted(found, key=lambda found: natural_order(found[0])):
         shown, location = f"{shown_dir}/{name}", f"{content_dir}/{name}"

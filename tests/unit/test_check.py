@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from revue.core.project import Project
@@ -94,6 +95,27 @@ def test_check_reports_a_broken_site_yaml_as_the_build_does(project: Project) ->
         *build.stderr.splitlines()[:-1],
         "Vérification échouée : 1 problème. Corrigez, puis relancez `python build.py check`.",
     ]
+
+
+def test_a_file_in_place_of_content_is_named_by_check_as_by_the_build(project: Project) -> None:
+    shutil.rmtree(project.content)
+    project.content.write_text("x", encoding="utf-8")
+
+    check = build_py(project, "check")
+    build = build_py(project, "build")
+
+    assert check.returncode == build.returncode == 1
+    assert (
+        check.stderr.splitlines()[0]
+        == build.stderr.splitlines()[0]
+        == (
+            "content: n’est pas un dossier — les articles vont dans un dossier de ce nom : renommez ou déplacez ce fichier"
+        )
+    )
+    assert build.stderr.splitlines()[1:] == [
+        "Échec de la construction : 1 problème. Rien n’a été écrit dans output/."
+    ]
+    assert not project.output.exists()
 
 
 def test_check_renders_the_templates_and_reports_their_errors(project: Project) -> None:
