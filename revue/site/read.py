@@ -37,6 +37,9 @@ OLD_ARTICLE_ADDRESS = re.compile(r"^(?:.*/)?articles/([^/]+)/?$")
 PLACEHOLDER_BODY = "Écrivez ici le texte de l’article, en paragraphes séparés par une ligne vide."
 
 
+HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+
+
 def as_text(value: Any) -> str:
     """Scalars an editor meant as text (`title: 2020`) become text; anything else is empty."""
     if isinstance(value, str):
@@ -90,7 +93,7 @@ class ArticleReader:
             aliases_line=self.fm.line("aliases", 1),
             updated_line=self.fm.line("updated", 1),
         )
-        if not self.document.body.strip():
+        if not HTML_COMMENT.sub("", self.document.body).strip():  # a comment alone shows nothing
             self.problems.append(Problem(self.path, self.document.closing_line, messages.NO_BODY))
         elif self.document.body.strip() == PLACEHOLDER_BODY and not draft:
             self.problems.append(Problem(self.path, self.document.body_line, messages.PLACEHOLDER_LEFT))
