@@ -29,6 +29,10 @@ if TYPE_CHECKING:  # Pillow loads only in a build that has an image to resize
 
 MEDIA_FOLDER = "medias"  # content/medias/: photos shared by several articles
 WIDTHS = (360, 720, 1080)  # a phone, the same at 2×, the column on a large screen at about 1.5×
+# Pillow refuses images over 179 million pixels as possible decompression bombs; a 200-megapixel
+# phone's photo has 199.8 million. A JPEG decodes at an eighth of its width here (`draft`).
+MOST_PIXELS = 250_000_000
+UNNAMED = "\x00photo\x00"  # the photo's name in a reason made before it is known
 JPEG_QUALITY = 80
 WEBP_QUALITY = 75
 # What shapes the published bytes of a photo: this module and Pillow. Not the whole code digest, so
@@ -162,19 +166,30 @@ def unused_images(listing: Listing, used: frozenset[str], content: Path, root: P
 
 
 def make_sizes(raw: bytes) -> Sizes | str:
-    """Every width of one image, upright and without metadata; or why Pillow cannot read it."""
+    """Every width of one image, upright and without metadata; or why Pillow cannot read it, UNNAMED
+    standing for the photo's name (kept by the image's digest, it may be shown under other names)."""
+    import warnings
+
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
-        with Image.open(io.BytesIO(raw)) as opened:
+        with warnings.catch_warnings():  # between half and all of MOST_PIXELS, Pillow warns
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            Image.MAX_IMAGE_PIXELS = MOST_PIXELS // 2  # Pillow refuses beyond twice this
+            opened = Image.open(io.BytesIO(raw))
+        with opened:
             opened.draft("RGB", (WIDTHS[-1], WIDTHS[-1]))  # a JPEG decodes at 1/2, 1/4… when that suffices
             upright = ImageOps.exif_transpose(opened)
             profile = opened.info.get("icc_profile") if opened.mode == "RGB" else None
             image = flattened(upright)
     except UnidentifiedImageError:
-        return messages.UNKNOWN_IMAGE_FORMAT
-    except (OSError, ValueError, Image.DecompressionBombError, SyntaxError) as error:
-        return f"Pillow : {error}"
+        return messages.photo_unreadable(UNNAMED, messages.UNKNOWN_IMAGE_FORMAT)
+    except Image.DecompressionBombError:
+        Image.MAX_IMAGE_PIXELS = None  # to read the size its header gives; nothing is decoded
+        with Image.open(io.BytesIO(raw)) as header:
+            return messages.photo_too_large(UNNAMED, header.width * header.height, MOST_PIXELS)
+    except (OSError, ValueError, SyntaxError) as error:
+        return messages.photo_unreadable(UNNAMED, f"Pillow : {error}")
     sizes = []
     for width in sorted({min(width, image.width) for width in WIDTHS}):
         height = max(1, round(image.height * width / image.width))
@@ -220,9 +235,7 @@ def publish_photos(
             sizes = made[file.key]
             if isinstance(sizes, str):
                 where = messages.in_body if photo.line >= article.body_line else photo_key
-                problems.append(
-                    Problem(article.path, photo.line, where(messages.photo_unreadable(photo.file, sizes)))
-                )
+                problems.append(Problem(article.path, photo.line, where(sizes.replace(UNNAMED, photo.file))))
                 continue
             published = []
             for width, height, webp, jpeg in sizes:

@@ -284,6 +284,14 @@ def photo_unreadable(file: str, reason: str) -> str:
     )
 
 
+def photo_too_large(file: str, pixels: int, most: int) -> str:
+    return (
+        f"la photo {quoted(file)} compte {pixels / 1e6:.0f} millions de pixels, plus que les "
+        f"{most / 1e6:.0f} millions que Revue accepte — réduisez-la dans un logiciel de photo "
+        "(4 000 pixels de large suffisent : le site la montre sur 1 080 au plus)"
+    )
+
+
 UNKNOWN_IMAGE_FORMAT = "ni JPEG, ni PNG, ni WebP, ni GIF, ou fichier abîmé"
 
 

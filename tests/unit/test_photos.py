@@ -172,3 +172,21 @@ def test_a_photo_outside_content_is_never_published(tmp_path: Path) -> None:
         "dans content/ (à côté de l’article) ou dans content/medias/, ou corrigez son nom (majuscules et "
         "extension comprises)"
     )
+
+
+def claiming_size(width: int, height: int) -> bytes:
+    """A small JPEG whose header claims another size: what Pillow checks before decoding anything."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16), (200, 30, 30)).save(buffer, "JPEG")
+    raw = buffer.getvalue()
+    frame = raw.index(b"\xff\xc0") + 5  # start of frame: marker, length, precision, then height, width
+    return raw[:frame] + height.to_bytes(2, "big") + width.to_bytes(2, "big") + raw[frame + 4 :]
+
+
+def test_a_200_megapixel_phone_photo_is_accepted_and_a_larger_one_named_with_what_to_do() -> None:
+    phone = make_sizes(claiming_size(16320, 12240))  # 199.8 million pixels: beyond Pillow's own limit
+    assert not isinstance(phone, str), phone
+    assert [width for width, *_ in phone] == [360, 720, 1080]
+    refused = make_sizes(claiming_size(20000, 15000))
+    assert isinstance(refused, str) and "compte 300 millions de pixels, plus que les 250 millions" in refused
+    assert "réduisez-la dans un logiciel de photo" in refused
