@@ -71,6 +71,7 @@ EMBEDDED = {
     "svg", "canvas", "math", "map", "area",
 }  # fmt: skip
 CODE = {"script", "style", "noscript", "template", "link", "meta", "base"}
+CODE_WITH_CONTENT = CODE - {"link", "meta", "base"}  # void elements: no content to drop
 VOID = {"input", "wbr", "col", "keygen", "param", "command"}  # no text of their own to keep
 # Tags a browser knows; `<Hanoï>` or `<note>` is text the editor meant to show in angle brackets.
 HTML_TAGS = nh3.ALLOWED_TAGS | IMAGES | EMBEDDED | CODE | VOID | {
@@ -190,6 +191,7 @@ def sanitise(fragment: str) -> str:
         filter_style_properties=ALLOWED_STYLES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
+        clean_content_tags=CODE_WITH_CONTENT,  # as the warning says: `<noscript>`'s text went out loose
     )
     return EMPTY_PARAGRAPH.sub("", cleaned) if "<p></p>" in cleaned else cleaned
 

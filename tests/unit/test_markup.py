@@ -30,6 +30,12 @@ def html_of(markdown_text: str) -> str:
     return render_body(markdown_text).html
 
 
+def test_code_said_to_be_removed_with_its_content_is_removed_with_it() -> None:
+    body = render_body("Avant.\n\n<noscript>MOTCACHE</noscript><template>MODELE</template>\n\nApres.")
+    assert "MOTCACHE" not in body.html and "MODELE" not in body.html and "Apres" in body.html
+    assert {dropped.message.split(" ")[1] for dropped in body.dropped} >= {"<noscript>", "<template>"}
+
+
 def test_scripts_handlers_and_javascript_links_are_removed() -> None:
     html = html_of(
         'Texte <script>alert(1)</script> <img src=x onerror="alert(2)">\n\n'
