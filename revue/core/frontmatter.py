@@ -69,7 +69,12 @@ class _Keys(dict):
 
 
 class _Dumper(yaml.SafeDumper):
-    """SafeDumper that writes collections of scalars in flow style (`[Japon]`), the keys as lines."""
+    """SafeDumper that writes collections of scalars in flow style (`[Japon]`), the keys as lines, and
+    quotes a text with double quotes, as the guide tells editors to: `'L''été : …'` invites mistakes."""
+
+    def choose_scalar_style(self) -> str:
+        style = super().choose_scalar_style()
+        return '"' if style == "'" else style
 
 
 class Quoted(str):
