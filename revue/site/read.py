@@ -112,9 +112,12 @@ class ArticleReader:
         return value
 
     def title(self) -> str:
-        title = as_text(self.as_written("title"))
+        value = self.as_written("title")
+        title = as_text(value)
         self.unpaired_quote("title", title)
-        if not title:
+        if value is not None and not isinstance(value, str) and not title:  # `title: [a, b]`: not absent
+            self.bad("title", messages.not_text("title", value))
+        elif not title:
             self.missing("title", messages.TITLE_MISSING)
         return title
 

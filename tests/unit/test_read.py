@@ -37,6 +37,14 @@ def test_numbers_in_text_fields_stay_as_the_editor_typed_them(tmp_path: Path) ->
     assert (article.title, article.summary, article.place, article.slug) == ("010", "12:30", "1_000", "0123")
 
 
+def test_a_title_that_is_a_list_is_named_as_such_not_as_missing(tmp_path: Path) -> None:
+    with pytest.raises(BuildError) as error:
+        read_one(tmp_path, "title: [Vietnam, Japon]\ndate: 2024-01-01\ncountries: [Japon]")
+    assert [str(problem) for problem in error.value.problems] == [
+        "content/a.md:2: title: « ['Vietnam', 'Japon'] » n’est pas un texte — écrivez-le entre guillemets"
+    ]
+
+
 def test_a_field_left_empty_as_the_guide_allows_is_absent(tmp_path: Path) -> None:
     article = read_one(tmp_path, "title: T\ndate: 2024-01-01\ncountries: [Japon]\ndraft:\nplace:")
     assert not article.draft and article.place == ""
