@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import gc
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -97,6 +98,8 @@ def run(
     today: datetime.date | None,
 ) -> BuildResult:
     cache = BuildCache(project.cache)
+    if os.path.lexists(project.output) and not project.output.is_dir():  # the site would replace it
+        raise BuildError([Problem(project.output, None, messages.OUTPUT_IS_NOT_A_FOLDER)])
     listing = content_files(project.content, project.root, cache.listed(), cache.clock())
     settings = settings_state(project)
     inputs = build_inputs(settings, base_url, drafts, listing)

@@ -851,6 +851,9 @@ def system_error(error: OSError) -> str:
 CONTENT_IS_NOT_A_FOLDER = (
     "n’est pas un dossier — les articles vont dans un dossier de ce nom : renommez ou déplacez ce fichier"
 )
+OUTPUT_IS_NOT_A_FOLDER = (
+    "n’est pas un dossier — Revue y écrit le site et remplacerait ce fichier : renommez-le ou déplacez-le"
+)
 CACHE_IS_NOT_A_FOLDER = (
     "un fichier porte le nom du dossier de cache de Revue — supprimez-le (Revue y range ce qu’elle "
     "a déjà calculé, et le recrée)"

@@ -118,6 +118,23 @@ def test_a_file_in_place_of_content_is_named_by_check_as_by_the_build(project: P
     assert not project.output.exists()
 
 
+def test_a_file_in_place_of_output_is_never_replaced_by_the_site(project: Project) -> None:
+    project.output.write_text("mes notes", encoding="utf-8")
+
+    check = build_py(project, "check")
+    build = build_py(project, "build")
+
+    assert check.returncode == build.returncode == 1
+    assert (
+        check.stderr.splitlines()[0]
+        == build.stderr.splitlines()[0]
+        == (
+            "output: n’est pas un dossier — Revue y écrit le site et remplacerait ce fichier : renommez-le ou déplacez-le"
+        )
+    )
+    assert project.output.read_text(encoding="utf-8") == "mes notes"
+
+
 def test_check_renders_the_templates_and_reports_their_errors(project: Project) -> None:
     robots = project.templates / "robots.txt"
     robots.write_text(robots.read_text(encoding="utf-8") + "{{ site.nothing_here }}\n", encoding="utf-8")
