@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from revue.core.project import Project
 from tests.build_cli import build_py
 
@@ -97,9 +99,18 @@ def test_check_reports_a_broken_site_yaml_as_the_build_does(project: Project) ->
     ]
 
 
-def test_a_file_in_place_of_content_is_named_by_check_as_by_the_build(project: Project) -> None:
-    shutil.rmtree(project.content)
-    project.content.write_text("x", encoding="utf-8")
+@pytest.mark.parametrize(
+    ("folder", "message"),
+    [
+        ("content", "les articles vont dans un dossier de ce nom : renommez ou déplacez ce fichier"),
+        ("output", "Revue y écrit le site et remplacerait ce fichier : renommez-le ou déplacez-le"),
+    ],
+)
+def test_a_file_in_place_of_a_folder_is_named_by_check_as_by_the_build_and_kept(
+    project: Project, folder: str, message: str
+) -> None:
+    shutil.rmtree(project.root / folder, ignore_errors=True)
+    (project.root / folder).write_text("mes notes", encoding="utf-8")
 
     check = build_py(project, "check")
     build = build_py(project, "build")
@@ -108,31 +119,12 @@ def test_a_file_in_place_of_content_is_named_by_check_as_by_the_build(project: P
     assert (
         check.stderr.splitlines()[0]
         == build.stderr.splitlines()[0]
-        == (
-            "content: n’est pas un dossier — les articles vont dans un dossier de ce nom : renommez ou déplacez ce fichier"
-        )
+        == f"{folder}: n’est pas un dossier — {message}"
     )
     assert build.stderr.splitlines()[1:] == [
         "Échec de la construction : 1 problème. Rien n’a été écrit dans output/."
     ]
-    assert not project.output.exists()
-
-
-def test_a_file_in_place_of_output_is_never_replaced_by_the_site(project: Project) -> None:
-    project.output.write_text("mes notes", encoding="utf-8")
-
-    check = build_py(project, "check")
-    build = build_py(project, "build")
-
-    assert check.returncode == build.returncode == 1
-    assert (
-        check.stderr.splitlines()[0]
-        == build.stderr.splitlines()[0]
-        == (
-            "output: n’est pas un dossier — Revue y écrit le site et remplacerait ce fichier : renommez-le ou déplacez-le"
-        )
-    )
-    assert project.output.read_text(encoding="utf-8") == "mes notes"
+    assert (project.root / folder).read_text(encoding="utf-8") == "mes notes"
 
 
 def test_check_renders_the_templates_and_reports_their_errors(project: Project) -> None:
