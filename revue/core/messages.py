@@ -327,6 +327,8 @@ def unpaired_quote(key: str) -> str:
 
 
 def draft_not_boolean(value: object) -> str:
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):  # `draft: "false"`
+        return f"draft: {quoted(value)} est entre guillemets, donc un texte — écrivez `draft: {value.strip().lower()}` sans guillemets"
     return f"draft: {quoted(value)} n’est ni true ni false — écrivez `draft: true` ou `draft: false`"
 
 
@@ -730,6 +732,10 @@ def template_error(detail: str, rendering: str, others: int = 0) -> str:
     `others`: how many more pages or feeds the same mistake stopped, named once rather than on each."""
     also = f" et {count(others, 'autre page', 'autres pages')}" if others else ""
     return f"erreur de modèle : {detail} (en construisant {rendering}{also}) — corrigez le modèle"
+
+
+def template_value_refused(python: str) -> str:
+    return f"un filtre ou une fonction a reçu une valeur qu’il ne sait pas traiter ({python})"
 
 
 def pagefind_failed(printed: str) -> str:

@@ -31,11 +31,42 @@ _Loader.add_implicit_resolver(
 )
 
 
+class TypedInt(int):
+    """A number as the editor typed it: `010` is 8 to YAML 1.1, "010" in a title (`typed`)."""
+
+    typed: str
+
+
+class TypedFloat(float):
+    """`12:30` is 750.0 to YAML 1.1 (base 60), `1.50` is 1.5: "12:30" and "1.50" in a text."""
+
+    typed: str
+
+
+def _typed(kind: type[TypedInt] | type[TypedFloat], construct: Any) -> Any:
+    def constructor(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> TypedInt | TypedFloat:
+        number = kind(construct(loader, node))
+        number.typed = node.value
+        return number
+
+    return constructor
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _typed(TypedInt, yaml.SafeLoader.construct_yaml_int))
+_Loader.add_constructor("tag:yaml.org,2002:float", _typed(TypedFloat, yaml.SafeLoader.construct_yaml_float))
+
+
 class _FastLoader(yaml.CSafeLoader):
     """The same rules on libyaml's parser: several times faster, for the files that parse."""
 
 
 _FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+_FastLoader.yaml_constructors = _Loader.yaml_constructors
+
+
+def as_typed(value: Any) -> Any:
+    """`value`, a number being the text the editor typed."""
+    return value.typed if isinstance(value, TypedInt | TypedFloat) else value
 
 
 @dataclass(frozen=True)
@@ -45,7 +76,6 @@ class Mapping:
     values: dict[str, Any]
     lines: dict[str, int]
     nested_lines: dict[tuple[str, str], int] = field(default_factory=dict)
-    written: dict[str, str] = field(default_factory=dict)  # each unquoted value as typed: `010`, `12:30`
 
     def line(self, key: str, default: int, nested: str | None = None) -> int:
         """The line of `key` (or of `key.nested`, falling back to `key`'s own line)."""
@@ -175,21 +205,21 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
         if isinstance(value, yaml.SequenceNode)
         for index, item in enumerate(value.value)
     )
-    written = {
-        str(key.value): value.value
-        for key, value in node.value
-        if isinstance(value, yaml.ScalarNode) and not value.style  # plain: None, or "" from libyaml
-    }
-    return Mapping({str(k): v for k, v in values.items()}, lines, nested, written)
+    return Mapping({str(k): v for k, v in values.items()}, lines, nested)
 
 
-def repeated_key(node: yaml.MappingNode, first_line: int) -> None:
-    """LineError at a key written twice in one mapping (or one level down): YAML keeps the last one,
-    silently, so an editor's `draft: false` above a forgotten `draft: true` would be lost."""
-    for mapping in (node, *(value for _, value in node.value if isinstance(value, yaml.MappingNode))):
+def repeated_key(node: yaml.Node, first_line: int) -> None:
+    """LineError at a key written twice in any mapping of the document (a photo's `alt:` too): YAML
+    keeps the last one, silently, so an editor's `draft: false` above a forgotten `draft: true` would
+    be lost."""
+    if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
-        for key, _ in mapping.value:
+        for key, value in node.value:
             name, line = str(key.value), key.start_mark.line + first_line
             if name in seen:
                 raise LineError(line, messages.key_repeated(name, seen[name]))
             seen[name] = line
+            repeated_key(value, first_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            repeated_key(item, first_line)

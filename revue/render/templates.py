@@ -112,8 +112,9 @@ def template_failure(error: Exception, templates: Path, root: Path, rendering: s
         name, line = frame.filename, frame.lineno
     path = display_path(templates / name, root) if name else display_path(templates, root)
     words = getattr(error, "message", None) or str(error)
-    if not isinstance(error, jinja2.TemplateError):  # a filter's own error: its kind says most
-        words = f"{type(error).__name__}: {words}" if words else type(error).__name__
+    if not isinstance(error, jinja2.TemplateError):  # a filter's own error, in Python's words
+        python = f"{type(error).__name__}: {words}" if words else type(error).__name__
+        words = messages.template_value_refused(python)
     detail = MODULE_PATH.sub("'", words)  # not Revue's internals
     return TemplateFailure(path, line, detail, rendering)
 

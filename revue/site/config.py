@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from revue.core import countries, messages, urls
 from revue.core.errors import BuildError, LineError, Problem
 from revue.core.validate import unknown_key_message
-from revue.core.yamlsource import load_mapping
+from revue.core.yamlsource import as_typed, load_mapping
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
         if key not in KNOWN_KEYS:
             bad(key, unknown_key_message(key, KNOWN_KEYS))
     values = dict(data.values)
+    values.update({key: as_typed(values[key]) for key in TEXT_KEYS if key in values})  # `title: 2024`
     for key in TEXT_KEYS:
         if not isinstance(values.get(key), str) or not values[key].strip():
             bad(key, messages.text_setting_missing(key))

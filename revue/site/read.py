@@ -20,6 +20,7 @@ from revue.core.validate import (
     unknown_key_message,
     web_address_problem,
 )
+from revue.core.yamlsource import as_typed
 from revue.site.config import SiteConfig
 from revue.site.files import SourceFile
 from revue.site.model import Article, Photo, Source
@@ -41,7 +42,9 @@ HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 
 def as_text(value: Any) -> str:
-    """Scalars an editor meant as text (`title: 2020`) become text; anything else is empty."""
+    """Scalars an editor meant as text (`title: 2020`, `alt: 010`) become the text typed; anything
+    else is empty."""
+    value = as_typed(value)
     if isinstance(value, str):
         return " ".join(value.split())
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -104,15 +107,8 @@ class ArticleReader:
         if value.count('"') % 2:
             self.bad(key, messages.unpaired_quote(key))
 
-    def as_written(self, key: str) -> Any:
-        """The value of `key`; a number as the editor typed it (`title: 010` is "010", not 8)."""
-        value = self.fm.values.get(key)
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return self.fm.written.get(key, value)
-        return value
-
     def title(self) -> str:
-        value = self.as_written("title")
+        value = self.fm.values.get("title")
         title = as_text(value)
         self.unpaired_quote("title", title)
         if value is not None and not isinstance(value, str) and not title:  # `title: [a, b]`: not absent
@@ -182,7 +178,7 @@ class ArticleReader:
         return tuple(found)
 
     def optional_text(self, key: str) -> str:
-        value = self.as_written(key)
+        value = self.fm.values.get(key)
         if value is not None and not as_text(value):
             self.bad(key, messages.not_text(key, value))
         self.unpaired_quote(key, as_text(value))
@@ -237,9 +233,9 @@ class ArticleReader:
         )
 
     def slug(self) -> str:
-        value = self.as_written("slug")
+        value = as_typed(self.fm.values.get("slug"))
         if value is None:
-            return slug_of(as_text(self.as_written("title"))) or slug_of(self.path.stem)
+            return slug_of(as_text(self.fm.values.get("title"))) or slug_of(self.path.stem)
         if not SLUG_PATTERN.match(str(value)):
             self.bad("slug", messages.slug_characters(value, slug_of(str(value))))
         elif len(str(value)) > urls.MAX_SLUG_LENGTH:

@@ -37,6 +37,36 @@ def test_numbers_in_text_fields_stay_as_the_editor_typed_them(tmp_path: Path) ->
     assert (article.title, article.summary, article.place, article.slug) == ("010", "12:30", "1_000", "0123")
 
 
+def test_numbers_in_photos_and_aliases_stay_as_typed_too(tmp_path: Path) -> None:
+    article = read_one(
+        tmp_path,
+        "title: T\ndate: 2024-01-01\ncountries: [Japon]\naliases: [010, 0x1f]\n"
+        "photos:\n  - {caption: 12:30, credit: 1_000}",
+    )
+    assert article.aliases == ("010", "0x1f")
+    assert (article.photos[0].caption, article.photos[0].credit) == ("12:30", "1_000")
+
+
+def test_a_key_written_twice_in_a_photo_is_named_at_its_second_line(tmp_path: Path) -> None:
+    with pytest.raises(BuildError) as error:
+        read_one(
+            tmp_path,
+            'title: T\ndate: 2024-01-01\ncountries: [Japon]\nphotos:\n  - caption: "Un"\n    credit: VNA\n'
+            '    caption: "Deux"',
+        )
+    assert [str(problem) for problem in error.value.problems] == [
+        "content/a.md:8: caption: ce champ est déjà écrit ligne 6 — gardez une seule des deux lignes"
+    ]
+
+
+def test_a_quoted_false_draft_is_said_to_be_quoted(tmp_path: Path) -> None:
+    with pytest.raises(BuildError) as error:
+        read_one(tmp_path, 'title: T\ndate: 2024-01-01\ncountries: [Japon]\ndraft: "false"')
+    assert [str(problem) for problem in error.value.problems] == [
+        "content/a.md:5: draft: « false » est entre guillemets, donc un texte — écrivez `draft: false` sans guillemets"
+    ]
+
+
 def test_a_title_that_is_a_list_is_named_as_such_not_as_missing(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as error:
         read_one(tmp_path, "title: [Vietnam, Japon]\ndate: 2024-01-01\ncountries: [Japon]")
