@@ -74,6 +74,8 @@ def create_article(project: Project, request: NewArticle) -> Path:
     read_article(shown, text.encode("utf-8"), config)  # a draft as written, so it blocks nobody's build
     published = text.replace(PLACEHOLDER_BODY, "Texte.").replace("\ndraft: true\n", "\ndraft: false\n")
     read_article(shown, published.encode("utf-8"), config)
+    if project.content.exists() and not project.content.is_dir():  # named as the build names it
+        raise BuildError([Problem(project.content, None, messages.CONTENT_IS_NOT_A_FOLDER)])
     project.content.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as file:
         file.write(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import shutil
 from zoneinfo import ZoneInfo
 
 from revue.core.project import Project
@@ -98,6 +99,18 @@ def test_new_article_is_listed_on_its_partner_and_year_pages_and_indexed_after_a
         assert f'href="/articles/{SLUG}/"' in html, page
     assert (project.output / "articles" / SLUG / "index.html").is_file()
     assert f"/articles/{SLUG}/" in indexed_urls(project.output)  # found by the site's search
+
+
+def test_new_names_a_file_in_place_of_content_as_the_build_does(project: Project) -> None:
+    shutil.rmtree(project.content)
+    project.content.write_text("mes notes", encoding="utf-8")
+
+    result = build_py(project, "new", TITLE, "--country", "Japon")
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == build_py(project, "check").stderr.splitlines()[0]
+    assert result.stderr.startswith("content: n’est pas un dossier")
+    assert project.content.read_text(encoding="utf-8") == "mes notes"
 
 
 def test_new_refuses_to_overwrite_an_existing_article(project: Project) -> None:
