@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import gc
-import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +25,7 @@ from revue.core.collation import known_sort_keys, remember_sort_keys
 from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem
 from revue.core.project import Project
-from revue.site.files import Listing, SourceFile, content_files, natural_order
+from revue.site.files import Listing, SourceFile, content_files, folder_or_absent, natural_order
 from revue.site.schedule import Window, future_corrections, is_scheduled, scheduled, today_in, window
 
 if TYPE_CHECKING:
@@ -98,8 +97,7 @@ def run(
     today: datetime.date | None,
 ) -> BuildResult:
     cache = BuildCache(project.cache)
-    if os.path.lexists(project.output) and not project.output.is_dir():  # the site would replace it
-        raise BuildError([Problem(project.output, None, messages.OUTPUT_IS_NOT_A_FOLDER)])
+    folder_or_absent(project.output, project.output, messages.OUTPUT_IS_NOT_A_FOLDER)
     listing = content_files(project.content, project.root, cache.listed(), cache.clock())
     settings = settings_state(project)
     inputs = build_inputs(settings, base_url, drafts, listing)

@@ -137,10 +137,9 @@ def content_files(
                 else:
                     found.append((name, file_stat(entry)))
 
+    folder_or_absent(content_dir, Path(shown_dir), messages.CONTENT_IS_NOT_A_FOLDER)
     if content_dir.is_dir():
         visit(str(content_dir), "")
-    elif os.path.lexists(content_dir):  # a file in its place: `check` must say so as `build` would
-        raise BuildError([Problem(Path(shown_dir), None, messages.CONTENT_IS_NOT_A_FOLDER)])
     files, problems, settled = [], [], {}
     for name, stat in sorted(found, key=lambda found: natural_order(found[0])):
         shown, location = f"{shown_dir}/{name}", f"{content_dir}/{name}"
@@ -164,6 +163,13 @@ def content_files(
         raise BuildError(problems)
     warnings.sort(key=lambda p: natural_order(str(p.path)))
     return Listing(tuple(files), tuple(warnings), tuple(sorted(media, key=lambda m: m.name)), settled)
+
+
+def folder_or_absent(path: Path, shown: Path, message: str) -> None:
+    """BuildError when something else stands where Revue wants a folder (`content/`, `output/`): every
+    command names it alike, and none replaces it."""
+    if os.path.lexists(path) and not path.is_dir():
+        raise BuildError([Problem(shown, None, message)])
 
 
 def file_stat(entry: os.DirEntry[str]) -> FileStat | None:

@@ -15,6 +15,7 @@ from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
 from revue.core.validate import parse_date
 from revue.site.config import load_config
+from revue.site.files import folder_or_absent
 from revue.site.read import PLACEHOLDER_BODY, read_article, slug_of
 from revue.site.schedule import today_in
 
@@ -74,8 +75,7 @@ def create_article(project: Project, request: NewArticle) -> Path:
     read_article(shown, text.encode("utf-8"), config)  # a draft as written, so it blocks nobody's build
     published = text.replace(PLACEHOLDER_BODY, "Texte.").replace("\ndraft: true\n", "\ndraft: false\n")
     read_article(shown, published.encode("utf-8"), config)
-    if project.content.exists() and not project.content.is_dir():  # named as the build names it
-        raise BuildError([Problem(project.content, None, messages.CONTENT_IS_NOT_A_FOLDER)])
+    folder_or_absent(project.content, project.content, messages.CONTENT_IS_NOT_A_FOLDER)
     project.content.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as file:
         file.write(text)
