@@ -57,8 +57,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         bench.add_argument("--compare", choices=["hugo"], help=messages.HELP["--compare"])
         args = parser.parse_args(argv)
         args.command = args.command or "build"
-        if args.today and args.command not in DATED:
-            parser.error(messages.today_not_for(args.command))
+        for option, commands in OPTION_COMMANDS.items():
+            if getattr(args, option[2:].replace("-", "_")) is not None and args.command not in commands:
+                parser.error(messages.option_not_for(option, commands, args.command))
     args.root = args.root or Path.cwd()
     return args
 
@@ -108,6 +109,8 @@ def at_least_one(text: str) -> int:
 
 # The commands whose articles depend on the day, which `--today` replaces: what is scheduled.
 DATED = ("build", "check", "serve")
+# The commands each option is for; any other refuses it rather than ignore it. `--root` is for all.
+OPTION_COMMANDS = {"--today": DATED, "--base-url": ("build", "check", "serve")}
 
 
 def add_today(parser: argparse.ArgumentParser, default: object) -> None:
@@ -281,7 +284,7 @@ def run_serve(project: Project, args: argparse.Namespace) -> None:
     from revue.preview.serve import LiveSite, serve
     from revue.site.config import load_config
 
-    prefix = load_config(project.site_yaml).base_path
+    prefix = load_config(project.site_yaml, args.base_url).base_path  # `--base-url`'s sub-path, if given
     today = ["--today", args.today.isoformat()] if args.today else []
     live = LiveSite([sys.executable, str(BUILD_PY), "--root", str(project.root), "build", "--drafts", *today])
     try:

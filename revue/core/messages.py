@@ -1023,8 +1023,8 @@ HELP = {
     "--country": "partenaire, pays ou organisation, en français (répétez l’option pour plusieurs)",
     "--date": "date de l’événement (par défaut : aujourd’hui)",
     "check": "Vérifie site.yaml, content/ et templates/ comme la construction, sans rien écrire.",
-    "serve": "Construit le site, le sert sur 127.0.0.1 sous son chemin de base, puis le reconstruit et "
-    "recharge les pages à chaque modification.",
+    "serve": "Construit le site, le sert sur 127.0.0.1 sous son chemin de base (celui de --base-url s’il "
+    "est donné), puis le reconstruit et recharge les pages à chaque modification.",
     "--port": "0 choisit un port libre (par défaut : 8000)",
     "bench": "Mesure la durée de constructions complètes et partielles d’un corpus synthétique (sur tmpfs).",
     "--articles": "taille du corpus (par défaut : 10000)",
@@ -1044,8 +1044,10 @@ def not_a_port(text: str) -> str:
     )
 
 
-def today_not_for(command: str) -> str:
-    return f"--today ne vaut que pour build, check et serve — retirez-le de la commande {command}"
+def option_not_for(option: str, commands: Iterable[str], command: str) -> str:
+    """An option the command would silently ignore: `new --base-url …` publishes nothing."""
+    *others, last = commands
+    return f"{option} ne vaut que pour {', '.join(others)} et {last} — retirez-le de la commande {command}"
 
 
 def not_at_least_one(text: str) -> str:
