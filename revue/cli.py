@@ -127,9 +127,8 @@ def add_common_options(parser: argparse.ArgumentParser, default: object) -> None
 def run_import(project: Project, args: argparse.Namespace) -> None:
     result = pipeline.build(project, only_import=True)
     print_warnings(project, result)
-    reports = [report.format() for report in result.imports]
-    for report in reports:
-        print(report)
+    for report in result.imports:
+        print(report.format())
     if not result.imports:
         print(messages.nothing_to_import(display_path(project.seeds, project.root)))
     imported = sum(report.imported for report in result.imports)
@@ -141,7 +140,13 @@ def run_import(project: Project, args: argparse.Namespace) -> None:
                 (messages.SUMMARY_LABELS["left"], str(len(result.imports) - imported)),
                 (messages.SUMMARY_LABELS["warnings"], str(len(result.warnings))),
             ],
-            [(messages.SUMMARY_SECTIONS["report"], reports)],
+            # What this import did: the texts it left as they were are counted above, not listed.
+            [
+                (
+                    messages.SUMMARY_SECTIONS["report"],
+                    [report.format() for report in result.imports if report.imported],
+                )
+            ],
         )
         + (f"\n{messages.IMPORT_SUMMARY_HINT}\n" if imported else "")
     )
