@@ -231,8 +231,10 @@ def test_every_pull_request_is_checked_and_its_new_texts_imported_in_a_throwaway
     check = steps(workflow, "check")
 
     assert workflow[True] == {"pull_request": None}
-    assert workflow["permissions"] == {"contents": "read"} and "permissions" not in workflow["jobs"]["check"]
-    assert check["Check"]["run"] == "python build.py check"
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["check"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert check["Check"]["run"] == 'python build.py check ${BASE_URL:+--base-url "$BASE_URL"}'
+    assert check["Check"]["env"]["BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
     assert check["Import report for new agency texts"] == {
         "name": "Import report for new agency texts",
         "if": "${{ !cancelled() }}",  # also after a failed check
