@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from revue import pipeline
+from revue import github, pipeline
 from revue.build.lock import exclusive
 from revue.core import messages
 from revue.core.errors import BuildError, Problem, display_path
@@ -57,8 +57,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         bench.add_argument("--compare", choices=["hugo"], help=messages.HELP["--compare"])
         args = parser.parse_args(argv)
         args.command = args.command or "build"
-        if args.today and args.command not in DATED:
-            parser.error(messages.today_not_for(args.command))
+        for option, commands in OPTION_COMMANDS.items():
+            if getattr(args, option[2:].replace("-", "_")) is not None and args.command not in commands:
+                parser.error(messages.option_not_for(option, commands, args.command))
     args.root = args.root or Path.cwd()
     return args
 
@@ -108,6 +109,8 @@ def at_least_one(text: str) -> int:
 
 # The commands whose articles depend on the day, which `--today` replaces: what is scheduled.
 DATED = ("build", "check", "serve")
+# The commands each option is for; any other refuses it rather than ignore it. `--root` is for all.
+OPTION_COMMANDS = {"--today": DATED, "--base-url": ("build", "check", "serve")}
 
 
 def add_today(parser: argparse.ArgumentParser, default: object) -> None:
@@ -122,21 +125,39 @@ def add_common_options(parser: argparse.ArgumentParser, default: object) -> None
 
 
 def run_import(project: Project, args: argparse.Namespace) -> None:
-    result = pipeline.build(project, args.base_url, only_import=True)
+    result = pipeline.build(project, only_import=True)
     print_warnings(project, result)
     for report in result.imports:
         print(report.format())
     if not result.imports:
         print(messages.nothing_to_import(display_path(project.seeds, project.root)))
+    imported = sum(report.imported for report in result.imports)
+    summarise(
+        github.build_summary(
+            messages.SUMMARY_TITLES["import"],
+            [
+                (messages.SUMMARY_LABELS["imported"], str(imported)),
+                (messages.SUMMARY_LABELS["left"], str(len(result.imports) - imported)),
+                (messages.SUMMARY_LABELS["warnings"], str(len(result.warnings))),
+            ],
+            # What this import did: the texts it left as they were are counted above, not listed.
+            [
+                (
+                    messages.SUMMARY_SECTIONS["report"],
+                    [report.format() for report in result.imports if report.imported],
+                )
+            ],
+        )
+        + (f"\n{messages.IMPORT_SUMMARY_HINT}\n" if imported else "")
+    )
 
 
 def run_build(project: Project, args: argparse.Namespace) -> None:
     # `build.py` alone runs build with no option of its own, but `--today`, which it accepts before the command
     result = pipeline.build(project, args.base_url, drafts=getattr(args, "drafts", False), today=args.today)
     print_warnings(project, result)
-    for report in result.imports:
-        print(report.format())
     print_scheduled(project, result)
+    print_deleted_seeds(result)
     print(
         messages.built(
             result.articles,
@@ -157,21 +178,78 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
                 result.index.carried_over,
             )
         )
+    summarise(run_summary("build", project, result))
 
 
 def print_scheduled(project: Project, result: pipeline.BuildResult) -> None:
     """Articles left out until their day: said, so that a mistyped year (2042 for 2024) shows."""
     if result.scheduled:
-        print(messages.scheduled((display_path(path, project.root), day) for path, day in result.scheduled))
+        print(scheduled_line(project, result))
 
 
-def print_warnings(project: Project, result: pipeline.BuildResult) -> None:
+def scheduled_line(project: Project, result: pipeline.BuildResult) -> str:
+    return messages.scheduled((display_path(path, project.root), day) for path, day in result.scheduled)
+
+
+def print_deleted_seeds(result: pipeline.BuildResult) -> None:
+    """Seeds whose article an editor deleted: not published, and how to import one again if wanted."""
+    if result.deleted_seeds:
+        print(messages.seeds_deleted(result.deleted_seeds))
+
+
+def print_warnings(project: Project, result: pipeline.BuildResult | BuildError) -> None:
     """Everything the build left out, one line each, before its report: nothing is dropped in silence."""
     for warning in result.warnings:
-        shown = replace(
-            warning, path=display_path(warning.path, project.root), message=messages.WARNING + warning.message
-        )
-        print(shown, file=sys.stderr)
+        print(shown_warning(project, warning), file=sys.stderr)
+        annotate("warning", project, warning)
+
+
+def shown_warning(project: Project, warning: Problem) -> Problem:
+    return replace(
+        warning, path=display_path(warning.path, project.root), message=messages.WARNING + warning.message
+    )
+
+
+def annotate(kind: str, project: Project, problem: Problem) -> None:
+    """In GitHub Actions, the problem again as a workflow command: GitHub shows it on its file and line."""
+    if workflow := github.Workflow.from_environ(os.environ):
+        print(workflow.annotation(kind, problem, project.root), flush=True)
+
+
+def summarise(markdown: str) -> None:
+    """In GitHub Actions, the run's summary, appended to the step's summary file for the run's page."""
+    workflow = github.Workflow.from_environ(os.environ)
+    if workflow and workflow.summary:
+        with workflow.summary.open("a", encoding="utf-8") as summary:
+            summary.write(markdown)
+
+
+def run_summary(command: str, project: Project, result: pipeline.BuildResult) -> str:
+    """What `build` or `check` found: the figures, then the warnings and what waits, as printed."""
+    return github.build_summary(
+        messages.SUMMARY_TITLES[command],
+        [
+            (messages.PUBLISHED_LABELS[command], str(result.articles)),
+            (messages.SUMMARY_LABELS["drafts"], str(result.drafts)),
+            (messages.SUMMARY_LABELS["scheduled"], str(len(result.scheduled))),
+            (messages.SUMMARY_LABELS["warnings"], str(len(result.warnings))),
+            (messages.SUMMARY_LABELS["address"], result.base_url),
+        ],
+        [
+            (
+                messages.SUMMARY_SECTIONS["warnings"],
+                [str(shown_warning(project, warning)) for warning in result.warnings],
+            ),
+            (
+                messages.SUMMARY_SECTIONS["scheduled"],
+                [scheduled_line(project, result)] if result.scheduled else [],
+            ),
+            (
+                messages.SUMMARY_SECTIONS["seeds"],
+                [messages.seeds_deleted(result.deleted_seeds)] if result.deleted_seeds else [],
+            ),
+        ],
+    )
 
 
 def run_new(project: Project, args: argparse.Namespace) -> None:
@@ -186,20 +264,32 @@ def run_check(project: Project, args: argparse.Namespace) -> None:
     result = pipeline.build(project, args.base_url, publish=False, today=args.today)
     print_warnings(project, result)
     print_scheduled(project, result)
+    print_deleted_seeds(result)
     print(messages.checked(result.articles + result.drafts))
+    summarise(run_summary("check", project, result))
 
 
-def report_problems(project: Project, error: BuildError, summary: Callable[[int], str]) -> None:
-    for problem in error.problems:
-        print(replace(problem, path=display_path(problem.path, project.root)), file=sys.stderr)
-    print(summary(len(error.problems)), file=sys.stderr, flush=True)
+def report_problems(project: Project, error: BuildError, summary: Callable[[int], str], command: str) -> None:
+    print_warnings(project, error)
+    shown = [replace(problem, path=display_path(problem.path, project.root)) for problem in error.problems]
+    for problem, as_found in zip(shown, error.problems, strict=True):
+        print(problem, file=sys.stderr)
+        annotate("error", project, as_found)
+    conclusion = summary(len(error.problems))
+    print(conclusion, file=sys.stderr, flush=True)
+    if command in messages.FAILURE_TITLES:
+        warnings = [str(shown_warning(project, warning)) for warning in error.warnings]
+        summarise(
+            github.failure_summary(messages.FAILURE_TITLES[command], conclusion, [str(p) for p in shown])
+            + github.section(messages.SUMMARY_SECTIONS["warnings"], warnings)
+        )
 
 
 def run_serve(project: Project, args: argparse.Namespace) -> None:
     from revue.preview.serve import LiveSite, serve
     from revue.site.config import load_config
 
-    prefix = load_config(project.site_yaml).base_path
+    prefix = load_config(project.site_yaml, args.base_url).base_path  # `--base-url`'s sub-path, if given
     today = ["--today", args.today.isoformat()] if args.today else []
     live = LiveSite([sys.executable, str(BUILD_PY), "--root", str(project.root), "build", "--drafts", *today])
     try:
@@ -253,7 +343,7 @@ def main(argv: list[str]) -> int:
             COMMANDS[args.command](project, args)
         sys.stdout.flush()  # here, so that a reader that left is noticed below, not at exit
     except BuildError as error:
-        report_problems(project, error, FAILURES.get(args.command, messages.build_failed))
+        report_problems(project, error, FAILURES.get(args.command, messages.build_failed), args.command)
         return 1
     except KeyboardInterrupt:  # Ctrl-C: one line, and the exit code of a shell's interrupted command
         print(INTERRUPTED.get(args.command, messages.INTERRUPTED), file=sys.stderr)
@@ -263,7 +353,8 @@ def main(argv: list[str]) -> int:
     except OSError as error:  # the machine, not the input: a full disk, a folder without write permission
         where = Path(error.filename) if error.filename else project.root
         problem = Problem(where, None, messages.cannot_write(messages.system_error(error)))
-        report_problems(project, BuildError([problem]), FAILURES.get(args.command, messages.build_failed))
+        failure = FAILURES.get(args.command, messages.build_failed)
+        report_problems(project, BuildError([problem]), failure, args.command)
         return 1
     return 0
 

@@ -1,11 +1,13 @@
 """One build, top to bottom: what `build`, `check`, `import` and `serve` all run.
 
-    site.yaml → list content/ → (nothing changed? done) → read → plan the import → group → bodies
-    → render what changed → publish: write the imported files, stage and index output/, swap it in
+    site.yaml → list content/ → (nothing changed? done) → read → seeds not imported (warnings) → group
+    → bodies → render what changed → publish: stage and index output/, swap it in
 
 `check` is the same run with `publish=False`: every stage runs, nothing is written but `.cache/`.
-`import` stops after the plan. Every stage collects all the problems it can see before failing, and
-nothing is written before every stage has succeeded.
+`import` reads content/, then plans the import of the new seeds, reads each planned file back as the
+build will, and writes them. A build never imports: a seed becomes an article only by `import`, which
+an editor reviews. Every stage collects all the problems it can see before failing, and nothing is
+written before every stage has succeeded.
 """
 
 from __future__ import annotations
@@ -23,14 +25,14 @@ from revue.build.cache import BuildCache, Manifest, output_intact
 from revue.core import messages, urls
 from revue.core.collation import known_sort_keys, remember_sort_keys
 from revue.core.digest import code_digest, digest, folder_digest
-from revue.core.errors import BuildError, Problem
+from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
 from revue.site.files import Listing, SourceFile, content_files, folder_or_absent, natural_order
 from revue.site.schedule import Window, future_corrections, is_scheduled, scheduled, today_in, window
 
 if TYPE_CHECKING:
     from revue.build.search import IndexReport
-    from revue.ingest.importer import ImportPlan, ImportReport
+    from revue.ingest.importer import ImportReport
     from revue.render.markup import RenderedBody
     from revue.render.templates import RenderJob
     from revue.site.config import SiteConfig
@@ -50,11 +52,12 @@ class BuildResult:
     drafts: int
     scheduled: tuple[tuple[Path, datetime.date], ...]  # articles waiting for their day: path, date
     files: int  # pages and feeds of the site (0 after `import`)
-    imports: tuple[ImportReport, ...]  # seeds imported (and, for `import`, the seeds kept as they are)
+    imports: tuple[ImportReport, ...]  # `import`: the seeds imported, and those left as they are
     warnings: tuple[Problem, ...]  # what the build left out, and why
     written: int = 0  # files whose bytes changed; 0: output/ was left untouched
     index: IndexReport | None = None  # None when nothing was published
     index_seconds: float = 0.0  # 0 when nothing indexed changed and the previous index was kept
+    deleted_seeds: tuple[tuple[Path, str], ...] = ()  # seeds imported, and their article deleted since
 
 
 def build(
@@ -65,11 +68,15 @@ def build(
     drafts: bool = False,
     today: datetime.date | None = None,
 ) -> BuildResult:
-    """Run the build; `publish=False` writes nothing (`check`); `only_import` stops once seeds are imported;
+    """Run the build; `publish=False` writes nothing (`check`); `only_import` imports the new seeds instead;
     `drafts` (the preview) also shows the drafts that have a date and the scheduled articles, marked as
     such; `today` (`--today`) replaces the day in the site's time zone, which decides what is scheduled."""
+    warned: list[Problem] = []  # filled by the stages as they go: said even if a later one fails
     with no_cycle_collection():
-        return run(project, base_url, publish, only_import, drafts, today)
+        try:
+            return run(project, base_url, publish, only_import, drafts, today, warned)
+        except BuildError as error:
+            raise BuildError(error.problems, tuple(warned)) from None
 
 
 @contextmanager
@@ -95,10 +102,12 @@ def run(
     only_import: bool,
     drafts: bool,
     today: datetime.date | None,
+    warned: list[Problem],
 ) -> BuildResult:
     cache = BuildCache(project.cache)
     folder_or_absent(project.output, project.output, messages.OUTPUT_IS_NOT_A_FOLDER)
     listing = content_files(project.content, project.root, cache.listed(), cache.clock())
+    warned += listing.warnings
     settings = settings_state(project)
     inputs = build_inputs(settings, base_url, drafts, listing)
     if not only_import and (known := unchanged_result(cache, inputs, project.output, publish, today)):
@@ -109,7 +118,6 @@ def run(
     from revue.build.incremental import publish_changes, render_changes
     from revue.build.photos import find_photos, publish_photos, unused_images
     from revue.build.search import SEARCH_STORE
-    from revue.ingest.importer import write_imports
     from revue.render.links import link_bodies
     from revue.render.templates import NOJEKYLL, asset_files, site_jobs
     from revue.site.config import load_config
@@ -122,30 +130,29 @@ def run(
     day = today or today_in(config.timezone)
     remember_sort_keys(cache.sort_keys())
     read = cache.read_articles(listing.files, config)
-    plan, imported, plan_problems = import_stage(project, config, cache, listing.files, read, only_import)
-    valid = [outcome for outcome in read + imported if isinstance(outcome, Article)]
+    if only_import:
+        return import_seeds(project, config, cache, listing, read, day, publish)
+    seeds = seed_states(project, listing.files, read)
+    warned += seeds.warnings
+    valid = [outcome for outcome in read if isinstance(outcome, Article)]
     # Checked here, not in `read`: the read cache holds for every day, this check for today only.
     unread_problems: list[Problem] = []
     try:
-        articles = accept(read + imported, plan_problems + future_corrections(valid, day))
+        articles = accept(read, seeds.problems + future_corrections(valid, day))
     except BuildError as error:
-        if only_import:
-            raise
         # The later stages still look at the articles that could be read: every problem in one run.
         # One per address: a second one claiming it is reported, and the site has one page there.
         first_by_slug: dict[str, Article] = {}
         for article in valid:
             first_by_slug.setdefault(article.slug, article)
         articles, unread_problems = list(first_by_slug.values()), error.problems
-    if only_import:
-        if publish:
-            write_imports(project, plan)
-        return summary(config, articles, day, plan, listing, files=0)
 
     unread = frozenset(problem.path.as_posix() for problem in unread_problems if problem.path)
     site = group(articles, config, day, with_drafts=drafts)
     cache.set_sort_keys(known_sort_keys())
     bodies = cache.bodies(site.articles)
+    dropped = body_warnings(site.articles, bodies)
+    warned += dropped
     found = find_photos(site.articles, unshown(site, articles), bodies, project.content, project.root)
     linked = link_bodies(site, articles, bodies, config, day, unread)
     if unread_problems:  # sizing photos and rendering wait for a site that reads whole
@@ -159,9 +166,10 @@ def run(
     ready = [NOJEKYLL, *asset_files(project.static), *photo_files]
     previous = cache.manifest(project.output)
     changes = render_changes(jobs, ready, cache.article_keys, previous, project, config)
-    result = summary(config, articles, day, plan, listing, files=len(jobs) + len(ready) - len(photo_files))
+    result = summary(config, articles, day, (), listing, files=len(jobs) + len(ready) - len(photo_files))
     unused = unused_images(listing, found.used, project.content, project.root)
-    result = with_warnings(result, (*body_warnings(site.articles, bodies), *unused))
+    result = replace(result, deleted_seeds=seeds.deleted)
+    result = with_warnings(result, (*dropped, *unused, *seeds.warnings))
     holds = window(articles, day, config.timezone)
     # Said by each run that sees the page go, until a build publishes the site without it.
     vanished = vanished_articles(project, previous, jobs, articles, day)
@@ -172,7 +180,6 @@ def run(
     if changed:
         raise BuildError([Problem(path, None, messages.CHANGED_DURING_BUILD) for path in changed])
     if publish:
-        write_imports(project, plan)
         outcome = publish_changes(
             changes, project.output, project.cache / SEARCH_STORE, config.search_shard_size
         )
@@ -249,21 +256,16 @@ def unchanged_result(
     return replace(last, written=0, index_seconds=0.0, index=index)
 
 
-def import_stage(
-    project: Project,
-    config: SiteConfig,
-    cache: BuildCache,
-    files: tuple[SourceFile, ...],
-    read: list[Article | BuildError],
-    list_kept: bool,
-) -> tuple[ImportPlan, list[Article | BuildError], list[Problem]]:
-    """Plan the import of every seed no article records, and read each planned file as the build will."""
-    from revue.ingest.importer import ImportPlan, plan_import
+def recorded_seeds(
+    files: tuple[SourceFile, ...], read: list[Article | BuildError]
+) -> tuple[dict[str, Path], frozenset[Path]]:
+    """The seed each article records (`source.seed`) → that article; and the files whose front matter
+    cannot be read, so whether they record a seed is unknown (their own problem is reported)."""
     from revue.site.model import Article
     from revue.site.read import recorded_seed
 
-    recorded = {}
-    unknown = set()  # files whose front matter cannot be read: their own problem is reported
+    recorded: dict[str, Path] = {}
+    unknown = set()
     for file, outcome in zip(files, read, strict=True):
         if isinstance(outcome, Article):
             seed = outcome.source.seed if outcome.source else None
@@ -275,18 +277,85 @@ def import_stage(
                 continue
         if seed and seed not in recorded:
             recorded[seed] = file.path
+    return recorded, frozenset(unknown)
+
+
+@dataclass(frozen=True)
+class SeedStates:
+    """What a build says of `seeds/`: the seeds not imported yet (a warning each: never published), the
+    seeds whose article was deleted since their import, and what is wrong with `seeds/imported.yaml`."""
+
+    warnings: tuple[Problem, ...]
+    deleted: tuple[tuple[Path, str], ...]  # the seed, as shown; the article it became
+    problems: list[Problem]
+
+
+def seed_states(
+    project: Project, files: tuple[SourceFile, ...], read: list[Article | BuildError]
+) -> SeedStates:
+    """Seeds neither an article records nor `seeds/imported.yaml` lists, and seeds it lists whose article
+    is gone. The build reads no seed's text: importing is `import`'s, an editor's act."""
+    from revue.ingest.imported import load_imported
+    from revue.ingest.importer import seed_files
+
+    recorded, unknown = recorded_seeds(files, read)
     try:
-        plan = plan_import(project, config, recorded, list_kept, frozenset(unknown))
+        imported = load_imported(project.imported_yaml, project.root)
     except BuildError as error:
-        return ImportPlan((), ()), [], error.problems
-    imported = cache.read_articles(tuple(planned.file for planned in plan.files), config)
-    problems = [
+        return SeedStates((), (), error.problems)
+    seeds = [(seed, display_path(seed, project.root)) for seed in seed_files(project)]
+    # A file whose front matter cannot be read may record any seed: none is named until it reads (its
+    # own problem stops the run meanwhile).
+    waiting = tuple(
+        Problem(shown, None, messages.SEED_NOT_IMPORTED)
+        for seed, shown in seeds
+        if seed.name not in recorded and seed.name not in imported and not unknown
+    )
+    deleted = tuple(
+        (shown, imported[seed.name])
+        for seed, shown in seeds
+        if seed.name in imported and seed.name not in recorded
+    )
+    return SeedStates(waiting, deleted, [])
+
+
+def import_seeds(
+    project: Project,
+    config: SiteConfig,
+    cache: BuildCache,
+    listing: Listing,
+    read: list[Article | BuildError],
+    day: datetime.date,
+    publish: bool,
+) -> BuildResult:
+    """`import`: plan the import of every new seed, read each planned file as the build will, and write
+    them all (with `seeds/imported.yaml`) only if every one reads and content/ has no problem."""
+    from revue.ingest.imported import load_imported
+    from revue.ingest.importer import ImportPlan, plan_import, write_imports
+    from revue.site.model import Article
+    from revue.site.read import accept
+
+    recorded, unknown = recorded_seeds(listing.files, read)
+    problems: list[Problem] = []
+    try:
+        plan = plan_import(
+            project, config, recorded, load_imported(project.imported_yaml, project.root), unknown
+        )
+    except BuildError as error:
+        plan, problems = ImportPlan((), (), {}, {}), error.problems
+    planned = cache.read_articles(tuple(planned.file for planned in plan.files), config)
+    problems += [
         Problem(planned.seed, None, messages.import_would_not_build(problem))
-        for planned, outcome in zip(plan.files, imported, strict=True)
+        for planned, outcome in zip(plan.files, planned, strict=True)
         if isinstance(outcome, BuildError)
         for problem in outcome.problems
     ]
-    return plan, [outcome for outcome in imported if isinstance(outcome, Article)], problems
+    imported = [outcome for outcome in planned if isinstance(outcome, Article)]
+    valid = [outcome for outcome in read + imported if isinstance(outcome, Article)]
+    articles = accept(read + imported, problems + future_corrections(valid, day))
+    if publish:
+        write_imports(project, plan)
+    return summary(config, articles, day, tuple(plan.reports), listing, files=0)
 
 
 def body_warnings(articles: tuple[Article, ...], bodies: dict[str, RenderedBody]) -> tuple[Problem, ...]:
@@ -324,21 +393,18 @@ def summary(
     config: SiteConfig,
     articles: list[Article],
     today: datetime.date,
-    plan: ImportPlan,
+    imports: tuple[ImportReport, ...],
     listing: Listing,
     files: int,
 ) -> BuildResult:
     drafts = sum(article.draft for article in articles)
     waiting = tuple((article.path, article.date) for article in scheduled(articles, today))
-    reports = sorted(
-        [*plan.kept, *(planned.report for planned in plan.files)], key=lambda report: report.seed
-    )
     return BuildResult(
         config.base_url,
         len(articles) - drafts - len(waiting),
         drafts,
         waiting,
         files,
-        tuple(reports),
+        imports,
         listing.warnings,
     )

@@ -20,11 +20,13 @@ class Problem:
 
 
 class BuildError(Exception):
-    """Raised once a stage has collected every problem it can see."""
+    """Raised once a stage has collected every problem it can see; `warnings`: what the run had found to
+    warn about before it stopped, said with the problems, so that one run shows everything to fix."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], warnings: tuple[Problem, ...] = ()):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+        self.warnings = warnings
 
 
 def display_path(path: Path, root: Path | None = None) -> Path:

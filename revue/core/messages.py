@@ -401,6 +401,42 @@ def seed_not_found(folder: object) -> str:
     return f"aucun fichier de ce nom dans {folder}/ — corrigez le nom du fichier, ou retirez cette entrée"
 
 
+# --- seeds/imported.yaml: the seeds already imported ----------------------------------------------
+
+IMPORTED_YAML = "seeds/imported.yaml"
+# The comment `import` writes at the top of seeds/imported.yaml, one line each.
+IMPORTED_YAML_HEADER = (
+    "Les textes de seeds/ déjà importés dans content/, et l’article que chacun est devenu.",
+    "Écrit par `python build.py import` : un texte listé ici n’est plus jamais importé,",
+    "même si son article est supprimé. Pour importer un texte de nouveau, supprimez sa ligne.",
+)
+
+
+def imported_entry_not_a_path(seed: str) -> str:
+    return (
+        f"{seed}: le nom de l’article importé manque — écrivez-le après les deux-points "
+        f"(`{seed}: content/article.md`), ou supprimez la ligne pour importer ce texte de nouveau"
+    )
+
+
+IMPORT_PULL_REQUEST = "Textes de l’agence à relire"  # the title of the pull request the import workflow opens
+SEED_NOT_IMPORTED = (
+    "texte de l’agence pas encore importé, donc pas publié — importez-le avec `python build.py import`, puis "
+    f"relisez l’article créé dans content/ ; sur GitHub, relisez et fusionnez la demande « {IMPORT_PULL_REQUEST} »"
+)
+
+
+def seeds_deleted(seeds: Iterable[tuple[object, str]]) -> str:
+    """Seeds imported once whose article was deleted: not published, and how to import one again."""
+    seeds = list(seeds)
+    named = listed(f"{seed} (devenu {path})" for seed, path in seeds)
+    return (
+        f"{count(len(seeds), 'texte importé dont l’article a été supprimé', 'textes importés dont l’article a été supprimé')}"
+        f", donc pas publié : {named} — pour en importer un de nouveau, retirez sa ligne de {IMPORTED_YAML}"
+        " puis lancez `python build.py import`"
+    )
+
+
 # --- Agency texts (seeds/*.txt) ------------------------------------------------------------------
 
 SEED_EMPTY = "ne contient aucun texte — collez-y l’article : son titre sur la première ligne, puis son texte"
@@ -433,6 +469,13 @@ def seed_imported(seed: str, path: str) -> str:
 
 def seed_kept(seed: str, path: str, why: str) -> str:
     return f"{seed}: {path} gardé tel quel ({why})"
+
+
+def seed_not_imported_again(seed: str, path: str) -> str:
+    return (
+        f"{seed}: déjà importé dans {path}, supprimé depuis : pas importé de nouveau — pour l’importer "
+        f"de nouveau, retirez sa ligne de {IMPORTED_YAML}"
+    )
 
 
 EDITED_SINCE_IMPORT = "modifié depuis l’import : jamais écrasé"
@@ -801,7 +844,7 @@ def scheduled(waiting: Iterable[tuple[object, date]]) -> str:
 
 
 def checked(articles: int) -> str:
-    return f"Vérifiés : site.yaml, seeds/sources.yaml, les modèles et {count(articles, 'article')} — aucun problème"
+    return f"Vérifiés : site.yaml, les modèles et {count(articles, 'article')} — aucun problème"
 
 
 def nothing_to_import(folder: object) -> str:
@@ -883,6 +926,45 @@ DEPENDENCIES_MISSING = (
 )
 
 
+# --- GitHub Actions: annotations and the run's summary ------------------------------------------
+
+ANNOTATION_TITLES = {"error": "Revue : à corriger", "warning": "Revue : attention"}
+ANNOTATIONS_HINT = (
+    "Chaque problème est aussi signalé sur sa ligne : dans une demande de fusion, onglet « Files changed »."
+)
+SUMMARY_TITLES = {
+    "build": "Revue : site construit",
+    "check": "Revue : vérification réussie",
+    "import": "Revue : textes de l’agence importés",
+}
+FAILURE_TITLES = {
+    "build": "Revue : échec de la construction",
+    "check": "Revue : vérification échouée",
+    "import": "Revue : import refusé",
+}
+# What a row of the summary counts, by command: `check` publishes nothing, it says what would be.
+PUBLISHED_LABELS = {"build": "Articles publiés", "check": "Articles à publier"}
+SUMMARY_LABELS = {
+    "drafts": "Brouillons (jamais publiés)",
+    "scheduled": "Programmés (publiés à leur date)",
+    "warnings": "Avertissements",
+    "address": "Adresse du site",
+    "imported": "Textes importés (à relire)",
+    "left": "Textes déjà importés, laissés tels quels",
+}
+SUMMARY_SECTIONS = {
+    "warnings": "Avertissements",
+    "scheduled": "Programmés",
+    "seeds": "Textes de l’agence",
+    "report": "Compte rendu de l’import",
+}
+IMPORT_SUMMARY_HINT = (
+    "Relisez chaque article créé dans content/ (onglet « Files changed » de la demande de fusion) et "
+    "corrigez-le au besoin avec le crayon du fichier ; il sera publié une fois la demande fusionnée, sauf "
+    "s’il est en brouillon (`draft: true`)."
+)
+
+
 # --- serve ----------------------------------------------------------------------------------------
 
 
@@ -929,21 +1011,20 @@ HELP = {
     "--root": "dossier du projet (par défaut : le dossier courant)",
     "--base-url": "publier sous cette adresse plutôt que sous le base_url de site.yaml "
     "(par exemple https://org.github.io/repo/)",
-    "build": "Importe les nouveaux textes de seeds/, puis construit output/ (la commande par défaut).",
+    "build": "Construit output/ à partir de content/ (la commande par défaut).",
     "--drafts": "montrer aussi les brouillons datés et les articles programmés, marqués comme tels : ce "
     "que montre serve ; à ne jamais publier",
     "--today": "construire comme si l’on était ce jour-là (AAAA-MM-JJ) : les articles datés d’ici là "
     "paraissent (par défaut : aujourd’hui, dans le fuseau `timezone` de site.yaml)",
-    "import": "Transforme chaque seeds/*.txt qui n’a pas encore d’article en content/<slug>.md ; "
-    "n’écrase jamais rien.",
+    "import": "Transforme chaque seeds/*.txt pas encore importé en content/<slug>.md, à relire, et le note "
+    "dans seeds/imported.yaml ; n’écrase jamais rien.",
     "new": "Écrit content/<slug>.md, avec tous les champs de l’en-tête, prêt à remplir.",
     "TITRE": 'le titre de l’article, entre guillemets : "Le Vietnam et le Japon …"',
     "--country": "partenaire, pays ou organisation, en français (répétez l’option pour plusieurs)",
     "--date": "date de l’événement (par défaut : aujourd’hui)",
-    "check": "Vérifie site.yaml, content/, templates/ et seeds/ (avec sources.yaml) comme la construction, "
-    "sans rien écrire.",
-    "serve": "Construit le site, le sert sur 127.0.0.1 sous son chemin de base, puis le reconstruit et "
-    "recharge les pages à chaque modification.",
+    "check": "Vérifie site.yaml, content/ et templates/ comme la construction, sans rien écrire.",
+    "serve": "Construit le site, le sert sur 127.0.0.1 sous son chemin de base (celui de --base-url s’il "
+    "est donné), puis le reconstruit et recharge les pages à chaque modification.",
     "--port": "0 choisit un port libre (par défaut : 8000)",
     "bench": "Mesure la durée de constructions complètes et partielles d’un corpus synthétique (sur tmpfs).",
     "--articles": "taille du corpus (par défaut : 10000)",
@@ -963,8 +1044,10 @@ def not_a_port(text: str) -> str:
     )
 
 
-def today_not_for(command: str) -> str:
-    return f"--today ne vaut que pour build, check et serve — retirez-le de la commande {command}"
+def option_not_for(option: str, commands: Iterable[str], command: str) -> str:
+    """An option the command would silently ignore: `new --base-url …` publishes nothing."""
+    *others, last = commands
+    return f"{option} ne vaut que pour {', '.join(others)} et {last} — retirez-le de la commande {command}"
 
 
 def not_at_least_one(text: str) -> str:

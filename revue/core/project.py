@@ -33,6 +33,11 @@ class Project:
         return self.root / "seeds" / "sources.yaml"
 
     @property
+    def imported_yaml(self) -> Path:
+        """The seeds already imported: never imported again, even once their article is deleted."""
+        return self.root / "seeds" / "imported.yaml"
+
+    @property
     def output(self) -> Path:
         return self.root / "output"
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from revue.core import messages
-from revue.core.errors import LineError
+from revue.core.errors import BuildError, LineError, Problem
 
 
 class _Loader(yaml.SafeLoader):
@@ -223,3 +224,18 @@ def repeated_key(node: yaml.Node, first_line: int) -> None:
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             repeated_key(item, first_line)
+
+
+def load_mapping_file(path: Path, shown: Path) -> Mapping | None:
+    """A YAML file of settings (`site.yaml`, `seeds/sources.yaml`…) read and parsed; None when there is no
+    such file; BuildError naming it as `shown` (with the line) when it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError:
+        raise BuildError([Problem(shown, None, messages.not_utf8())]) from None
+    try:
+        return load_mapping(text)
+    except LineError as error:
+        raise BuildError([Problem(shown, error.line, error.message)]) from None

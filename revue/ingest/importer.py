@@ -1,13 +1,15 @@
-"""The import plan: every `seeds/*.txt` that no article records as its `source.seed` → a new `content/<slug>.md`.
+"""The import plan: every `seeds/*.txt` not imported yet → a new `content/<slug>.md`.
 
-An editor's file is never overwritten: seeds already imported are found from the articles the build
-read (wherever they are under `content/`), and a new file is planned only where no file exists. The
-pipeline reads every planned file back with the build's own reader before anything is written, and
-writes them only when the whole build succeeds.
+A seed is imported once: when an article records it as its `source.seed` (wherever the article is under
+`content/`), or when `seeds/imported.yaml` lists it (its article may have been deleted since), it is
+never imported again. An editor's file is never overwritten: a new file is planned only where no file
+exists. The pipeline reads every planned file back with the build's own reader before anything is
+written, then writes them all, and the seeds they come from into `seeds/imported.yaml`, or nothing.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from textwrap import shorten
@@ -18,6 +20,7 @@ from revue.core.errors import BuildError, LineError, Problem, display_path
 from revue.core.project import Project
 from revue.core.uninterrupted import uninterrupted
 from revue.core.validate import missing_year
+from revue.ingest.imported import imported_yaml_text
 from revue.ingest.sources import SourceEntry, load_sources
 from revue.site.config import SiteConfig
 from revue.site.files import SourceFile
@@ -46,8 +49,11 @@ class ImportReport:
     dropped: tuple[str, ...] = ()  # lines of the copy left out of the article
     repairs: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    deleted: bool = False  # imported before, and its article deleted since: not imported again
 
     def format(self) -> str:
+        if self.deleted:
+            return messages.seed_not_imported_again(self.seed, self.path)
         if not self.imported:
             return messages.seed_kept(self.seed, self.path, self.warnings[0])
         lines = [
@@ -76,31 +82,51 @@ class PlannedFile:
 
 @dataclass(frozen=True)
 class ImportPlan:
-    """What an import would do: the files it would create, and (on request) the seeds it keeps as they are."""
+    """What an import would do: the files it would create, the seeds it leaves as they are (their article
+    kept, or deleted since it was imported), and `seeds/imported.yaml` as it will then be."""
 
     files: tuple[PlannedFile, ...]
     kept: tuple[ImportReport, ...]
+    imported: dict[str, str]  # every seed imported, with the article it became
+    imported_before: dict[str, str]  # `seeds/imported.yaml` as it is
+
+    @property
+    def reports(self) -> list[ImportReport]:
+        return sorted([*self.kept, *(planned.report for planned in self.files)], key=lambda r: r.seed)
+
+
+def seed_files(project: Project) -> list[Path]:
+    return sorted(project.seeds.glob(SEED_PATTERN)) if project.seeds.is_dir() else []
 
 
 def plan_import(
     project: Project,
     config: SiteConfig,
     recorded: dict[str, Path],
-    list_kept: bool = False,
+    imported: dict[str, str],
     unknown: frozenset[Path] = frozenset(),
 ) -> ImportPlan:
-    """Convert every seed no article records, without writing; BuildError listing every problem.
+    """Convert every seed neither an article records nor `seeds/imported.yaml` lists, without writing;
+    BuildError listing every problem.
 
-    `recorded` maps each seed an article records to that article's path (as shown). With `list_kept`,
-    those seeds are converted too, to say whether their article was edited since. `unknown`: articles
-    (as shown) whose front matter cannot be read; a seed that would be written there waits, unreported,
-    until the file reads and says whether it came from that seed.
+    `recorded` maps each seed an article records to that article's path (as shown); those seeds are
+    converted too, to say whether their article was edited since. `imported` is `seeds/imported.yaml`.
+    `unknown`: articles (as shown) whose front matter cannot be read; a seed that would be written there
+    waits, unreported, until the file reads and says whether it came from that seed.
     """
     sources = load_sources(project.sources_yaml, project.root)
-    seeds = sorted(project.seeds.glob(SEED_PATTERN)) if project.seeds.is_dir() else []
-    todo = [seed for seed in seeds if list_kept or seed.name not in recorded]
+    seeds = seed_files(project)
+    deleted = [
+        ImportReport(seed.name, imported[seed.name], False, deleted=True)
+        for seed in seeds
+        if seed.name in imported and seed.name not in recorded
+    ]
+    todo = [seed for seed in seeds if seed.name in recorded or seed.name not in imported]
+    # Seeds whose article records them are listed too: a file that came before the list, or whose line an
+    # editor removed while keeping the article, is still the seed's import.
+    now_imported = {**imported, **{seed: Path(path).as_posix() for seed, path in recorded.items()}}
     if not todo:
-        return ImportPlan((), ())
+        return ImportPlan((), tuple(deleted), now_imported, imported)
     from revue.ingest.convert import convert, read_seed  # only now: it loads wordfreq's lists
 
     problems: list[Problem] = []
@@ -140,7 +166,8 @@ def plan_import(
             )
     if problems:
         raise BuildError(problems)
-    return ImportPlan(tuple(planned.values()), tuple(kept))
+    now_imported.update((planned.seed.name, target.as_posix()) for target, planned in planned.items())
+    return ImportPlan(tuple(planned.values()), (*kept, *deleted), now_imported, imported)
 
 
 def imported_report(converted: ConvertedSeed, path: str) -> ImportReport:
@@ -179,10 +206,38 @@ def imported_report(converted: ConvertedSeed, path: str) -> ImportReport:
 
 
 def write_imports(project: Project, plan: ImportPlan) -> None:
-    """Create the planned files; `x` mode: a file that appeared since the plan is never overwritten."""
-    with uninterrupted():  # Ctrl-C leaves no article half written
-        for planned in plan.files:
-            path = project.root / planned.file.path
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("xb") as file:
-                file.write(planned.file.raw)
+    """Create the planned files and list their seeds in `seeds/imported.yaml`: all of it, or nothing.
+
+    Each file is first written whole beside its place, then linked there (a file that appeared since the
+    plan is never overwritten: linking fails); the list replaces its old version last. If any step fails,
+    the files already in place are removed before the error goes on.
+    """
+    staged: list[tuple[Path, Path]] = []
+    placed: list[Path] = []
+    record = project.imported_yaml
+    record_text = imported_yaml_text(plan.imported) if plan.imported != plan.imported_before else None
+    with uninterrupted():  # Ctrl-C leaves no article half written, and no article without its line
+        try:
+            for planned in plan.files:
+                path = project.root / planned.file.path
+                path.parent.mkdir(parents=True, exist_ok=True)
+                temporary = path.with_name(f".{path.name}.tmp")  # a scratch name: never read as an article
+                temporary.write_bytes(planned.file.raw)
+                staged.append((temporary, path))
+            if record_text is not None:
+                temporary = record.with_name(f".{record.name}.tmp")
+                temporary.write_text(record_text, encoding="utf-8")
+                staged.append((temporary, record))
+            for temporary, path in staged:
+                if path == record:
+                    os.replace(temporary, record)
+                else:
+                    os.link(temporary, path)
+                    placed.append(path)
+        except BaseException:
+            for path in placed:
+                path.unlink(missing_ok=True)
+            raise
+        finally:
+            for temporary, _ in staged:
+                temporary.unlink(missing_ok=True)

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from revue.core import messages
-from revue.core.errors import BuildError, LineError, Problem, display_path
+from revue.core.errors import BuildError, Problem, display_path
 from revue.core.validate import parse_date, unknown_key_message, web_address_problem
-from revue.core.yamlsource import load_mapping
+from revue.core.yamlsource import load_mapping_file
 
 ENTRY_KEYS = ("date", "url")
 
@@ -25,14 +25,9 @@ class SourceEntry:
 def load_sources(path: Path, root: Path) -> dict[str, SourceEntry]:
     """`seeds/sources.yaml`, checked; no file means no known dates or URLs."""
     shown = display_path(path, root)
-    try:
-        data = load_mapping(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    data = load_mapping_file(path, shown)
+    if data is None:
         return {}
-    except UnicodeDecodeError:
-        raise BuildError([Problem(shown, None, messages.not_utf8())]) from None
-    except LineError as error:
-        raise BuildError([Problem(shown, error.line, error.message)]) from None
     entries, problems = {}, []
     for seed, value in data.values.items():
         line = data.line(seed, 1)

@@ -22,6 +22,17 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
             return str(Path(os.devnull) / "outside")  # never a file: opening it is a clean 404, not a crash
         return super().translate_path("/" + url_path[len(self.prefix) :])
 
+    def send_head(self) -> object:
+        """`/` and the sub-path without its slash lead to the site, as on GitHub Pages under a project's
+        name (`/revue` → `/revue/`); an editor opening the server's bare address finds the site too."""
+        if self.prefix != "/" and urlsplit(self.path).path in {"/", self.prefix.rstrip("/")}:
+            self.send_response(302)
+            self.send_header("Location", self.prefix)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        return super().send_head()
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
         if code != 404 or not page.is_file():

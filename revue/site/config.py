@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from revue.core import countries, messages, urls
-from revue.core.errors import BuildError, LineError, Problem
+from revue.core.errors import BuildError, Problem
 from revue.core.validate import unknown_key_message
-from revue.core.yamlsource import as_typed, load_mapping
+from revue.core.yamlsource import as_typed, load_mapping_file
 
 
 @dataclass(frozen=True)
@@ -52,16 +52,9 @@ KNOWN_KEYS = (*TEXT_KEYS, "base_url", "home_country", *COUNT_KEYS, *OPTIONAL_COU
 
 def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
     """Read and check `site.yaml`; `base_url` (from the command line) wins over the file's."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BuildError([Problem(path, None, messages.SITE_YAML_MISSING)]) from None
-    except UnicodeDecodeError:
-        raise BuildError([Problem(path, None, messages.not_utf8())]) from None
-    try:
-        data = load_mapping(text)
-    except LineError as error:
-        raise BuildError([Problem(path, error.line, error.message)]) from None
+    data = load_mapping_file(path, path)
+    if data is None:
+        raise BuildError([Problem(path, None, messages.SITE_YAML_MISSING)])
     problems: list[Problem] = []
 
     def bad(key: str, message: str) -> None:

@@ -18,6 +18,7 @@ from revue.core.project import Project
 from revue.dev.corpus import write_corpus
 from tests.build_cli import build_py
 from tests.conftest import REPO, copy_project
+from tests.photos import PHOTO_ARTICLE, add_photo_article
 
 TITLE = "Le Vietnam et la Norvège signent un accord sur la pêche"
 SLUG = "le-vietnam-et-la-norvege-signent-un-accord-sur-la-peche"
@@ -46,9 +47,18 @@ class DevServer:
         return next(line for line in self.seen if line.startswith(start))
 
 
-def start_serve(project: Project) -> DevServer:
+def start_serve(project: Project, *options: str) -> DevServer:
     process = subprocess.Popen(
-        [sys.executable, str(REPO / "build.py"), "--root", str(project.root), "serve", "--port", "0"],
+        [
+            sys.executable,
+            str(REPO / "build.py"),
+            "--root",
+            str(project.root),
+            "serve",
+            "--port",
+            "0",
+            *options,
+        ],
         cwd=project.root,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -134,6 +144,49 @@ def test_a_file_saved_during_the_first_build_is_built_next(tmp_path: Path) -> No
         while "Enregistré pendant la première construction." not in built.read_text("utf-8"):
             assert time.monotonic() < deadline, "the save made during the first build was never built"
             time.sleep(0.1)
+    finally:
+        server.process.kill()
+        server.process.wait(timeout=10)
+
+
+def test_serve_previews_the_site_under_the_sub_path_of_base_url(page: Page, tmp_path: Path) -> None:
+    """As GitHub Pages serves a project site: everything under /revue/, the bare address leading there,
+    and the live reload still working."""
+    project = copy_project(tmp_path / "site")
+    add_photo_article(project)
+    server = start_serve(project, "--base-url", "https://example.org/revue/")
+    try:
+        url = server.wait_for_line("Aperçu sur http://127.0.0.1:").split()[2]
+        origin = url.removesuffix("/revue/")
+        assert url.endswith("/revue/") and origin.startswith("http://127.0.0.1:")
+
+        page.goto(origin + "/")  # the server's bare address
+        expect(page).to_have_url(url)
+        expect(page.locator("main")).to_contain_text("Une visite à Hanoï en trois photos")
+
+        page.get_by_role("link", name="Une visite à Hanoï en trois photos").first.click()
+        expect(page).to_have_url(f"{url}articles/{PHOTO_ARTICLE}/")
+        photo = page.get_by_alt_text("Le pont Long Bien au lever du jour, vu depuis la rive du fleuve Rouge")
+        expect(photo).to_be_visible()
+        assert photo.evaluate("image => image.complete && image.naturalWidth > 0")
+        assert photo.evaluate("image => image.currentSrc").startswith(f"{url}photos/")
+
+        page.goto(f"{url}recherche/?q=masques")
+        result = page.locator("#recherche-resultats h2 a").first
+        expect(result).to_have_attribute(
+            "href", "/revue/articles/le-vietnam-remet-des-fournitures-medicales-au-japon/"
+        )
+        result.click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Le Vietnam remet des fournitures médicales au Japon"
+        )
+
+        article = project.content / "le-vietnam-remet-des-fournitures-medicales-au-japon.md"
+        text = article.read_text(encoding="utf-8")
+        article.write_text(text.replace("140.000 masques", "140 000 masques"), encoding="utf-8")
+        expect(page.get_by_text("140 000 masques médicaux du gouvernement").first).to_be_visible(
+            timeout=WAIT_MS
+        )  # the open page reloaded itself under the sub-path
     finally:
         server.process.kill()
         server.process.wait(timeout=10)

@@ -32,9 +32,7 @@ def test_check_passes_a_valid_project_and_writes_nothing(project: Project) -> No
     result = build_py(project, "check")
 
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == (
-        f"Vérifiés : site.yaml, seeds/sources.yaml, les modèles et {articles} articles — aucun problème\n"
-    )
+    assert result.stdout == (f"Vérifiés : site.yaml, les modèles et {articles} articles — aucun problème\n")
     after = {path: data for path, data in snapshot(project.root).items() if not path.startswith(".cache/")}
     assert after == before  # no output/, no imported seed; only the build's own cache may be filled
 
@@ -62,15 +60,16 @@ def test_check_reports_the_same_problems_as_the_build_and_leaves_output_alone(pr
     assert snapshot(project.output) == published
 
 
-def test_check_reports_sources_yaml_and_content_problems_together(project: Project) -> None:
+def test_import_reports_sources_yaml_and_content_problems_together(project: Project) -> None:
     (project.content / "un-article.md").write_text(
         BROKEN_ARTICLE.replace('auteur: "Moi"\n', ""), encoding="utf-8"
     )
     (project.seeds / "005_nouveau.txt").write_text("Titre\n\nChapeau.\n\nTexte.\n", encoding="utf-8")
     with project.sources_yaml.open("a", encoding="utf-8") as sources:
         sources.write("005_nouveau.txt:\n  date: hier\n")
+    before = snapshot(project.root)
 
-    result = build_py(project, "check")
+    result = build_py(project, "import")
 
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
@@ -78,9 +77,11 @@ def test_check_reports_sources_yaml_and_content_problems_together(project: Proje
         "content/un-article.md:4: countries: « Japn » n’est pas un pays connu — vouliez-vous dire « Japon » ?",
         "seeds/sources.yaml:22: 005_nouveau.txt: date: « hier » n’est pas une date — écrivez-la AAAA-MM-JJ, "
         "par exemple 2023-02-09",
-        "Vérification échouée : 3 problèmes. Corrigez, puis relancez `python build.py check`.",
+        "Import refusé : 3 problèmes. Rien n’a été écrit dans content/.",
     ]
-    assert not project.output.exists()
+    assert {
+        path: data for path, data in snapshot(project.root).items() if not path.startswith(".cache/")
+    } == before
 
 
 def test_check_reports_a_broken_site_yaml_as_the_build_does(project: Project) -> None:
@@ -140,16 +141,29 @@ def test_check_renders_the_templates_and_reports_their_errors(project: Project) 
     assert "templates/robots.txt" in result.stderr and "nothing_here" in result.stderr
 
 
-def test_check_reports_a_seed_the_import_would_refuse_and_imports_nothing(project: Project) -> None:
+def test_check_and_build_name_a_new_seed_without_reading_it_and_import_refuses_it(project: Project) -> None:
+    """A seed becomes an article only by `import`: check and build agree on naming it, unread, and only
+    the import reads it, refusing it here."""
     (project.seeds / "999_latin1.txt").write_bytes("Titre\n\nRésumé\n".encode("latin-1"))
     before = snapshot(project.content)
 
-    check = build_py(project, "check")
+    check, build, imported = (
+        build_py(project, "check"),
+        build_py(project, "build"),
+        build_py(project, "import"),
+    )
 
-    assert check.returncode == 1
-    assert check.stderr.splitlines() == [
+    warning = (
+        "seeds/999_latin1.txt: attention : texte de l’agence pas encore importé, donc pas publié — importez-le "
+        "avec `python build.py import`, puis relisez l’article créé dans content/ ; sur GitHub, relisez et "
+        "fusionnez la demande « Textes de l’agence à relire »"
+    )
+    assert (check.returncode, build.returncode) == (0, 0)
+    assert check.stderr.splitlines() == build.stderr.splitlines() == [warning]
+    assert imported.returncode == 1
+    assert imported.stderr.splitlines() == [
         "seeds/999_latin1.txt: n’est pas un texte UTF-8 — enregistrez le fichier en UTF-8",
-        "Vérification échouée : 1 problème. Corrigez, puis relancez `python build.py check`.",
+        "Import refusé : 1 problème. Rien n’a été écrit dans content/.",
     ]
     assert snapshot(project.content) == before
 

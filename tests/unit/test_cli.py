@@ -52,6 +52,18 @@ from tests.conftest import REPO
             "commande new",
         ),
         (["check", "--brouillons"], "python build.py : erreur : inconnu : --brouillons — voyez --help"),
+        *(  # an option the command would ignore: `new` writes no page, so no address to give it
+            (
+                arguments,
+                "python build.py : erreur : --base-url ne vaut que pour build, check et serve — retirez-le de "
+                f"la commande {command}",
+            )
+            for command, arguments in (
+                ("new", ["new", "Titre", "--country", "Japon", "--base-url", "https://org.github.io/revue/"]),
+                ("import", ["--base-url", "https://org.github.io/revue/", "import"]),
+                ("bench", ["bench", "--base-url", "https://org.github.io/revue/"]),
+            )
+        ),
     ],
 )
 def test_a_mistyped_command_line_is_explained_in_french(

@@ -15,50 +15,58 @@ from tests.build_cli import build_py
 from tests.conftest import REPO
 
 
+def imported_afresh(project: Project) -> None:
+    """The seeds imported into an empty content/, as they were first."""
+    shutil.rmtree(project.content)
+    project.imported_yaml.unlink()
+    assert build_py(project, "import").returncode == 0
+
+
 def test_an_article_saved_with_a_byte_order_mark_is_still_its_seeds_import(project: Project) -> None:
     """A BOM is stripped by the one reader: the seed stays imported, no second copy is planned."""
-    shutil.rmtree(project.content)
-    assert build_py(project, "build").returncode == 0
+    imported_afresh(project)
+    project.imported_yaml.unlink()  # only the article says where its seed went
     [article] = [p for p in project.content.glob("*.md") if "seed: 000_" in p.read_text(encoding="utf-8")]
     article.write_bytes("\ufeff".encode() + article.read_bytes())
 
-    for command in ("build", "check"):
+    for command in ("build", "check", "import"):
         result = build_py(project, command)
         assert (command, result.returncode, result.stderr) == (command, 0, "")
     assert len(list(project.content.rglob("*.md"))) == 5
 
 
 def test_an_imported_article_moved_into_a_subfolder_is_not_imported_again(project: Project) -> None:
-    shutil.rmtree(project.content)
-    assert build_py(project, "build").returncode == 0
+    imported_afresh(project)
+    project.imported_yaml.unlink()
     (project.content / "japon").mkdir()
     for article in project.content.glob("*.md"):
         article.rename(project.content / "japon" / article.name)
 
-    result = build_py(project, "build")
+    result = build_py(project, "import")
 
     assert (result.returncode, result.stderr) == (0, "")
     assert list(project.content.glob("*.md")) == []
     assert len(list(project.content.rglob("*.md"))) == 5
 
 
-def test_a_source_url_with_a_space_is_refused_by_check_as_by_build(project: Project) -> None:
-    """The planned file goes through the build's own checks: check cannot pass what build refuses."""
+def test_a_source_url_with_a_space_is_refused_by_import_at_its_line(project: Project) -> None:
+    """The planned file goes through the build's own checks: import cannot write what build would refuse."""
     shutil.rmtree(project.content)
     project.content.mkdir()
+    project.imported_yaml.unlink()
     lines = project.sources_yaml.read_text(encoding="utf-8").splitlines(keepends=True)
     line = next(n for n, text in enumerate(lines, 1) if "url: https://" in text)
     cut = lines[line - 1].rindex("/") + 1
     lines[line - 1] = lines[line - 1][:cut] + " " + lines[line - 1][cut:]  # a space pasted into the address
     project.sources_yaml.write_text("".join(lines), encoding="utf-8")
 
-    check, build = build_py(project, "check"), build_py(project, "build")
+    result = build_py(project, "import")
 
-    assert check.returncode == build.returncode == 1
-    assert check.stderr.splitlines()[:-1] == build.stderr.splitlines()[:-1]
-    assert check.stderr.startswith(f"seeds/sources.yaml:{line}: ")
-    assert "n’est pas une adresse web" in check.stderr
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"seeds/sources.yaml:{line}: ")
+    assert "n’est pas une adresse web" in result.stderr
     assert list(project.content.iterdir()) == []
+    assert not project.imported_yaml.exists()
 
 
 ARTICLE = """---

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import socket
 import struct
 import threading
@@ -39,3 +40,22 @@ def requests_in_flight() -> bool:
     """Is a request still being handled? The server's threads run `process_request_thread`: wait for
     them, so that anything they print is printed before the test reads it."""
     return any(thread.name.endswith("(process_request_thread)") for thread in threading.enumerate())
+
+
+@pytest.mark.parametrize(
+    ("path", "status"), [("/", 302), ("/revue", 302), ("/revue/", 200), ("/autre/", 404)]
+)
+def test_under_a_sub_path_the_bare_address_leads_to_the_site(tmp_path: Path, path: str, status: int) -> None:
+    """As GitHub Pages under a project's name: `/revue` and the server's `/` lead to `/revue/`."""
+    (tmp_path / "index.html").write_text("<p>accueil</p>", encoding="utf-8")
+    server = start_server(tmp_path, "/revue/")
+    try:
+        connection = http.client.HTTPConnection(*server.server_address[:2], timeout=10)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        assert response.status == status
+        assert response.getheader("Location") == ("/revue/" if status == 302 else None)
+        connection.close()
+    finally:
+        server.shutdown()
+        server.server_close()
