@@ -6,6 +6,8 @@ import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from revue.build.checkpoint import reached
+
 Result = TypeVar("Result")
 WORKERS = os.cpu_count() or 1
 SERIAL_BELOW = 64  # fewer items than this: starting workers costs more than it saves
@@ -37,6 +39,8 @@ def fork_map(
     tasks = [(function, start, min(start + chunk, count)) for start in range(0, count, chunk)]
     try:
         with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [result for part in pool.map(_run_chunk, tasks) for result in part]
+            parts = pool.map(_run_chunk, tasks)  # every worker started, every task sent
+            reached(f"fork_map:{function.__name__}")
+            return [result for part in parts for result in part]
     finally:
         _shared = None

@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from revue.build.checkpoint import reached
 from revue.build.search import BUNDLE, MANIFEST, NewSite
 from revue.core.uninterrupted import uninterrupted
 from revue.render.templates import RenderedFile
@@ -80,6 +81,7 @@ def publish(
     except BaseException:  # Ctrl-C included: `output/` untouched, and no staging folder left behind
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    reached("publish:staged")
     with uninterrupted():  # from here on, `output/` changes: Ctrl-C waits until it is the new site
         if update:
             move_changes(staging, output, written, old)
@@ -99,6 +101,7 @@ def move_changes(staging: Path, output: Path, written: Collection[str], old: lis
         target = f"{output}/{path}"
         make_parent(target, made)
         os.replace(f"{staging}/{path}", target)
+        reached("publish:moving")
     new_bundle, bundle = staging / BUNDLE, output / BUNDLE
     if new_bundle.is_dir():
         bundle.mkdir(exist_ok=True)

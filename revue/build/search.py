@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from revue.build.checkpoint import reached
 from revue.build.shards import Shard, plan_shards
 from revue.build.store import Store
 from revue.core import messages, urls
@@ -252,13 +253,23 @@ def index_shard(binary: Path, site: NewSite, shard: Shard, store: Path, key: str
             (pages / path).parent.mkdir(parents=True, exist_ok=True)
             link_or_copy(site.locate(path), str(pages / path))
         command = [str(binary), "--site", str(pages), "--output-path", str(out), "--quiet"]
-        done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=work)
-        if done.returncode != 0:
-            return pagefind_problem(Path(BUNDLE) / shard.id, (done.stderr + done.stdout).strip())
+        returncode, printed = run_pagefind(command, work)
+        if returncode != 0:
+            return pagefind_problem(Path(BUNDLE) / shard.id, printed)
         for name in UNUSED:
             (out / name).unlink(missing_ok=True)
         out.rename(store / key)  # whole or absent: a shard in the store is always complete
     return None
+
+
+def run_pagefind(command: list[str], folder: str) -> tuple[int, str]:
+    """Run Pagefind in `folder`: its exit code and what it printed."""
+    with subprocess.Popen(
+        command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    ) as indexer:
+        reached("pagefind")
+        printed, _ = indexer.communicate()
+    return indexer.returncode, printed.strip()
 
 
 def pagefind_problem(where: Path, printed: str) -> Problem:
