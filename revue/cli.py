@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from revue import pipeline
-from revue.build.lock import exclusive
+from revue.build.lock import Holder, exclusive
 from revue.core import messages
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
@@ -247,7 +247,7 @@ def main(argv: list[str]) -> int:
     project = Project(args.root)
     try:
         if args.command in LOCKED:
-            with exclusive(project.root, lambda: say_waiting(project)):
+            with exclusive(project.root, lambda holder: say_waiting(project, holder)):
                 COMMANDS[args.command](project, args)
         else:
             COMMANDS[args.command](project, args)
@@ -268,5 +268,6 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def say_waiting(project: Project) -> None:
-    print(messages.waiting(project.root), file=sys.stderr, flush=True)
+def say_waiting(project: Project, holder: Holder | None) -> None:
+    pid, command = (holder.pid, holder.command) if holder else (None, "")
+    print(messages.waiting(project.root, pid, command), file=sys.stderr, flush=True)

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from revue.build import children
 from revue.build.checkpoint import reached
 from revue.build.shards import Shard, plan_shards
 from revue.build.store import Store
@@ -263,9 +264,18 @@ def index_shard(binary: Path, site: NewSite, shard: Shard, store: Path, key: str
 
 
 def run_pagefind(command: list[str], folder: str) -> tuple[int, str]:
-    """Run Pagefind in `folder`: its exit code and what it printed."""
+    """Run Pagefind in `folder`: its exit code and what it printed. It is killed with the build: the
+    thread that starts it waits for it, so it never outlives that thread (the kernel's signal follows
+    the thread that forked)."""
+    from functools import partial
+
     with subprocess.Popen(
-        command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        command,
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=partial(children.die_with_parent, children.prepare()),  # it dies with the build
     ) as indexer:
         reached("pagefind")
         printed, _ = indexer.communicate()

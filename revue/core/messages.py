@@ -808,8 +808,22 @@ def nothing_to_import(folder: object) -> str:
     return f"Aucun texte dans {folder}/ : rien à importer"
 
 
-def waiting(root: object) -> str:
-    return f"Une autre construction de {root} est en cours : attente de sa fin…"
+def waiting(root: object, pid: int | None = None, command: str = "") -> str:
+    """Said once by a run that waits for the project's lock, naming who holds it when the system says."""
+    holder = f" (processus {pid}{f' : {command}' if command else ''})" if pid else ""
+    return f"Une autre construction de {root} est en cours{holder} : attente de sa fin…"
+
+
+def lock_kept(taken_by: int, holders: list[tuple[int, str]]) -> str:
+    """The lock outlived the process that took it: processes it left behind hold it."""
+    named = listed(f"{pid}{f' ({command})' if command else ''}" for pid, command in holders)
+    pids = " ".join(str(pid) for pid, _ in holders)
+    which, them = ("le processus", "arrêtez-le") if len(holders) == 1 else ("les processus", "arrêtez-les")
+    return (
+        f"le projet reste verrouillé alors que la commande qui l’a verrouillé (processus {taken_by}) "
+        f"est terminée : le verrou est tenu par {which} {named} — {them} (`kill {pids}`), "
+        "puis relancez la commande"
+    )
 
 
 # The last line of a failure, by command: what happened and what to do next.

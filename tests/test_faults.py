@@ -1,0 +1,272 @@
+"""Faults (issue 23, points 1–4 and 8): a killed build, a poisoned cache, a full disk, a failed publish.
+
+Real builds: `build.py` in a process of its own, the real Pagefind, stopped and killed where the test
+chooses (`revue/build/checkpoint.py`: the build freezes its process group at a named moment, the test
+sees it stopped, then kills it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from revue.build.checkpoint import STOP_AT
+from revue.build.lock import shown_command
+from revue.core import messages
+from revue.core.project import Project
+from revue.dev.corpus import write_corpus
+from tests.build_cli import build_py
+from tests.conftest import REPO, copy_project, reproducible_files, set_shard_size
+
+pytestmark = pytest.mark.xdist_group("faults")
+
+# Enough articles for reading and rendering to go to forked workers (parallel.SERIAL_BELOW), and
+# small search shards so that several Pagefind processes run at once.
+ARTICLES = 70
+SHARD_SIZE = 16
+STILL_ALIVE_FOR = (
+    20.0  # seconds: a process killed with its parent is gone long before; the old code's never went
+)
+
+
+def site_project(folder: Path) -> Project:
+    project = copy_project(folder, with_content=False)
+    write_corpus(project.content, REPO / "seeds", ARTICLES)
+    set_shard_size(project, SHARD_SIZE)
+    return project
+
+
+def edit_site(project: Project) -> None:
+    """An edit that goes through every stage with workers and Pagefind: a new site title (every article
+    read and every page rendered again) and one article's body (its search shard indexed again)."""
+    settings = project.site_yaml.read_text(encoding="utf-8")
+    project.site_yaml.write_text(settings.replace('title: "Revue', 'title: "La Revue', 1), encoding="utf-8")
+    article = project.content / "bench-00007.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nUne phrase ajoutée.\n", encoding="utf-8")
+
+
+def site_files(output: Path) -> dict[str, bytes] | None:
+    """The site as a reader gets it: every file's bytes, the Pagefind bundle's by name only, without
+    the files Pagefind names differently on each run; None when there is no output/."""
+    if not output.is_dir():
+        return None
+    found = {}
+    for relative in reproducible_files(output):
+        in_bundle = relative.parts[0] == "pagefind"
+        found[relative.as_posix()] = b"" if in_bundle else (output / relative).read_bytes()
+    return found
+
+
+def scratch_build(project: Project, folder: Path) -> dict[str, bytes] | None:
+    """The site a build from scratch makes of the project's sources."""
+    fresh = Project(folder)
+    shutil.copytree(project.root, fresh.root, ignore=shutil.ignore_patterns(".cache", "output", ".output*"))
+    assert build_py(fresh).returncode == 0
+    return site_files(fresh.output)
+
+
+def processes_in_group(group: int) -> Iterator[tuple[int, str]]:
+    """Live processes of a process group (zombies are dead: they wait for a parent to read them)."""
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+        except OSError:
+            continue
+        name, fields = stat[stat.index("(") + 1 : stat.rindex(")")], stat[stat.rindex(")") + 2 :].split()
+        state, pgrp = fields[0], int(fields[2])
+        if pgrp == group and state != "Z":
+            yield int(entry.name), name
+
+
+def survivors(group: int) -> list[tuple[int, str]]:
+    """What is left of the group once every process killed with its parent had the time to go."""
+    import time
+
+    deadline = time.monotonic() + STILL_ALIVE_FOR
+    while (left := list(processes_in_group(group))) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return left
+
+
+def stopped_build(project: Project, moment: str) -> subprocess.Popen[bytes]:
+    """`build.py` started in a session of its own, stopped (with its workers and Pagefind) at `moment`."""
+    build = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "--root", str(project.root)],
+        cwd=project.root,
+        env={**os.environ, STOP_AT: moment},
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _, status = os.waitpid(build.pid, os.WUNTRACED)
+    if not os.WIFSTOPPED(status):
+        build.returncode = os.waitstatus_to_exitcode(status)
+        pytest.fail(f"the build ended without reaching {moment}: {build.stderr.read().decode()}")
+    return build
+
+
+def kill(build: subprocess.Popen[bytes], signal_number: int) -> None:
+    """Kill the build process alone (not its group), as `kill PID` does, then let the rest of its
+    group run again, as it would have had the test not stopped it (a worker stopped before it asked
+    to die with its parent must find out by itself that the build is gone)."""
+    os.kill(build.pid, signal_number)
+    os.kill(build.pid, signal.SIGCONT)  # a stopped process acts on SIGTERM once it runs again
+    build.wait()
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(build.pid, signal.SIGCONT)
+
+
+# Where each kind of process runs: forked workers while reading and rendering, Pagefind while indexing.
+MOMENTS = {
+    "fork_map:_read": "python",
+    "fork_map:_render": "python",
+    "pagefind": "pagefind",
+    "publish:staged": None,
+    "publish:swapped": None,
+}
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict[str, bytes] | None]]:
+    """Two starting points, each with the site a build from scratch makes of its sources: a project
+    never built, and one built then edited."""
+    folder = tmp_path_factory.mktemp("kill")
+    fresh = site_project(folder / "fresh")
+    edited = Project(folder / "edited")
+    shutil.copytree(fresh.root, edited.root)
+    assert build_py(edited).returncode == 0
+    edit_site(edited)
+    return {
+        name: (project.root, scratch_build(project, folder / f"{name}-scratch"))
+        for name, project in (("fresh", fresh), ("edited", edited))
+    }
+
+
+# Each moment once from nothing and once after an edit, with either signal (both end the process
+# without its own clean-up: Python's default for SIGTERM is to die).
+KILLS = [
+    ("fresh", "fork_map:_read", signal.SIGKILL),
+    ("edited", "fork_map:_read", signal.SIGTERM),
+    ("fresh", "fork_map:_render", signal.SIGTERM),
+    ("edited", "fork_map:_render", signal.SIGKILL),
+    ("fresh", "pagefind", signal.SIGKILL),
+    ("edited", "pagefind", signal.SIGTERM),
+    ("fresh", "publish:staged", signal.SIGTERM),
+    ("edited", "publish:staged", signal.SIGKILL),
+    ("edited", "publish:swapped", signal.SIGKILL),
+]
+
+
+@pytest.mark.parametrize(
+    ("start", "moment", "signal_number"),
+    KILLS,
+    ids=[f"{start}-{moment}-{signal.Signals(number).name}" for start, moment, number in KILLS],
+)
+def test_a_killed_build_leaves_no_process_and_a_whole_site(
+    sites: dict[str, tuple[Path, dict[str, bytes] | None]],
+    tmp_path: Path,
+    start: str,
+    moment: str,
+    signal_number: int,
+) -> None:
+    """Issue 23, point 1: `kill -9` or `kill -TERM` of `build.py` while it reads, renders, indexes or
+    publishes leaves no worker and no Pagefind alive (they held the project's lock: every later
+    command waited for ever), `output/` is the old site or the new one, and the next build completes
+    with the site a build from scratch makes."""
+    source, new = sites[start]
+    project = Project(tmp_path / "project")
+    shutil.copytree(source, project.root)
+    old = site_files(project.output)
+    build = stopped_build(project, moment)
+    try:
+        if MOMENTS[moment] == "pagefind":
+            running = {name for _, name in processes_in_group(build.pid)}
+            assert "pagefind" in running, f"no Pagefind running at {moment}"
+        elif MOMENTS[moment] == "python" and (os.cpu_count() or 1) > 1:
+            assert len(list(processes_in_group(build.pid))) > 1, f"no worker at {moment}"
+        kill(build, signal_number)
+        assert survivors(build.pid) == []
+    finally:
+        with_group_killed(build.pid)
+    assert site_files(project.output) in (old, new), "output/ is neither the old site nor the new one"
+    rebuilt = build_py(project)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert site_files(project.output) == new
+
+
+def with_group_killed(group: int) -> None:
+    """Whatever the code under test left of the group it started: gone, so that a failure leaves no
+    stopped process on the machine."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(group, signal.SIGKILL)
+
+
+def test_a_waiting_build_names_the_holder_and_goes_on_once_it_is_killed(
+    sites: dict[str, tuple[Path, dict[str, bytes] | None]], tmp_path: Path
+) -> None:
+    """Issue 23, point 1: a run waiting for the project's lock says which process holds it, and goes
+    on when that process is killed (its workers kept the lock: the wait never ended)."""
+    project = Project(tmp_path / "project")
+    shutil.copytree(sites["fresh"][0], project.root)
+    holder = stopped_build(project, "fork_map:_read")
+    try:
+        waiting = subprocess.Popen(
+            [sys.executable, str(REPO / "build.py"), "--root", str(project.root), "check"],
+            cwd=project.root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert waiting.stderr is not None
+        command = shown_command([sys.executable, str(REPO / "build.py"), "--root", str(project.root)])
+        assert waiting.stderr.readline() == messages.waiting(project.root, holder.pid, command) + "\n"
+        kill(holder, signal.SIGKILL)
+        assert waiting.wait(timeout=120) == 0
+    finally:
+        with_group_killed(holder.pid)
+
+
+LEAVES_A_CHILD_WITH_THE_LOCK = """
+import fcntl, os, sys, time
+folder = os.open(sys.argv[1], os.O_RDONLY | os.O_DIRECTORY)
+fcntl.flock(folder, fcntl.LOCK_EX)
+if os.fork() == 0:  # the child keeps the descriptor, hence the lock, as the workers of old did
+    print(os.getpid(), flush=True)
+    time.sleep(600)
+os._exit(0)
+"""
+
+
+def test_a_lock_kept_by_a_process_left_behind_is_named_instead_of_waited_for(tmp_path: Path) -> None:
+    """Issue 23, point 1: once the process that took the lock is gone, a process it left holding the
+    lock is named, with how to stop it; the run does not wait for ever."""
+    project = copy_project(tmp_path / "project", with_content=False)
+    taker = subprocess.Popen(
+        [sys.executable, "-c", LEAVES_A_CHILD_WITH_THE_LOCK, str(project.root)],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    assert taker.stdout is not None
+    child = int(taker.stdout.readline())
+    try:
+        taker.wait()
+        done = build_py(project, "check")
+        command = shown_command([sys.executable, "-c", LEAVES_A_CHILD_WITH_THE_LOCK, str(project.root)])
+        assert done.returncode == 1
+        assert done.stderr.splitlines()[-2:] == [
+            ".: " + messages.lock_kept(taker.pid, [(child, command)]),  # the project's folder
+            messages.check_failed(1),
+        ]
+    finally:
+        with_group_killed(taker.pid)
