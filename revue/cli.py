@@ -157,6 +157,8 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
                 result.index.carried_over,
             )
         )
+    if result.search_repaired:
+        print(messages.SEARCH_REPAIRED)
 
 
 def print_scheduled(project: Project, result: pipeline.BuildResult) -> None:

@@ -23,6 +23,7 @@ from revue.build.lock import shown_command
 from revue.core import messages
 from revue.core.project import Project
 from revue.dev.corpus import write_corpus
+from revue.pipeline import build
 from tests.build_cli import build_py
 from tests.conftest import REPO, copy_project, reproducible_files, set_shard_size
 
@@ -270,3 +271,128 @@ def test_a_lock_kept_by_a_process_left_behind_is_named_instead_of_waited_for(tmp
         ]
     finally:
         with_group_killed(taker.pid)
+
+
+@pytest.fixture
+def small_site(tmp_path: Path) -> Project:
+    """A site of a few articles in two search shards, built."""
+    project = copy_project(tmp_path / "site", with_content=False)
+    write_corpus(project.content, REPO / "seeds", 8)
+    set_shard_size(project, 2)
+    build(project)
+    return project
+
+
+def shard_file(output: Path, name: str) -> Path:
+    return sorted((output / "pagefind").glob(f"*/{name}"))[0]
+
+
+def test_a_file_of_output_pagefind_changed_by_hand_never_reaches_the_cache(small_site: Project) -> None:
+    """Issue 23, point 2: the search store in `.cache/search/` was hard-linked into `output/pagefind/`:
+    truncating a file there (a sync client, any tool writing into output/) truncated the store, and
+    every later build published the empty file, even after `rm -rf output`."""
+    wasm = shard_file(small_site.output, "wasm.fr.pagefind")
+    published = wasm.read_bytes()
+    wasm.write_bytes(b"")
+    stored = sorted((small_site.cache / "search").glob(f"*/{wasm.name}"))
+    assert stored and all(copy.read_bytes() == published for copy in stored)
+
+    result = build(small_site)
+    assert wasm.read_bytes() == published
+    assert result.search_repaired
+    shutil.rmtree(small_site.output)
+    build(small_site)
+    assert shard_file(small_site.output, "wasm.fr.pagefind").read_bytes() == published
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "delete shards.json",
+        "delete pagefind.js",
+        "delete a shard's pagefind-entry.json",
+        "change a shard's pagefind-entry.json",
+        "delete a shard's folder",
+        "change a fragment",
+    ],
+)
+def test_output_pagefind_is_repaired_from_the_manifest(small_site: Project, damage: str) -> None:
+    """Issue 23, point 2: a file of `output/pagefind/` deleted or changed is written again by the next
+    build, which says so (it said « 0 fichier écrit » and left the search broken)."""
+    output = small_site.output
+    before = site_files(output)
+    bundle = {path: path.read_bytes() for path in (output / "pagefind").rglob("*") if path.is_file()}
+    if damage == "delete shards.json":
+        (output / "pagefind/shards.json").unlink()
+    elif damage == "delete pagefind.js":
+        (output / "pagefind/pagefind.js").unlink()
+    elif damage == "delete a shard's pagefind-entry.json":
+        shard_file(output, "pagefind-entry.json").unlink()
+    elif damage == "change a shard's pagefind-entry.json":
+        shard_file(output, "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    elif damage == "delete a shard's folder":
+        shutil.rmtree(shard_file(output, "pagefind-entry.json").parent)
+    else:
+        fragment = sorted((output / "pagefind").glob("*/fragment/*"))[0]
+        fragment.write_bytes(fragment.read_bytes()[:10])
+
+    result = build(small_site)
+    assert result.search_repaired
+    assert site_files(output) == before
+    assert {path: path.read_bytes() for path in (output / "pagefind").rglob("*") if path.is_file()} == bundle
+    assert not build(small_site).search_repaired  # and then it is as the manifest says
+
+
+def test_a_folder_made_where_the_site_has_a_file_is_replaced_and_nothing_else_changes(
+    small_site: Project, tmp_path: Path
+) -> None:
+    """Issue 23, point 4: a folder where `sitemap.xml` was stopped an incremental publish halfway:
+    ten pages with the new title, the old search index, and « Rien n’a été écrit dans output/ ». The
+    new site is now assembled beside `output/` and swapped in whole."""
+    sitemap = small_site.output / "sitemap.xml"
+    sitemap.unlink()
+    sitemap.mkdir()
+    (sitemap / "x").write_text("posé là", encoding="utf-8")
+    article = small_site.content / "bench-00003.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("title: ", 'title: "Nouveau" #', 1))
+
+    build(small_site)
+    assert site_files(small_site.output) == scratch_build(small_site, tmp_path / "scratch")
+
+
+def test_output_is_there_at_every_moment_of_publishing(small_site: Project) -> None:
+    """Issue 23, point 4: a full publish renamed `output/` away, then the new one in: a reader or a
+    sync client saw no `output/` for a moment. Every file-system call the build makes is checked."""
+    missing: list[str] = []
+    watching = [False]
+
+    def check(event: str, _arguments: tuple[object, ...]) -> None:
+        if watching[0] and event.startswith(("os.", "shutil.", "ctypes.")) and not small_site.output.is_dir():
+            missing.append(event)
+
+    sys.addaudithook(check)  # for the rest of this process: it does nothing once `watching` is off
+    shutil.rmtree(small_site.cache)  # a build from scratch beside an existing output/: a full swap
+    watching[0] = True
+    try:
+        build(small_site)
+    finally:
+        watching[0] = False
+    assert missing == []
+
+
+def test_a_symlinked_output_is_published_into_its_target(small_site: Project, tmp_path: Path) -> None:
+    """Issue 23, point 4: a symlinked `output/` (a folder published elsewhere) was replaced by a folder,
+    its target left stale."""
+    target = tmp_path / "published" / "site"
+    target.parent.mkdir()
+    small_site.output.rename(target)
+    small_site.output.symlink_to(target, target_is_directory=True)
+    article = small_site.content / "bench-00003.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("title: ", 'title: "Nouveau" #', 1))
+
+    build(small_site)
+    assert small_site.output.is_symlink() and small_site.output.resolve() == target
+    assert site_files(target) == scratch_build(small_site, tmp_path / "scratch")
+    assert sorted(p.name for p in target.parent.iterdir() if not p.name.startswith(".site-mirror-")) == [
+        "site"
+    ]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from revue.build.parallel import fork_map
-from revue.build.search import BUNDLE, IndexReport
+from revue.build.search import IndexReport
 from revue.build.store import Store
 from revue.core import messages
 from revue.core.collation import SortKey
@@ -46,6 +46,8 @@ class Manifest:
     files: dict[str, Entry]
     index: str  # index_key of the pages the search bundle was built from
     report: IndexReport | None  # what that bundle holds
+    search: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # stat of each file of pagefind/
+    mirror: str = ""  # the token of the mirror publishing left beside output/ (build/publish.py)
 
 
 NO_MANIFEST = Manifest({}, "", None)
@@ -60,11 +62,13 @@ def file_stat(path: str) -> tuple[int, int, int] | None:
 
 
 def output_intact(output: Path, manifest: Manifest) -> bool:
-    """Is every file the last build left in `output/` still there, untouched (same inode, size, mtime)?"""
+    """Is every file the last build left in `output/`, search bundle included, still there, untouched
+    (same inode, size, mtime)?"""
     return (
         bool(manifest.files)
-        and (output / BUNDLE).is_dir()
+        and bool(manifest.search)
         and all(file_stat(f"{output}/{path}") == entry.stat for path, entry in manifest.files.items())
+        and all(file_stat(f"{output}/{path}") == stat for path, stat in manifest.search.items())
     )
 
 

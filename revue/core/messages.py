@@ -745,6 +745,14 @@ def pagefind_failed(printed: str) -> str:
     )
 
 
+def pagefind_incomplete(file: str, free_kib: int) -> str:
+    """Pagefind exited without error but left a file empty or cut: as a rule, the disk is full."""
+    return (
+        f"Pagefind a laissé un index incomplet ({file} vide ou tronqué), sans signaler d’erreur : le "
+        f"disque est sans doute plein (il reste {free_kib} Kio libres) — libérez de la place, puis relancez"
+    )
+
+
 INDEXED_PAGE_WITHOUT_DATE = (
     'porte data-pagefind-body mais pas data-pagefind-sort="date:AAAA-MM-JJ" : l’index de recherche est '
     "découpé par date — donnez sa date à chaque page indexée, comme le fait templates/article.html"
@@ -782,6 +790,12 @@ def indexed(pages: int, kibibytes: float, reindexed: int, carried_over: int) -> 
         f"({count(reindexed, 'période réindexée', 'périodes réindexées')}, "
         f"{count(carried_over, 'reprise telle quelle', 'reprises telles quelles')})"
     )
+
+
+SEARCH_REPAIRED = (
+    "pagefind/ avait été modifié depuis la dernière construction (un fichier changé ou supprimé) : "
+    "remis en état"
+)
 
 
 def french_day(day: date) -> str:
