@@ -396,3 +396,98 @@ def test_a_symlinked_output_is_published_into_its_target(small_site: Project, tm
     assert sorted(p.name for p in target.parent.iterdir() if not p.name.startswith(".site-mirror-")) == [
         "site"
     ]
+
+
+def in_private_mounts(script: str) -> None:
+    """Run a shell script in a mount namespace of its own, where it may mount a small tmpfs: a real
+    full disk, seen by the build and Pagefind alike, gone with the namespace."""
+    prefix = ["unshare", "--mount", "--propagation", "private"]
+    if os.geteuid() != 0:
+        prefix = ["unshare", "--user", "--map-root-user", "--mount"]
+    if shutil.which("unshare") is None or subprocess.run([*prefix, "true"], check=False).returncode:
+        pytest.skip("no mount namespace here: a full disk cannot be made")
+    done = subprocess.run([*prefix, "sh", "-c", script], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+
+
+def run_in(folder: Path, name: str, project: Project) -> str:
+    """Shell lines running `build.py` on `project`, its exit code and what it printed kept in `folder`."""
+    build_py_path = REPO / "build.py"
+    command = (
+        f"{sys.executable} {build_py_path} --root {project.root} > {folder}/{name}.out 2> {folder}/{name}.err"
+    )
+    return f"if {command}; then echo 0 > {folder}/{name}.code; else echo $? > {folder}/{name}.code; fi\n"
+
+
+def outcome(folder: Path, name: str) -> tuple[int, list[str]]:
+    return int((folder / f"{name}.code").read_text()), (folder / f"{name}.err").read_text().splitlines()
+
+
+def test_pagefind_on_a_full_disk_is_one_french_line_and_nothing_is_stored(tmp_path: Path) -> None:
+    """Issue 23, point 3: on a full disk Pagefind exits 0 leaving empty files; the build stored that
+    shard, then crashed on it with a JSONDecodeError traceback on every later build, or published an
+    empty `wasm` file with exit 0. A tmpfs just larger than the pages Pagefind is given, mounted on
+    `.cache/search/`: the build now fails with one line naming the store and the free room, stores
+    nothing, and builds once there is room again."""
+    project = copy_project(tmp_path / "site", with_content=False)
+    write_corpus(project.content, REPO / "seeds", 40)  # one search shard
+    sizes = scratch_build(project, tmp_path / "measured")
+    assert sizes is not None
+    blocks = sum(-(-len(page) // 4096) for path, page in sizes.items() if path.startswith("articles/"))
+    store, report = project.cache / "search", tmp_path / "report"
+    store.mkdir(parents=True)
+    report.mkdir()
+    in_private_mounts(
+        f"set -e\nmount -t tmpfs -o size={(blocks + 16) * 4}k tmpfs {store}\n"
+        + run_in(report, "full", project)
+        + f"find {store} -type f -size 0 > {report}/empty-in-store\n"
+        + run_in(report, "still-full", project)
+        + f"mount -o remount,size=64m {store}\n"
+        + run_in(report, "room", project)
+        + f"find {project.output}/pagefind -type f -size 0 > {report}/empty-in-output\n"
+    )
+    for attempt in ("full", "still-full"):
+        code, printed = outcome(report, attempt)
+        assert code == 1
+        assert len(printed) == 2, printed
+        assert printed[0].startswith(".cache/search: Pagefind a laissé un index incomplet ("), printed
+        assert "le disque est sans doute plein (il reste " in printed[0]
+        assert printed[1] == messages.build_failed(1)
+    assert (report / "empty-in-store").read_text() == ""
+    assert outcome(report, "room") == (0, [])
+    assert (report / "empty-in-output").read_text() == ""
+
+
+def test_a_full_disk_while_publishing_names_the_file_in_output_and_leaves_output_as_it_was(
+    tmp_path: Path,
+) -> None:
+    """Issue 23, points 3 and 4: a file that cannot be written was named in `.output-staging/…`,
+    with « Rien n’a été écrit dans output/ » after a half-done update. The project on a tmpfs, filled
+    after a first build: the edit's build names the page in `output/`, and `output/` is as it was."""
+    disk, report = tmp_path / "disk", tmp_path / "report"
+    disk.mkdir()
+    report.mkdir()
+    project = Project(disk / "site")
+    source = site_project(tmp_path / "source")
+    article = project.content / "bench-00007.md"
+    listing = f"cd {project.output} && find . -type f -exec sha256sum {{}} + | sort"
+    in_private_mounts(
+        f"set -e\nmount -t tmpfs -o size=64m tmpfs {disk}\ncp -a {source.root} {project.root}\n"
+        + run_in(report, "first", project)
+        + f"({listing}) > {report}/before\n"
+        + f"echo 'Une phrase ajoutée.' >> {article}\n"
+        + f"dd if=/dev/zero of={disk}/filler bs=4k 2>/dev/null || true\n"
+        + run_in(report, "full", project)
+        + f"({listing}) > {report}/after\n"
+        + f"ls -a {disk}/site > {report}/beside\n"
+    )
+    assert outcome(report, "first")[0] == 0
+    code, printed = outcome(report, "full")
+    assert code == 1
+    assert len(printed) == 2, printed
+    assert printed[0].startswith("output/"), printed
+    assert printed[0].endswith(": plus de place sur le disque — " + messages.cannot_write("").split(" — ")[1])
+    assert printed[1] == messages.build_failed(1)
+    assert (report / "after").read_text() == (report / "before").read_text()
+    beside = (report / "beside").read_text().split()
+    assert [name for name in beside if name.startswith(".output") and "mirror" not in name] == []

@@ -277,8 +277,11 @@ def write_files(files: list[RenderedFile], folder: Path) -> None:
     for file in files:
         target = f"{folder}/{file.path}"
         make_parent(target, made)
-        with open(target, "wb") as written:
-            written.write(file.content)
+        try:
+            with open(target, "wb") as written:
+                written.write(file.content)
+        except OSError as error:  # a write that fails (a full disk) names no file: this one
+            raise OSError(error.errno, error.strerror, target) from None
 
 
 def link_kept(kept: Collection[str], previous: Path, folder: Path) -> None:

@@ -402,7 +402,10 @@ def copy_tree(source: Path, target: Path, copy: Callable[[str, str], object] = s
             if entry.is_dir(follow_symlinks=False):
                 copy_tree(Path(entry.path), target / entry.name, copy)
             else:
-                copy(entry.path, f"{target}/{entry.name}")
+                try:
+                    copy(entry.path, f"{target}/{entry.name}")
+                except OSError as error:  # named by the copy it could not write, not by its source
+                    raise OSError(error.errno, error.strerror, f"{target}/{entry.name}") from None
 
 
 def folder_size(folder: Path, recursive: bool = True) -> int:
