@@ -491,3 +491,75 @@ def test_a_full_disk_while_publishing_names_the_file_in_output_and_leaves_output
     assert (report / "after").read_text() == (report / "before").read_text()
     beside = (report / "beside").read_text().split()
     assert [name for name in beside if name.startswith(".output") and "mirror" not in name] == []
+
+
+def test_check_finds_an_indexed_page_without_a_date_as_build_does(small_site: Project) -> None:
+    """Issue 23, point 8: `check` passed where `build` failed: an indexed page without a date was found
+    only while indexing, which `check` never does. One problem per template, in both."""
+    template = small_site.templates / "article.html"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace(' data-pagefind-sort="date:{{ article.date.isoformat() }}"', ""))
+    checked, built = build_py(small_site, "check"), build_py(small_site, "build")
+    assert (checked.returncode, built.returncode) == (1, 1)
+    problem = "templates/article.html: " + messages.indexed_pages_without_date(
+        "articles/bench-00000/index.html", 7
+    )
+    assert checked.stderr.splitlines() == [problem, messages.check_failed(1)]
+    assert built.stderr.splitlines() == [problem, messages.build_failed(1)]
+
+
+def code_copy(folder: Path) -> Path:
+    """`build.py` and the `revue` package, copied: a version of the code this test may edit."""
+    folder.mkdir()
+    shutil.copy(REPO / "build.py", folder / "build.py")
+    shutil.copytree(REPO / "revue", folder / "revue", ignore=shutil.ignore_patterns("__pycache__"))
+    return folder / "build.py"
+
+
+def edit_code(build_script: Path, module: str, old: str, new: str) -> None:
+    source = build_script.parent / "revue" / module
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    source.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def run_code(build_script: Path, project: Project) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(build_script), "--root", str(project.root)],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_code_that_shapes_no_page_rewrites_no_page(small_site: Project, tmp_path: Path) -> None:
+    """Issue 23, point 8: changing one help text of the message catalogue rewrote every page of the
+    site (the code digest covered text no page shows, and the manifest was kept per version of the
+    code). A help text changes nothing a build does; a warning's words, or a comment in the code that
+    renders, change what the build says or does, and still write no page whose bytes are the same."""
+    (small_site.content / "notes.odt").write_bytes(b"")  # a warning: not an article
+    code = code_copy(tmp_path / "code")
+    assert run_code(code, small_site).returncode == 0
+    before = {path: path.stat().st_ino for path in small_site.output.rglob("*") if path.is_file()}
+
+    edit_code(code, "core/messages.py", '"--port": "', '"--port": "Le port : ')
+    help_changed = run_code(code, small_site)
+    assert help_changed.stdout.splitlines()[0].endswith("; 0 fichier écrit, les autres inchangés")
+
+    edit_code(
+        code,
+        "render/templates.py",
+        '"""',
+        '"""A comment.\n',
+    )
+    code_changed = run_code(code, small_site)
+    assert code_changed.stdout.splitlines()[0].endswith("; 0 fichier écrit, les autres inchangés")
+
+    warning = "NOT_AN_ARTICLE = ("
+    edit_code(code, "core/messages.py", warning, warning + '"(reformulé) "\n')
+    reworded = run_code(code, small_site)
+    assert "(reformulé)" in reworded.stderr
+    assert reworded.stdout.splitlines()[0].endswith("; 0 fichier écrit, les autres inchangés")
+    after = {path: path.stat().st_ino for path in small_site.output.rglob("*") if path.is_file()}
+    assert after == before

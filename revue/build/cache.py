@@ -7,7 +7,9 @@ is a new key. Delete `.cache/` and the next build computes everything again, wit
 
 from __future__ import annotations
 
+import functools
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,5 +223,15 @@ class BuildCache:
 
 
 def manifest_slot(output: Path) -> str:
-    """Where an output folder's manifest lives: per folder, and per version of the code that shaped it."""
-    return digest(code_digest(), str(output.resolve()))
+    """Where an output folder's manifest lives: per folder, and per version of what a manifest holds.
+    Not per version of the code: after any change of it every page is rendered again (each page's key
+    holds the code digest) but only those whose bytes changed are written."""
+    return digest(manifest_format(), str(output.resolve()))
+
+
+@functools.cache
+def manifest_format() -> str:
+    """The code of the classes a manifest is made of (a manifest of other ones would not unpickle
+    right), and of what says which page is indexed."""
+    modules = sorted({sys.modules[kind.__module__].__file__ or "" for kind in (Manifest, Entry, IndexReport)})
+    return digest(*(Path(module).read_bytes() for module in modules))

@@ -23,6 +23,7 @@ from revue.build import search
 from revue.build.cache import Entry, Manifest, file_stat
 from revue.build.parallel import fork_map
 from revue.build.publish import publish
+from revue.core import messages
 from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem
 from revue.core.project import Project
@@ -155,6 +156,8 @@ def render_changes(
     if problems:
         raise BuildError(problems)
     fresh = [RenderedFile(job.path, content) for job, content in zip(todo, results, strict=True)]  # type: ignore[arg-type]
+    if undated := undated_pages(todo, fresh, project.templates):  # found here, `check` finds them too
+        raise BuildError(undated)
     changed = []
     for file in fresh + [f for f in ready if f.path not in files]:
         sha = digest(file.content)
@@ -164,6 +167,19 @@ def render_changes(
             changed.append(file)
             files[file.path] = Entry(keys[file.path], sha, (0, 0, 0), search.is_indexed(file.content))
     return Changes(files, tuple(changed), previous)
+
+
+def undated_pages(jobs: list[RenderJob], pages: list[RenderedFile], templates: Path) -> list[Problem]:
+    """Pages the search index would take that have no date to be sharded by: one problem per template,
+    naming its first such page and counting the others (like a template mistake)."""
+    found: dict[str, list[str]] = {}
+    for job, page in zip(jobs, pages, strict=True):
+        if search.is_indexed(page.content) and search.undated(page.path, page.content):
+            found.setdefault(job.template, []).append(page.path)
+    return [
+        Problem(templates / template, None, messages.indexed_pages_without_date(min(paths), len(paths) - 1))
+        for template, paths in found.items()
+    ]
 
 
 def publish_changes(changes: Changes, output: Path, search_store: Path, shard_size: int) -> Outcome:

@@ -192,6 +192,11 @@ def page_facts(path: str, page: bytes) -> PageFacts:
     )
 
 
+def undated(path: str, page: bytes) -> bool:
+    """Does Pagefind index this page (see `page_facts`) without the date its shard is chosen by?"""
+    return path.endswith(".html") and bool(INDEXED.search(page)) and not DATE.search(page)
+
+
 def read_part(page: bytes, body: re.Match[bytes]) -> str:
     """Digest of what Pagefind reads of a page: its indexed element, its `<html>` tag (the language), and
     what comes before or after only when `data-pagefind` attributes are there too. So neither the

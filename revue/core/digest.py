@@ -46,20 +46,57 @@ PACKAGE = Path(__file__).parents[1]
 # Code that never shapes a byte of output or of the cache: the command line (its help texts), the
 # preview server, the benchmark, and the importer (what it writes is read back as content, by bytes).
 NOT_SHAPING = ("cli.py", "preview", "dev", "ingest")
+CATALOGUE = Path("core") / "messages.py"  # digested for the definitions the shaping code uses, only
+MESSAGE_USE = re.compile(rb"\bmessages\.([A-Za-z_]\w*)")  # how every module names a message
+# A top-level definition of the catalogue: `def name(`, `class Name`, `NAME = …`, `NAME: type = …`.
+DEFINITION = re.compile(rb"^(?:def|class)\s+(\w+)|^(\w+)\s*(?::[^=\n]*)?=(?!=)", re.MULTILINE)
+IDENTIFIER = re.compile(rb"[A-Za-z_]\w*")
 
 
 @cache
 def code_digest() -> str:
-    """The generator's code that shapes output and cache, and the versions of the libraries that do."""
+    """The generator's code that shapes output and cache, and the versions of the libraries that do.
+
+    Of the message catalogue, only what that code uses counts (a message may be data: the text `new`
+    writes, which a build recognises): a help text of the command line, or a word of `serve`, is
+    read by no build and rebuilds nothing."""
     sources = sorted(
         path
         for path in PACKAGE.rglob("*.py")  # not __pycache__: compiling is no change
-        if path.relative_to(PACKAGE).parts[0] not in NOT_SHAPING
+        if path.relative_to(PACKAGE).parts[0] not in NOT_SHAPING and path.relative_to(PACKAGE) != CATALOGUE
     )
+    texts = {str(source.relative_to(PACKAGE)): source.read_bytes() for source in sources}
     return digest(
-        *(part for source in sources for part in (str(source.relative_to(PACKAGE)), source.read_bytes())),
+        *(part for name, text in texts.items() for part in (name, text)),
+        used_messages(list(texts.values()), (PACKAGE / CATALOGUE).read_bytes()),
         *(f"{name}=={installed_version(name)}" for name in LIBRARIES),
     )
+
+
+def catalogue_definitions(catalogue: bytes) -> tuple[bytes, dict[str, bytes]]:
+    """The catalogue's text before its first definition, and each top-level definition's text by name
+    (up to the next definition: the comments above a definition go with the one before)."""
+    starts = list(DEFINITION.finditer(catalogue))
+    ends = [start.start() for start in starts[1:]] + [len(catalogue)]
+    definitions: dict[str, bytes] = {}
+    for start, end in zip(starts, ends, strict=True):
+        name = (start.group(1) or start.group(2)).decode("ascii")
+        definitions[name] = definitions.get(name, b"") + catalogue[start.start() : end]
+    return catalogue[: starts[0].start()] if starts else catalogue, definitions
+
+
+def used_messages(sources: list[bytes], catalogue: bytes) -> str:
+    """A digest of the catalogue's definitions that `sources` use, and of those these use in turn."""
+    head, definitions = catalogue_definitions(catalogue)
+    todo = {name.decode("ascii") for source in sources for name in MESSAGE_USE.findall(source)}
+    used: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name in used or name not in definitions:
+            continue
+        used.add(name)
+        todo |= {word.decode("ascii") for word in IDENTIFIER.findall(definitions[name])} & definitions.keys()
+    return digest(head, *(part for name in sorted(used) for part in (name, definitions[name])))
 
 
 @cache

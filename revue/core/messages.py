@@ -759,6 +759,12 @@ INDEXED_PAGE_WITHOUT_DATE = (
 )
 
 
+def indexed_pages_without_date(first: str, others: int) -> str:
+    """Pages of one template that the index would take without a date: the first, and how many more."""
+    also = f" (et {count(others, 'autre page', 'autres pages')})" if others else ""
+    return f"{first}{also} : la page {INDEXED_PAGE_WITHOUT_DATE}"
+
+
 def import_would_not_build(problem: object) -> str:
     return f"une fois importé, il ne passerait pas la construction ({problem}) — corrigez le texte ou seeds/sources.yaml"
 
