@@ -241,14 +241,24 @@ def search_stats(
     """The stat of every file of `output/pagefind/`: taken again for what this build `written` there,
     the last build's for the rest."""
     bundle = output / search.BUNDLE
+    kept = {entry.name for entry in os.scandir(bundle) if entry.is_dir()} - written
     found = {}
     for path, stat in previous.items():
         parts = path.split("/", 2)
-        if len(parts) == 3 and parts[1] not in written and (bundle / parts[1]).is_dir():
+        if len(parts) == 3 and parts[1] in kept:
             found[path] = stat
+
+    def visit(folder: str, relative: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    visit(entry.path, f"{relative}{entry.name}/")
+                else:
+                    found[relative + entry.name] = file_stat(entry.path) or (0, 0, 0)
+
     for name in written:
-        entries = [bundle / name] if (bundle / name).is_file() else (bundle / name).rglob("*")
-        for entry in entries:
-            if entry.is_file():
-                found[entry.relative_to(output).as_posix()] = file_stat(str(entry)) or (0, 0, 0)
+        if (bundle / name).is_dir():
+            visit(str(bundle / name), f"{search.BUNDLE}/{name}/")
+        else:
+            found[f"{search.BUNDLE}/{name}"] = file_stat(f"{bundle}/{name}") or (0, 0, 0)
     return found

@@ -194,7 +194,7 @@ def page_facts(path: str, page: bytes) -> PageFacts:
 
 def undated(path: str, page: bytes) -> bool:
     """Does Pagefind index this page (see `page_facts`) without the date its shard is chosen by?"""
-    return path.endswith(".html") and bool(INDEXED.search(page)) and not DATE.search(page)
+    return path.endswith(".html") and not DATE.search(page) and bool(INDEXED.search(page))  # DATE: quicker
 
 
 def read_part(page: bytes, body: re.Match[bytes]) -> str:
@@ -326,15 +326,16 @@ def stored(store: Path, key: str) -> bool:
 
 # Pagefind's compressed files: gzip, whose last bytes hold its length and checksum.
 COMPRESSED = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
+# A full disk leaves a file of at most one block either empty or whole: only larger ones can be cut,
+# and only those are decompressed (the thousand fragments of a shard, a few hundred bytes each,
+# would cost an edit 0.15 s).
+ONE_BLOCK = 4096
 
 
 def bundle_fault(bundle: Path) -> str | None:
     """What is wrong with the bundle Pagefind just wrote, or None. Pagefind exits 0 when the disk is
     full, leaving empty or cut files: every file must be there, not empty, its entry readable, each
-    compressed file whole."""
-    import gzip
-    import zlib
-
+    compressed file larger than a block whole."""
     if entry_pages(bundle) is None:
         return ENTRY
     for name in ("pagefind.js", "pagefind-worker.js"):
@@ -345,18 +346,32 @@ def bundle_fault(bundle: Path) -> str | None:
         for name in (f"wasm.{language['wasm']}.pagefind", f"pagefind.{language['hash']}.pf_meta"):
             if not (bundle / name).is_file():
                 return name
-    for path in sorted(bundle.rglob("*")):
-        if path.is_dir():
-            continue
-        name = path.relative_to(bundle).as_posix()
-        if path.stat().st_size == 0:
-            return name
-        if path.name.endswith(COMPRESSED):
-            try:
-                gzip.decompress(path.read_bytes())
-            except (OSError, EOFError, zlib.error):
-                return name
+    folders = [bundle]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(Path(entry.path))
+                    continue
+                size = entry.stat().st_size
+                if size == 0 or (
+                    size > ONE_BLOCK and entry.name.endswith(COMPRESSED) and not whole(entry.path)
+                ):
+                    return Path(entry.path).relative_to(bundle).as_posix()
     return None
+
+
+def whole(compressed: str) -> bool:
+    """Does this gzip file decompress to its end (its last bytes hold its length and checksum)?"""
+    import gzip
+    import zlib
+
+    try:
+        with open(compressed, "rb") as file:
+            gzip.decompress(file.read())
+    except (OSError, EOFError, zlib.error):
+        return False
+    return True
 
 
 def incomplete_bundle(store: Path, wrong: str) -> Problem:
