@@ -10,20 +10,22 @@ later command waiting.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 import sys
+from collections.abc import Callable
 from functools import cache
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @cache
-def _prctl() -> ctypes._CFuncPtr | None:
+def _prctl() -> Callable[..., int] | None:
     """libc's `prctl`, looked up before any fork: a child between fork and exec should do little."""
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # here: a build with nothing to do starts no child
+
     return ctypes.CDLL(None, use_errno=True).prctl
 
 
