@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from revue import github, pipeline
-from revue.build.lock import exclusive
+from revue.build.lock import Holder, exclusive
 from revue.core import messages
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
@@ -178,6 +178,8 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
                 result.index.carried_over,
             )
         )
+    if result.search_repaired:
+        print(messages.SEARCH_REPAIRED)
     summarise(run_summary("build", project, result))
 
 
@@ -337,7 +339,7 @@ def main(argv: list[str]) -> int:
     project = Project(args.root)
     try:
         if args.command in LOCKED:
-            with exclusive(project.root, lambda: say_waiting(project)):
+            with exclusive(project.root, lambda holder: say_waiting(project, holder)):
                 COMMANDS[args.command](project, args)
         else:
             COMMANDS[args.command](project, args)
@@ -359,5 +361,6 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def say_waiting(project: Project) -> None:
-    print(messages.waiting(project.root), file=sys.stderr, flush=True)
+def say_waiting(project: Project, holder: Holder | None) -> None:
+    pid, command = (holder.pid, holder.command) if holder else (None, "")
+    print(messages.waiting(project.root, pid, command), file=sys.stderr, flush=True)

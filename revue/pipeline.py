@@ -58,6 +58,7 @@ class BuildResult:
     index: IndexReport | None = None  # None when nothing was published
     index_seconds: float = 0.0  # 0 when nothing indexed changed and the previous index was kept
     deleted_seeds: tuple[tuple[Path, str], ...] = ()  # seeds imported, and their article deleted since
+    search_repaired: bool = False  # output/pagefind/ had been changed since the last build: put back
 
 
 def build(
@@ -189,6 +190,7 @@ def run(
             written=outcome.written,
             index=outcome.manifest.report,
             index_seconds=outcome.index_seconds,
+            search_repaired=outcome.search_repaired,
         )
         cache.remember(f"built:{project.output.resolve()}", (inputs, result, holds))
     cache.remember("checked", (inputs, result if publish else with_warnings(result, vanished), holds))
@@ -253,7 +255,7 @@ def unchanged_result(
         return None
     last: BuildResult = remembered[1]  # nothing to read, render, write or index
     index = last.index and replace(last.index, reindexed=0)
-    return replace(last, written=0, index_seconds=0.0, index=index)
+    return replace(last, written=0, index_seconds=0.0, index=index, search_repaired=False)
 
 
 def recorded_seeds(

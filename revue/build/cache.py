@@ -7,14 +7,16 @@ is a new key. Delete `.cache/` and the next build computes everything again, wit
 
 from __future__ import annotations
 
+import functools
 import os
+import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from revue.build.parallel import fork_map
-from revue.build.search import BUNDLE, IndexReport
+from revue.build.search import IndexReport
 from revue.build.store import Store
 from revue.core import messages
 from revue.core.collation import SortKey
@@ -46,6 +48,8 @@ class Manifest:
     files: dict[str, Entry]
     index: str  # index_key of the pages the search bundle was built from
     report: IndexReport | None  # what that bundle holds
+    search: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # stat of each file of pagefind/
+    mirror: str = ""  # the token of the mirror publishing left beside output/ (build/publish.py)
 
 
 NO_MANIFEST = Manifest({}, "", None)
@@ -60,11 +64,13 @@ def file_stat(path: str) -> tuple[int, int, int] | None:
 
 
 def output_intact(output: Path, manifest: Manifest) -> bool:
-    """Is every file the last build left in `output/` still there, untouched (same inode, size, mtime)?"""
+    """Is every file the last build left in `output/`, search bundle included, still there, untouched
+    (same inode, size, mtime)?"""
     return (
         bool(manifest.files)
-        and (output / BUNDLE).is_dir()
+        and bool(manifest.search)
         and all(file_stat(f"{output}/{path}") == entry.stat for path, entry in manifest.files.items())
+        and all(file_stat(f"{output}/{path}") == stat for path, stat in manifest.search.items())
     )
 
 
@@ -217,5 +223,15 @@ class BuildCache:
 
 
 def manifest_slot(output: Path) -> str:
-    """Where an output folder's manifest lives: per folder, and per version of the code that shaped it."""
-    return digest(code_digest(), str(output.resolve()))
+    """Where an output folder's manifest lives: per folder, and per version of what a manifest holds.
+    Not per version of the code: after any change of it every page is rendered again (each page's key
+    holds the code digest) but only those whose bytes changed are written."""
+    return digest(manifest_format(), str(output.resolve()))
+
+
+@functools.cache
+def manifest_format() -> str:
+    """The code of the classes a manifest is made of (a manifest of other ones would not unpickle
+    right), and of what says which page is indexed."""
+    modules = sorted({sys.modules[kind.__module__].__file__ or "" for kind in (Manifest, Entry, IndexReport)})
+    return digest(*(Path(module).read_bytes() for module in modules))

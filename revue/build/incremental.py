@@ -2,9 +2,10 @@
 
 The manifest remembers, for every file of `output/`, the key of its inputs, the digest of its bytes
 and the inode, size and mtime it was written with. A file whose key is unchanged and whose stat still
-matches is not rendered; a rendered file whose bytes are unchanged is not written. If nothing changed
-at all, `output/` is not touched; otherwise the new site is staged beside it with unchanged files
-hard-linked (see publish.py), so a failed build still leaves `output/` intact.
+matches is not rendered; a rendered file whose bytes are unchanged is not written. It remembers the
+stat of every file of the search bundle too: one changed or deleted by hand is put back. If nothing
+changed at all, `output/` is not touched; otherwise the new site is assembled beside it, unchanged
+files hard-linked, and swapped in (see publish.py), so a failed build still leaves `output/` intact.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from revue.build import search
 from revue.build.cache import Entry, Manifest, file_stat
 from revue.build.parallel import fork_map
 from revue.build.publish import publish
+from revue.core import messages
 from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem
 from revue.core.project import Project
@@ -44,8 +46,9 @@ class Outcome:
     """What publishing did, for the build report and the benchmark."""
 
     manifest: Manifest  # `output/` as this build leaves it
-    written: int  # files written with new bytes; 0 means output/ was not touched
+    written: int  # files written with new bytes
     index_seconds: float  # 0 when the previous index was kept
+    search_repaired: bool  # the search bundle in output/ was not as the last build left it: put back
 
 
 KEYS_SERIAL_BELOW = 3000  # a key takes ~30 µs: below this many pages, starting workers costs more
@@ -153,6 +156,8 @@ def render_changes(
     if problems:
         raise BuildError(problems)
     fresh = [RenderedFile(job.path, content) for job, content in zip(todo, results, strict=True)]  # type: ignore[arg-type]
+    if undated := undated_pages(todo, fresh, project.templates):  # found here, `check` finds them too
+        raise BuildError(undated)
     changed = []
     for file in fresh + [f for f in ready if f.path not in files]:
         sha = digest(file.content)
@@ -164,16 +169,30 @@ def render_changes(
     return Changes(files, tuple(changed), previous)
 
 
+def undated_pages(jobs: list[RenderJob], pages: list[RenderedFile], templates: Path) -> list[Problem]:
+    """Pages the search index would take that have no date to be sharded by: one problem per template,
+    naming its first such page and counting the others (like a template mistake)."""
+    found: dict[str, list[str]] = {}
+    for job, page in zip(jobs, pages, strict=True):
+        if search.is_indexed(page.content) and search.undated(page.path, page.content):
+            found.setdefault(job.template, []).append(page.path)
+    return [
+        Problem(templates / template, None, messages.indexed_pages_without_date(min(paths), len(paths) - 1))
+        for template, paths in found.items()
+    ]
+
+
 def publish_changes(changes: Changes, output: Path, search_store: Path, shard_size: int) -> Outcome:
-    """Publish the new site if any byte of it differs, indexing it first when its indexed pages changed:
-    the shards whose pages changed, the others from `search_store`. With the last build's `output/` in
-    place (every file it kept still as the manifest says), only what changed is moved in."""
+    """Publish the new site if any byte of it differs, indexing it first when its indexed pages changed
+    or its search bundle is not as the last build left it: the shards whose pages changed, the others
+    from `search_store` (a shard folder of `output/` still as it was is kept)."""
     files, previous = changes.files, changes.previous
-    bundle = output / search.BUNDLE
     indexed_pages = index_key(files, shard_size)  # the stats set below do not change it
-    keep_index = indexed_pages == previous.index and bundle.is_dir()
+    in_place, bundle_intact = search_in_place(output, previous.search)
+    keep_index = indexed_pages == previous.index and bundle_intact
     seconds = 0.0
     indexed: list[search.IndexReport] = []
+    search_files, mirror = previous.search, previous.mirror
     if changes.changed or files.keys() != previous.files.keys() or not keep_index:
 
         def finish(site: search.NewSite) -> None:
@@ -186,12 +205,60 @@ def publish_changes(changes: Changes, output: Path, search_store: Path, shard_si
 
         written = {file.path for file in changes.changed}
         kept = [path for path in files if path not in written] + ([search.BUNDLE] if keep_index else [])
-        publish(list(changes.changed), output, finish, kept, update=bool(previous.files))
+        published = publish(list(changes.changed), output, finish, kept, previous.mirror, in_place)
         files = {
             path: replace(entry, stat=file_stat(f"{output}/{path}") or (0, 0, 0))
             if path in written
             else entry
             for path, entry in files.items()
         }
+        if not keep_index:
+            search_files = search_stats(output, previous.search, published.search_written)
+        mirror = published.mirror
     report = indexed[0] if indexed else previous.report and replace(previous.report, reindexed=0)
-    return Outcome(Manifest(files, indexed_pages, report), len(changes.changed), seconds)
+    manifest = Manifest(files, indexed_pages, report, search_files, mirror)
+    repaired = bool(previous.search) and not bundle_intact
+    return Outcome(manifest, len(changes.changed), seconds, repaired)
+
+
+def search_in_place(output: Path, recorded: dict[str, tuple[int, int, int]]) -> tuple[frozenset[str], bool]:
+    """The shard folders of `output/pagefind/` whose every file is as the last build left it, and
+    whether the whole bundle is (its `shards.json` and `pagefind.js` too)."""
+    damaged: set[str] = set()
+    folders: set[str] = set()
+    for path, stat in recorded.items():
+        parts = path.split("/", 2)
+        folder = parts[1] if len(parts) == 3 else ""  # "": a file of pagefind/ itself
+        folders.add(folder)
+        if folder not in damaged and file_stat(f"{output}/{path}") != stat:
+            damaged.add(folder)
+    return frozenset(folders - damaged - {""}), bool(recorded) and not damaged
+
+
+def search_stats(
+    output: Path, previous: dict[str, tuple[int, int, int]], written: frozenset[str]
+) -> dict[str, tuple[int, int, int]]:
+    """The stat of every file of `output/pagefind/`: taken again for what this build `written` there,
+    the last build's for the rest."""
+    bundle = output / search.BUNDLE
+    kept = {entry.name for entry in os.scandir(bundle) if entry.is_dir()} - written
+    found = {}
+    for path, stat in previous.items():
+        parts = path.split("/", 2)
+        if len(parts) == 3 and parts[1] in kept:
+            found[path] = stat
+
+    def visit(folder: str, relative: str) -> None:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    visit(entry.path, f"{relative}{entry.name}/")
+                else:
+                    found[relative + entry.name] = file_stat(entry.path) or (0, 0, 0)
+
+    for name in written:
+        if (bundle / name).is_dir():
+            visit(str(bundle / name), f"{search.BUNDLE}/{name}/")
+        else:
+            found[f"{search.BUNDLE}/{name}"] = file_stat(f"{bundle}/{name}") or (0, 0, 0)
+    return found

@@ -6,6 +6,9 @@ import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from revue.build import children, lock
+from revue.build.checkpoint import reached
+
 Result = TypeVar("Result")
 WORKERS = os.cpu_count() or 1
 SERIAL_BELOW = 64  # fewer items than this: starting workers costs more than it saves
@@ -18,6 +21,12 @@ def _run_chunk(task: tuple[Callable[[Any, int], Any], int, int]) -> list[Any]:
     return [function(_shared, index) for index in range(start, stop)]
 
 
+def _start_worker(parent: int) -> None:
+    """Each worker dies with the build and lets go of the project's lock (build/children.py)."""
+    children.die_with_parent(parent)
+    lock.forget_in_child()
+
+
 def fork_map(
     function: Callable[[Any, int], Result], shared: Any, count: int, serial_below: int = SERIAL_BELOW
 ) -> list[Result]:
@@ -25,6 +34,7 @@ def fork_map(
 
     `function` must be a module-level function; only it, the indexes and the results are pickled.
     `serial_below`: fewer items are done here (lower it when each item is long, like resizing a photo).
+    Call it from the main thread: the kernel kills the workers when the thread that forked them ends.
     """
     if count < serial_below or WORKERS == 1:
         return [function(shared, index) for index in range(count)]
@@ -36,7 +46,11 @@ def fork_map(
     chunk = max(1, count // (WORKERS * 8)) if count >= SERIAL_BELOW else 1
     tasks = [(function, start, min(start + chunk, count)) for start in range(0, count, chunk)]
     try:
-        with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [result for part in pool.map(_run_chunk, tasks) for result in part]
+        context = multiprocessing.get_context("fork")
+        parent = children.prepare()
+        with ProcessPoolExecutor(WORKERS, context, initializer=_start_worker, initargs=(parent,)) as pool:
+            parts = pool.map(_run_chunk, tasks)  # every worker started, every task sent
+            reached(f"fork_map:{function.__name__}")
+            return [result for part in parts for result in part]
     finally:
         _shared = None

@@ -15,10 +15,13 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from revue.build import children
+from revue.build.checkpoint import reached
 from revue.build.shards import Shard, plan_shards
 from revue.build.store import Store
 from revue.core import messages, urls
@@ -29,7 +32,8 @@ BUNDLE = urls.SEARCH_BUNDLE.rstrip("/")  # the folder the search page loads `sha
 INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it
 MANIFEST = "shards.json"
 SEARCH_STORE = "search"  # the shard bundles' folder under `.cache/`
-INDEXER = "shards-1"  # bump when the Pagefind command or the files kept change: every shard is redone
+INDEXER = "shards-2"  # bump when the Pagefind command or the files kept change: every shard is redone
+ENTRY = "pagefind-entry.json"  # what Pagefind says a bundle holds: its languages and their pages
 UNUSED = (  # Pagefind's ready-made interfaces: the search page uses its JS API only
     "pagefind-ui.js",
     "pagefind-ui.css",
@@ -86,20 +90,17 @@ class ShardBundle:
 class NewSite:
     """The site being published, before it is: where each page's bytes are, where the search bundle goes.
 
-    Pages this build wrote are in `written`, the others in `kept` (the same folder when the whole site is
-    staged). Shard folders already in `kept`'s bundle are not written again.
+    Pages this build wrote are in `written`, the others in `kept`. Shard folders `in_place` in `kept`'s
+    bundle (every file as the last build left it) are not written again.
     """
 
     written: Path
     kept: Path
     written_paths: frozenset[str]
+    in_place: frozenset[str] = frozenset()
 
     def locate(self, path: str) -> str:
         return f"{self.written if path in self.written_paths else self.kept}/{path}"
-
-    def shard_folders_in_place(self) -> set[str]:
-        bundle = self.kept / BUNDLE
-        return {entry.name for entry in os.scandir(bundle) if entry.is_dir()} if bundle.is_dir() else set()
 
 
 def index_site(site: NewSite, pages: Mapping[str, str], store: Path, shard_size: int) -> IndexReport:
@@ -117,12 +118,12 @@ def index_site(site: NewSite, pages: Mapping[str, str], store: Path, shard_size:
     facts = read_facts(site, pages, memo)
     shards = plan_shards({path: fact.month for path, fact in facts.items()}, shard_size)
     keys = {shard.id: shard_key(shard, facts, indexer_version()) for shard in shards}
-    todo = sorted((s for s in shards if not (store / keys[s.id]).is_dir()), key=lambda s: -len(s.pages))
+    todo = sorted((s for s in shards if not stored(store, keys[s.id])), key=lambda s: -len(s.pages))
     if not store.is_dir() and (store.exists() or store.is_symlink()):  # a file, a dead link: in `.cache/`,
         store.unlink()  # ours to replace
     if todo:
         binary = pagefind_binary()
-        with ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+        with ThreadPoolExecutor(os.cpu_count() or 1) as pool, store_errors(store):
             failed = [
                 p for p in pool.map(lambda s: index_shard(binary, site, s, store, keys[s.id]), todo) if p
             ]
@@ -130,15 +131,14 @@ def index_site(site: NewSite, pages: Mapping[str, str], store: Path, shard_size:
             raise BuildError(failed)
     bundle = site.written / BUNDLE
     bundle.mkdir(parents=True, exist_ok=True)
-    in_place = site.shard_folders_in_place()
     sizes = []
     folders = {shard.id: shard_folder(shard, keys[shard.id]) for shard in shards}
     for shard in shards:
-        if folders[shard.id] not in in_place:
-            shutil.copytree(store / keys[shard.id], bundle / folders[shard.id], copy_function=link_or_copy)
+        if folders[shard.id] not in site.in_place:  # copies: output/ is not the store's to change
+            copy_tree(store / keys[shard.id], bundle / folders[shard.id])
         sizes.append(shard_bundle(memo, store, keys[shard.id]))
     if shards:
-        link_or_copy(str(store / keys[shards[0].id] / "pagefind.js"), str(bundle / "pagefind.js"))
+        shutil.copyfile(store / keys[shards[0].id] / "pagefind.js", bundle / "pagefind.js")
     entries = [shard_entry(shard, folders[shard.id], facts) for shard in shards]
     manifest = json.dumps({"shards": entries}, ensure_ascii=False)
     (bundle / MANIFEST).write_text(manifest + "\n", encoding="utf-8")
@@ -190,6 +190,11 @@ def page_facts(path: str, page: bytes) -> PageFacts:
     return PageFacts(
         True, date.group(1).decode("ascii") if date else "", tuple(countries), read_part(page, body)
     )
+
+
+def undated(path: str, page: bytes) -> bool:
+    """Does Pagefind index this page (see `page_facts`) without the date its shard is chosen by?"""
+    return path.endswith(".html") and not DATE.search(page) and bool(INDEXED.search(page))  # DATE: quicker
 
 
 def read_part(page: bytes, body: re.Match[bytes]) -> str:
@@ -252,13 +257,34 @@ def index_shard(binary: Path, site: NewSite, shard: Shard, store: Path, key: str
             (pages / path).parent.mkdir(parents=True, exist_ok=True)
             link_or_copy(site.locate(path), str(pages / path))
         command = [str(binary), "--site", str(pages), "--output-path", str(out), "--quiet"]
-        done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=work)
-        if done.returncode != 0:
-            return pagefind_problem(Path(BUNDLE) / shard.id, (done.stderr + done.stdout).strip())
+        returncode, printed = run_pagefind(command, work)
+        if returncode != 0:
+            return pagefind_problem(Path(BUNDLE) / shard.id, printed)
         for name in UNUSED:
             (out / name).unlink(missing_ok=True)
+        if wrong := bundle_fault(out):
+            return incomplete_bundle(store, wrong)
         out.rename(store / key)  # whole or absent: a shard in the store is always complete
     return None
+
+
+def run_pagefind(command: list[str], folder: str) -> tuple[int, str]:
+    """Run Pagefind in `folder`: its exit code and what it printed. It is killed with the build: the
+    thread that starts it waits for it, so it never outlives that thread (the kernel's signal follows
+    the thread that forked)."""
+    from functools import partial
+
+    with subprocess.Popen(
+        command,
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=partial(children.die_with_parent, children.prepare()),  # it dies with the build
+    ) as indexer:
+        reached("pagefind")
+        printed, _ = indexer.communicate()
+    return indexer.returncode, printed.strip()
 
 
 def pagefind_problem(where: Path, printed: str) -> Problem:
@@ -266,7 +292,8 @@ def pagefind_problem(where: Path, printed: str) -> Problem:
 
 
 def link_or_copy(source: str, target: str) -> None:
-    """A hard link, or a copy when the two folders are on different file systems."""
+    """A hard link, or a copy when the two folders are on different file systems (pages given to
+    Pagefind, which reads them only)."""
     try:
         os.link(source, target)
     except OSError:
@@ -277,11 +304,93 @@ def shard_bundle(memo: Store, store: Path, key: str) -> ShardBundle:
     """Pages and bytes of a shard's bundle, measured once."""
     found = memo.get(f"shard:{key}")
     if found is None:
-        entry = json.loads((store / key / "pagefind-entry.json").read_text(encoding="utf-8"))
-        pages = sum(language["page_count"] for language in entry["languages"].values())
-        found = ShardBundle(pages, folder_size(store / key))
+        found = ShardBundle(entry_pages(store / key) or 0, folder_size(store / key))
         memo.put(f"shard:{key}", found)
     return found
+
+
+def entry_pages(bundle: Path) -> int | None:
+    """How many pages Pagefind says the bundle holds; None when its entry file cannot be read."""
+    try:
+        entry = json.loads((bundle / ENTRY).read_bytes())
+        return sum(language["page_count"] for language in entry["languages"].values())
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def stored(store: Path, key: str) -> bool:
+    """Is the shard `key` in the store, readable? A bundle a build verified can still be damaged by
+    hand: it is indexed again rather than published broken."""
+    return entry_pages(store / key) is not None
+
+
+# Pagefind's compressed files: gzip, whose last bytes hold its length and checksum.
+COMPRESSED = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
+# A full disk leaves a file of at most one block either empty or whole: only larger ones can be cut,
+# and only those are decompressed (the thousand fragments of a shard, a few hundred bytes each,
+# would cost an edit 0.15 s).
+ONE_BLOCK = 4096
+
+
+def bundle_fault(bundle: Path) -> str | None:
+    """What is wrong with the bundle Pagefind just wrote, or None. Pagefind exits 0 when the disk is
+    full, leaving empty or cut files: every file must be there, not empty, its entry readable, each
+    compressed file larger than a block whole."""
+    if entry_pages(bundle) is None:
+        return ENTRY
+    for name in ("pagefind.js", "pagefind-worker.js"):
+        if not (bundle / name).is_file():
+            return name
+    entry = json.loads((bundle / ENTRY).read_bytes())
+    for language in entry["languages"].values():
+        for name in (f"wasm.{language['wasm']}.pagefind", f"pagefind.{language['hash']}.pf_meta"):
+            if not (bundle / name).is_file():
+                return name
+    folders = [bundle]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(Path(entry.path))
+                    continue
+                size = entry.stat().st_size
+                if size == 0 or (
+                    size > ONE_BLOCK and entry.name.endswith(COMPRESSED) and not whole(entry.path)
+                ):
+                    return Path(entry.path).relative_to(bundle).as_posix()
+    return None
+
+
+def whole(compressed: str) -> bool:
+    """Does this gzip file decompress to its end (its last bytes hold its length and checksum)?"""
+    import gzip
+    import zlib
+
+    try:
+        with open(compressed, "rb") as file:
+            gzip.decompress(file.read())
+    except (OSError, EOFError, zlib.error):
+        return False
+    return True
+
+
+def incomplete_bundle(store: Path, wrong: str) -> Problem:
+    free = shutil.disk_usage(store).free // 1024
+    return Problem(store, None, messages.pagefind_incomplete(wrong, free))
+
+
+@contextmanager
+def store_errors(store: Path) -> Iterator[None]:
+    """A file of the store that cannot be written (a full disk) is one problem naming the store, not
+    the temporary folder Pagefind was working in."""
+    try:
+        yield
+    except OSError as error:
+        if error.filename and not str(error.filename).startswith(str(store)):
+            raise
+        raise BuildError(
+            [Problem(store, None, messages.cannot_write(messages.system_error(error)))]
+        ) from None
 
 
 def shard_entry(shard: Shard, folder: str, facts: dict[str, PageFacts]) -> dict[str, object]:
@@ -302,6 +411,21 @@ def forget_unused(store: Path, keys: set[str]) -> None:
     for entry in store.iterdir() if store.is_dir() else ():
         if entry.is_dir() and entry.name not in keys:
             shutil.rmtree(entry, ignore_errors=True)
+
+
+def copy_tree(source: Path, target: Path, copy: Callable[[str, str], object] = shutil.copyfile) -> None:
+    """`target` made a copy of the folder `source`, file by file with `copy`: twice as fast as
+    shutil.copytree, and a file that cannot be written is an OSError naming it."""
+    os.mkdir(target)
+    with os.scandir(source) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                copy_tree(Path(entry.path), target / entry.name, copy)
+            else:
+                try:
+                    copy(entry.path, f"{target}/{entry.name}")
+                except OSError as error:  # named by the copy it could not write, not by its source
+                    raise OSError(error.errno, error.strerror, f"{target}/{entry.name}") from None
 
 
 def folder_size(folder: Path, recursive: bool = True) -> int:

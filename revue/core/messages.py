@@ -788,10 +788,24 @@ def pagefind_failed(printed: str) -> str:
     )
 
 
+def pagefind_incomplete(file: str, free_kib: int) -> str:
+    """Pagefind exited without error but left a file empty or cut: as a rule, the disk is full."""
+    return (
+        f"Pagefind a laissé un index incomplet ({file} vide ou tronqué), sans signaler d’erreur : le "
+        f"disque est sans doute plein (il reste {free_kib} Kio libres) — libérez de la place, puis relancez"
+    )
+
+
 INDEXED_PAGE_WITHOUT_DATE = (
     'porte data-pagefind-body mais pas data-pagefind-sort="date:AAAA-MM-JJ" : l’index de recherche est '
     "découpé par date — donnez sa date à chaque page indexée, comme le fait templates/article.html"
 )
+
+
+def indexed_pages_without_date(first: str, others: int) -> str:
+    """Pages of one template that the index would take without a date: the first, and how many more."""
+    also = f" (et {count(others, 'autre page', 'autres pages')})" if others else ""
+    return f"{first}{also} : la page {INDEXED_PAGE_WITHOUT_DATE}"
 
 
 def import_would_not_build(problem: object) -> str:
@@ -827,6 +841,12 @@ def indexed(pages: int, kibibytes: float, reindexed: int, carried_over: int) -> 
     )
 
 
+SEARCH_REPAIRED = (
+    "pagefind/ avait été modifié depuis la dernière construction (un fichier changé ou supprimé) : "
+    "remis en état"
+)
+
+
 def french_day(day: date) -> str:
     """`1er mai 2031`, `14 novembre 2024`, as pages write it."""
     return f"{DayMonth(day.day, day.month).describe()} {day.year}"
@@ -851,8 +871,22 @@ def nothing_to_import(folder: object) -> str:
     return f"Aucun texte dans {folder}/ : rien à importer"
 
 
-def waiting(root: object) -> str:
-    return f"Une autre construction de {root} est en cours : attente de sa fin…"
+def waiting(root: object, pid: int | None = None, command: str = "") -> str:
+    """Said once by a run that waits for the project's lock, naming who holds it when the system says."""
+    holder = f" (processus {pid}{f' : {command}' if command else ''})" if pid else ""
+    return f"Une autre construction de {root} est en cours{holder} : attente de sa fin…"
+
+
+def lock_kept(taken_by: int, holders: list[tuple[int, str]]) -> str:
+    """The lock outlived the process that took it: processes it left behind hold it."""
+    named = listed(f"{pid}{f' ({command})' if command else ''}" for pid, command in holders)
+    pids = " ".join(str(pid) for pid, _ in holders)
+    which, them = ("le processus", "arrêtez-le") if len(holders) == 1 else ("les processus", "arrêtez-les")
+    return (
+        f"le projet reste verrouillé alors que la commande qui l’a verrouillé (processus {taken_by}) "
+        f"est terminée : le verrou est tenu par {which} {named} — {them} (`kill {pids}`), "
+        "puis relancez la commande"
+    )
 
 
 # The last line of a failure, by command: what happened and what to do next.

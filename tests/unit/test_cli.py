@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from revue.build.lock import exclusive
+from revue.build.lock import command_of, exclusive
 from revue.core import messages
 from revue.core.project import Project
 from revue.core.uninterrupted import uninterrupted
@@ -168,7 +168,10 @@ def test_ctrl_c_stops_a_command_with_one_french_line(project: Project, command: 
             text=True,
         )
         assert run.stderr is not None
-        assert run.stderr.readline() == messages.waiting(project.root) + "\n"
+        assert (
+            run.stderr.readline()
+            == messages.waiting(project.root, os.getpid(), command_of(os.getpid())) + "\n"
+        )
         run.send_signal(signal.SIGINT)
         stdout, stderr = run.communicate(timeout=60)
 

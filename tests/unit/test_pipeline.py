@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from revue.build.lock import exclusive
+from revue.build.lock import command_of, exclusive, shown_command
 from revue.core import messages
 from revue.core.project import Project
 from revue.pipeline import build
@@ -147,10 +148,11 @@ def test_two_builds_at_once_both_succeed_one_after_the_other(project: Project) -
     ]
     outcomes = [(run.wait(timeout=120), run.stderr.read() if run.stderr else "") for run in runs]
 
-    for returncode, stderr in outcomes:
+    for run, (returncode, stderr) in zip(runs, outcomes, strict=True):
         assert returncode == 0, stderr
+        other = next(other for other in runs if other is not run)  # the one that held the lock
         assert set(stderr.splitlines()) <= {
-            f"Une autre construction de {project.root} est en cours : attente de sa fin…"
+            messages.waiting(project.root, other.pid, shown_command(command)),
         }
     assert (project.output / "index.html").is_file()
 
@@ -163,7 +165,7 @@ def test_a_build_waits_for_the_running_one_even_when_the_cache_is_deleted_meanwh
         waiting = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert waiting.stderr is not None
         first_line = waiting.stderr.readline()  # printed before it waits: the lock is still held here
-        assert first_line == f"Une autre construction de {project.root} est en cours : attente de sa fin…\n"
+        assert first_line == messages.waiting(project.root, os.getpid(), command_of(os.getpid())) + "\n"
     assert waiting.wait(timeout=120) == 0
     assert (project.output / "index.html").is_file()
 
