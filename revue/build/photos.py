@@ -32,7 +32,7 @@ WIDTHS = (360, 720, 1080)  # a phone, the same at 2×, the column on a large scr
 # Pillow refuses images over 179 million pixels as possible decompression bombs; a 200-megapixel
 # phone's photo has 199.8 million. A JPEG decodes at an eighth of its width here (`draft`).
 MOST_PIXELS = 250_000_000
-UNNAMED = "\x00photo\x00"  # the photo's name in a reason made before it is known
+UNNAMED = "\ue002photo\ue002"  # the photo's name in a reason made before it is known (private use)
 JPEG_QUALITY = 80
 WEBP_QUALITY = 75
 # What shapes the published bytes of a photo: this module and Pillow. Not the whole code digest, so

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from revue.core.messages import visible
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -15,7 +17,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        path = visible(self.path)  # a file named with a control character, or bytes that are not UTF-8
+        where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.message}"
 
 

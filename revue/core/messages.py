@@ -16,6 +16,7 @@ missing.
 from __future__ import annotations
 
 import errno
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 
@@ -27,9 +28,22 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {singular if number < 2 else plural or singular + 's'}"
 
 
+# Characters a message shows by their escape (`\n`, `\x0b`, `\ud800`): line breaks, controls, surrogates,
+# which a terminal would not show as themselves (or could not print at all).
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+
+
+def visible(text: object) -> str:
+    """`text` with each character a terminal would not show written as Python escapes it: `abc\n`."""
+    return "".join(
+        repr(character)[1:-1] if unicodedata.category(character) in INVISIBLE_CATEGORIES else character
+        for character in str(text)
+    )
+
+
 def quoted(text: object) -> str:
-    """What the editor wrote, as a message quotes it: `« Japn »`."""
-    return f"« {text} »"
+    """What the editor wrote, as a message quotes it: `« Japn »`, `« abc\n »`."""
+    return f"« {visible(text)} »"
 
 
 def listed(words: Iterable[str]) -> str:
@@ -110,8 +124,27 @@ def not_utf8(byte: int | None = None) -> str:
 NOT_A_MAPPING = "des lignes `champ: valeur` sont attendues ici — écrivez un champ par ligne, par exemple `date: 2023-02-09`"
 
 
+def refused_character(code: int) -> str:
+    """A character no page or feed can carry (validate.NOT_IN_PAGES), by what it is."""
+    if 0xD800 <= code <= 0xDFFF:  # a lone surrogate: a YAML `\ud800`, or a byte of another encoding
+        return f"un caractère incomplet (U+{code:04X}), que rien ne peut afficher"
+    if code in (0x0B, 0x0C):
+        return f"un saut de ligne de Word (U+{code:04X}), invisible"
+    if code < 0xA0:
+        return f"un caractère de contrôle invisible (U+{code:04X})"
+    return f"un non-caractère Unicode (U+{code:04X}), invisible"
+
+
 def control_character(code: int) -> str:
-    return f"contient un caractère de contrôle invisible (U+{code:04X}) — retapez la ligne sans lui"
+    return f"contient {refused_character(code)} — retapez la ligne sans lui"
+
+
+def escaped_control_character(key: str, code: int) -> str:
+    """A YAML escape between double quotes (`"\\x01"`, `\\e`, `\\ud800`) that writes such a character."""
+    return (
+        f"{key}: une séquence `\\…` entre guillemets y écrit {refused_character(code)} — "
+        "retirez-la : les pages et les flux ne peuvent pas le porter"
+    )
 
 
 TAB_INDENT = "une tabulation en début de ligne — indentez avec des espaces"
@@ -227,10 +260,63 @@ NOT_AN_ARTICLE = (
     "fichier laissé de côté, ce n’est pas un article (.md) — rangez-le hors de content/ pour ne plus voir "
     "cet avertissement"
 )
+
+
+def name_refused(code: int) -> str:
+    """A name of content/ that is not UTF-8 (its bytes come as surrogates), or holds a control character."""
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"ce nom n’est pas écrit en UTF-8 (octet 0x{code - 0xDC00:02x}) — renommez-le"
+    return f"ce nom contient {refused_character(code)} — renommez-le"
+
+
+def project_folder_refused(folder: str, code: int) -> str:
+    """The project's folder (`--root`, or the current one) has such a name: pages and caches would hold it."""
+    return f"le dossier du projet, {quoted(folder)} : {name_refused(code)}"
+
+
+def names_collide(other: object, decomposed: bool | None) -> str:
+    """Two names of content/ that macOS and Windows take for one. `decomposed`: None when they differ by
+    capitals; else whether this name writes its accents as a letter then the accent (NFD, macOS's way)."""
+    if decomposed is None:
+        how = "que par les majuscules"
+    else:
+        this, that = ("deux caractères (la lettre puis l’accent, NFD)", "un seul (NFC)")
+        if not decomposed:
+            this, that = that, this
+        how = f"que par ses accents, écrits ici en {this}, là en {that}"
+    return (
+        f"ne diffère de {other} {how} : sur macOS et Windows, c’est le même fichier, et l’un des deux "
+        "serait perdu — renommez l’un des deux en retapant son nom"
+    )
+
+
+SKIPPED_NOT_REGULAR = (
+    "laissé de côté, ce n’est pas un fichier ordinaire (un tube, un périphérique ou une socket) — "
+    "remplacez-le par un fichier, ou supprimez-le"
+)
 NOT_A_READABLE_FILE = (
     "lien laissé de côté, il ne mène pas à un fichier (mais à rien, à un dossier ou à lui-même) — "
     "remplacez-le par le fichier, ou supprimez-le"
 )
+
+
+NOT_A_REGULAR_FILE = (
+    "n’est pas un fichier ordinaire (un tube, un périphérique ou une socket), il ne se lit pas — "
+    "remplacez-le par un fichier, ou supprimez-le"
+)
+
+
+def mebibytes(size: int) -> str:
+    """`1 Mio`, `3,2 Mio`: sizes as a French file manager shows them."""
+    value = f"{size / 1024 / 1024:.1f}".removesuffix(".0").replace(".", ",")
+    return f"{value} Mio"
+
+
+def file_too_large(size: int, limit: int) -> str:
+    return (
+        f"pèse {mebibytes(size)}, au-delà des {mebibytes(limit)} qu’un texte de Revue peut peser — "
+        "vérifiez que c’est le bon fichier, ou coupez-le"
+    )
 
 
 def cannot_read(reason: str) -> str:
@@ -358,6 +444,13 @@ def alias_not_an_address(value: object, example: str) -> str:
     return (
         f"aliases: {quoted(value)} n’est pas une ancienne adresse d’article — écrivez l’ancien slug, "
         f"ou l’ancienne adresse /articles/ancien-slug/ : par exemple `aliases: [{example or 'ancien-slug'}]`"
+    )
+
+
+def alias_too_long(length: int, limit: int) -> str:
+    return (
+        f"aliases: une ancienne adresse de {length} caractères, plus que les {limit} d’un slug — aucun "
+        "article n’a jamais eu cette adresse : copiez de nouveau l’ancien slug"
     )
 
 
@@ -584,8 +677,15 @@ CREDIT_ALONE = "crédit photo sans légende"
 
 # --- `new` ----------------------------------------------------------------------------------------
 
+NEW_TITLE = "le titre"
 NEW_TITLE_EMPTY = "le titre est vide — donnez à l’article un titre, entre guillemets"
 NEW_FILE_EXISTS = "existe déjà — modifiez-le, ou choisissez un autre titre pour le nouvel article"
+
+
+def new_argument_refused(what: str, code: int) -> str:
+    """`new` given a title (or `--country`, `--date`) holding a character no page can carry: a byte of
+    another encoding, a control character pasted along."""
+    return f"{what} contient {refused_character(code)} — retapez-le"
 
 
 def option_problem(option: str, problem: str) -> str:

@@ -22,6 +22,17 @@ PARTIAL_DATE_PATTERN = re.compile(r"^\?{4}-(?P<month>\d{2})-(?P<day>\d{2})$")
 # scheduled (see site/schedule.py), and the build report names it, so a nearer slip still shows.
 FIRST_YEAR = 1945
 LAST_YEAR = 2099
+# Characters no page or feed can carry, refused wherever text comes in (bodies, front matter and its
+# YAML escapes such as `"\x01"`, `site.yaml`, `new`'s arguments): XML 1.0 has no place for the C0
+# controls but tab, line feed and carriage return, for surrogates, nor for U+FFFE and U+FFFF, and
+# HTML refuses DEL, the C1 controls and every noncharacter too. Refused rather than dropped: no editor
+# means one (a `\x0b` is Word's manual line break, pasted along), and a file that keeps it would be
+# warned about on every build; the message names its line.
+NOT_IN_PAGES = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17))
+    + "]"
+)
 
 
 def parse_date(value: object) -> datetime.date | str:

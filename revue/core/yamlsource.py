@@ -15,6 +15,7 @@ import yaml
 
 from revue.core import messages
 from revue.core.errors import LineError
+from revue.core.validate import NOT_IN_PAGES
 
 
 class _Loader(yaml.SafeLoader):
@@ -191,7 +192,7 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
         # The context (e.g. where an unclosed quote opened) is where the editor must look.
         mark = error.context_mark or error.problem_mark
         raise LineError((mark.line if mark else 0) + first_line, messages.YAML_SYNTAX) from None
-    repeated_key(node, first_line)
+    checked_tree(node, first_line)
     lines = {str(key.value): key.start_mark.line + first_line for key, _ in node.value}
     nested = {
         (str(key.value), str(inner.value)): inner.start_mark.line + first_line
@@ -208,18 +209,29 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
     return Mapping({str(k): v for k, v in values.items()}, lines, nested)
 
 
-def repeated_key(node: yaml.Node, first_line: int) -> None:
+def checked_tree(node: yaml.Node, first_line: int, key: str | None = None) -> None:
     """LineError at a key written twice in any mapping of the document (a photo's `alt:` too): YAML
     keeps the last one, silently, so an editor's `draft: false` above a forgotten `draft: true` would
-    be lost."""
-    if isinstance(node, yaml.MappingNode):
+    be lost. And at a value whose escape (`"\\x01"`, `"\\e"`, `"\\ud800"`) writes a character no page or
+    feed can carry: the reader refuses those characters typed as they are, not written as escapes.
+    `key`: the top-level key the node is under, as messages name it."""
+    if isinstance(node, yaml.ScalarNode):
+        refused = NOT_IN_PAGES.search(node.value)
+        if refused:
+            line, code = node.start_mark.line + first_line, ord(refused.group())
+            message = (
+                messages.escaped_control_character(key, code) if key else messages.control_character(code)
+            )
+            raise LineError(line, message)
+    elif isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
-        for key, value in node.value:
-            name, line = str(key.value), key.start_mark.line + first_line
+        for key_node, value in node.value:
+            checked_tree(key_node, first_line)
+            name, line = str(key_node.value), key_node.start_mark.line + first_line
             if name in seen:
                 raise LineError(line, messages.key_repeated(name, seen[name]))
             seen[name] = line
-            repeated_key(value, first_line)
+            checked_tree(value, first_line, key or name)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            repeated_key(item, first_line)
+            checked_tree(item, first_line, key)

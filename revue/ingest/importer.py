@@ -20,7 +20,7 @@ from revue.core.uninterrupted import uninterrupted
 from revue.core.validate import missing_year
 from revue.ingest.sources import SourceEntry, load_sources
 from revue.site.config import SiteConfig
-from revue.site.files import SourceFile
+from revue.site.files import SourceFile, name_problems
 
 if TYPE_CHECKING:
     from revue.ingest.convert import ConvertedSeed
@@ -98,12 +98,16 @@ def plan_import(
     """
     sources = load_sources(project.sources_yaml, project.root)
     seeds = sorted(project.seeds.glob(SEED_PATTERN)) if project.seeds.is_dir() else []
-    todo = [seed for seed in seeds if list_kept or seed.name not in recorded]
+    # A name that is not UTF-8 text would be written into the article's `source.seed`.
+    problems = name_problems([seed.name for seed in seeds], str(display_path(project.seeds, project.root)))
+    refused = {problem.path.name for problem in problems}
+    todo = [seed for seed in seeds if (list_kept or seed.name not in recorded) and seed.name not in refused]
     if not todo:
+        if problems:
+            raise BuildError(problems)
         return ImportPlan((), ())
     from revue.ingest.convert import convert, read_seed  # only now: it loads wordfreq's lists
 
-    problems: list[Problem] = []
     kept: list[ImportReport] = []
     planned: dict[Path, PlannedFile] = {}
     for seed_path in todo:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from revue.core import messages
 from revue.core.errors import BuildError, LineError, Problem, display_path
+from revue.core.inputfile import read_text_input
 from revue.core.validate import parse_date, unknown_key_message, web_address_problem
 from revue.core.yamlsource import load_mapping
 
@@ -26,13 +27,15 @@ def load_sources(path: Path, root: Path) -> dict[str, SourceEntry]:
     """`seeds/sources.yaml`, checked; no file means no known dates or URLs."""
     shown = display_path(path, root)
     try:
-        data = load_mapping(path.read_text(encoding="utf-8"))
+        data = load_mapping(read_text_input(path))
     except FileNotFoundError:
         return {}
     except UnicodeDecodeError:
         raise BuildError([Problem(shown, None, messages.not_utf8())]) from None
     except LineError as error:
         raise BuildError([Problem(shown, error.line, error.message)]) from None
+    except OSError as error:
+        raise BuildError([Problem(shown, None, messages.cannot_read(messages.system_error(error)))]) from None
     entries, problems = {}, []
     for seed, value in data.values.items():
         line = data.line(seed, 1)

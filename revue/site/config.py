@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from revue.core import countries, messages, urls
 from revue.core.errors import BuildError, LineError, Problem
+from revue.core.inputfile import read_text_input
 from revue.core.validate import unknown_key_message
 from revue.core.yamlsource import as_typed, load_mapping
 
@@ -53,15 +54,15 @@ KNOWN_KEYS = (*TEXT_KEYS, "base_url", "home_country", *COUNT_KEYS, *OPTIONAL_COU
 def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
     """Read and check `site.yaml`; `base_url` (from the command line) wins over the file's."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = load_mapping(read_text_input(path))
     except FileNotFoundError:
         raise BuildError([Problem(path, None, messages.SITE_YAML_MISSING)]) from None
     except UnicodeDecodeError:
         raise BuildError([Problem(path, None, messages.not_utf8())]) from None
-    try:
-        data = load_mapping(text)
     except LineError as error:
         raise BuildError([Problem(path, error.line, error.message)]) from None
+    except OSError as error:
+        raise BuildError([Problem(path, None, messages.cannot_read(messages.system_error(error)))]) from None
     problems: list[Problem] = []
 
     def bad(key: str, message: str) -> None:

@@ -31,9 +31,8 @@ KNOWN_KEYS = (
 )  # fmt: skip
 SOURCE_KEYS = ("agency", "url", "seed")
 PHOTO_KEYS = ("file", "alt", "caption", "credit")
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # An old address as an editor may paste it: the slug alone, its path, or the whole web address.
-OLD_ARTICLE_ADDRESS = re.compile(r"^(?:.*/)?articles/([^/]+)/?$")
+OLD_ARTICLE_ADDRESS = re.compile(r"(?:.*/)?articles/([^/]+)/?")
 # What `python build.py new` writes as the body: never published (see scaffold.py).
 PLACEHOLDER_BODY = "Écrivez ici le texte de l’article, en paragraphes séparés par une ligne vide."
 
@@ -197,7 +196,11 @@ class ArticleReader:
         url = value.get("url")
         if url is not None and (problem := web_address_problem(url)):
             self.bad("source", messages.key_problem("source", messages.key_problem("url", problem)))
-        return Source(agency=as_text(value.get("agency")) or "VNA", url=url, seed=value.get("seed"))
+        for key in ("agency", "seed"):  # `seed: [a.txt, b.txt]`: one article comes from one text
+            if value.get(key) is not None and not as_text(value[key]):
+                self.bad("source", messages.key_problem("source", messages.not_text(key, value[key])))
+        seed = as_text(value.get("seed")) or None
+        return Source(agency=as_text(value.get("agency")) or "VNA", url=url, seed=seed)
 
     def photos(self) -> tuple[Photo, ...]:
         """Photos with a `file` (alt text checked once the body's images are known: see build/photos.py),
@@ -233,29 +236,33 @@ class ArticleReader:
         )
 
     def slug(self) -> str:
+        """The article's address: `slug:` as written, checked by the one rule (`urls.is_slug`), or, when
+        absent or empty (« tirée du titre », as the guide says), made from the title."""
         value = as_typed(self.fm.values.get("slug"))
-        if value is None:
+        if value is None or value == "":
             return slug_of(as_text(self.fm.values.get("title"))) or slug_of(self.path.stem)
-        if not SLUG_PATTERN.match(str(value)):
-            self.bad("slug", messages.slug_characters(value, slug_of(str(value))))
-        elif len(str(value)) > urls.MAX_SLUG_LENGTH:
-            self.bad(
-                "slug", messages.slug_too_long(len(str(value)), urls.MAX_SLUG_LENGTH, slug_of(str(value)))
-            )
-        return str(value)
+        written = str(value)
+        if not urls.SLUG.fullmatch(written):
+            self.bad("slug", messages.slug_characters(written, slug_of(written)))
+        elif not urls.is_slug(written):
+            self.bad("slug", messages.slug_too_long(len(written), urls.MAX_SLUG_LENGTH, slug_of(written)))
+        return written
 
     def aliases(self) -> tuple[str, ...]:
-        """The article's old slugs, however the editor wrote each old address."""
+        """The article's old slugs, however the editor wrote each old address, each checked by the rule
+        of slugs (`urls.is_slug`): an old address is a folder of `output/`, as a slug is."""
         value = self.fm.values.get("aliases")
         listed = [] if value is None else value if isinstance(value, list) else [value]
         found: list[str] = []
         for item in listed:
-            written = as_text(item)
-            match = OLD_ARTICLE_ADDRESS.match(written)
+            written = as_typed(item) if isinstance(as_typed(item), str) else as_text(item)
+            match = OLD_ARTICLE_ADDRESS.fullmatch(written)
             slug = match[1] if match else written.strip("/")
-            if not SLUG_PATTERN.match(slug):
+            if not urls.SLUG.fullmatch(slug):
                 example = slug_of(slug) if "/" not in slug else ""  # `/pays/japon/` is no article's
                 self.bad("aliases", messages.alias_not_an_address(written or item, example))
+            elif not urls.is_slug(slug):
+                self.bad("aliases", messages.alias_too_long(len(slug), urls.MAX_SLUG_LENGTH))
             elif slug not in found:
                 found.append(slug)
         return tuple(found)
