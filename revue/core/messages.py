@@ -179,6 +179,19 @@ def bracket_never_closed(key: str, opening: str) -> str:
     return f"{key}: la liste ouverte par {opening} n’est jamais refermée — terminez-la par {closing}"
 
 
+YAML_ALIAS = (
+    "une valeur commence par *, que YAML lit comme un renvoi à une autre valeur (un alias), ce que Revue "
+    'n’accepte pas — écrivez la valeur en entier, entre guillemets si elle commence par * : `"*…*"`'
+)
+
+
+def yaml_too_deep(most: int) -> str:
+    return (
+        f"des listes ou des champs imbriqués sur plus de {most} niveaux, quand Revue en lit 3 au plus (une "
+        "photo, dans `photos:`) — vérifiez les crochets et l’indentation"
+    )
+
+
 YAML_SYNTAX = "cette ligne ne se lit pas comme `champ: valeur` — vérifiez les guillemets, les deux-points et l’indentation"
 
 

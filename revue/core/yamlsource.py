@@ -152,13 +152,77 @@ def leading_tab(text: str, error: yaml.MarkedYAMLError) -> int | None:
     )
 
 
+# Nesting levels a YAML text of Revue may have: the deepest it needs is 3 (a photo's key, in a mapping,
+# in the `photos:` list). PyYAML composes nodes recursively: 1,000 levels were a RecursionError, and
+# 50,000 a segmentation fault of its C extension; so the depth is counted before any parser runs.
+MAX_DEPTH = 20
+# PyYAML's own parser, in Python, words errors better than libyaml but reads about 170 KB a second: a
+# longer text (a `sources.yaml` of thousands of seeds) gets the line libyaml gives.
+WORDED_ERRORS_LIMIT = 64 * 1024
+FLOW_BRACKET = re.compile(r"[\[\]{}]")
+# A line's indentation, and the block collections it opens at once: `- - x`, `? - x`, `- key:`.
+BLOCK_LINE = re.compile(r"( *)((?:[-?:](?: +|$))*)")
+NESTED_LINE = re.compile(r"^[ \-?:]", re.MULTILINE)
+
+
+def too_deep(text: str) -> int | None:
+    """The 0-based line where `text` nests collections more than MAX_DEPTH deep, or None. Counted
+    without a parser, generously: brackets count even inside quotes (a title holding twenty `[` would
+    be refused), and each deeper indentation is a level."""
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        depth = 0
+        for bracket in FLOW_BRACKET.finditer(text):
+            depth = depth + 1 if bracket[0] in "[{" else max(depth - 1, 0)
+            if depth > MAX_DEPTH:
+                return text.count("\n", 0, bracket.start())
+    if not NESTED_LINE.search(text):  # every line at the left margin, none opening a block collection
+        return None
+    indents: list[int] = []  # the indentations of the lines the current one is nested in
+    for number, line in enumerate(text.split("\n")):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        block = BLOCK_LINE.match(line)
+        assert block is not None  # the pattern matches any line, if only on nothing
+        while indents and indents[-1] >= len(block[1]):
+            indents.pop()
+        indents.append(len(block[1]))
+        if len(indents) + sum(map(block[2].count, "-?:")) > MAX_DEPTH:
+            return number
+    return None
+
+
+def first_alias(text: str) -> int | None:
+    """The 0-based line of the first alias (`*name`), or None. A YAML alias repeats a value written
+    elsewhere: a few lines of them make billions of values (« billion laughs »), and no field of
+    Revue needs one. Found by libyaml's parser, which only reads events (no recursion, no values),
+    once `too_deep` has passed; a text it cannot parse is left to `load_mapping`'s messages."""
+    if "*" not in text:
+        return None
+    try:
+        for event in yaml.parse(text, Loader=_FastLoader):
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark.line
+    except yaml.YAMLError:
+        return None
+    return None
+
+
 def load_mapping(text: str, first_line: int = 1) -> Mapping:
-    """Parse `text` as a mapping; `first_line` is the file line the text starts on."""
+    """Parse `text` as a mapping; `first_line` is the file line the text starts on. Bounded work
+    whatever the text: its nesting is counted before any parser runs, and aliases are refused."""
+    deep = too_deep(text)
+    if deep is not None:
+        raise LineError(deep + first_line, messages.yaml_too_deep(MAX_DEPTH))
+    alias = first_alias(text)
+    if alias is not None:
+        raise LineError(alias + first_line, messages.YAML_ALIAS)
     try:
         try:
             loader: yaml.SafeLoader | yaml.CSafeLoader = _FastLoader(text)
             node = loader.get_single_node()
         except yaml.YAMLError:  # libyaml words errors its own way: the messages come from PyYAML's parser
+            if len(text) > WORDED_ERRORS_LIMIT:
+                raise
             loader = _Loader(text)
             node = loader.get_single_node()
         if node is None:

@@ -227,3 +227,60 @@ def test_a_name_that_is_not_utf8_is_named_not_a_traceback(
     assert problems_of_both(project, capsys) == [
         "content/d\\udce9p\\udceache.md: ce nom n’est pas écrit en UTF-8 (octet 0xe9) — renommez-le"
     ]
+
+
+# --- Point 9: YAML bombs ---------------------------------------------------------------------------
+
+LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8)
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "start"),
+    [
+        (LAUGHS, 2, "une valeur commence par *, que YAML lit comme un renvoi"),
+        ("title: " + "[" * 1000 + "]" * 1000, 1, "des listes ou des champs imbriqués sur plus de 20 niveaux"),
+        (
+            "title: " + "[" * 50000 + "]" * 50000,
+            1,
+            "des listes ou des champs imbriqués sur plus de 20 niveaux",
+        ),
+        (
+            "t: " + "{a: " * 50000 + "}" * 50000,
+            1,
+            "des listes ou des champs imbriqués sur plus de 20 niveaux",
+        ),
+        (
+            "t:\n" + "".join(" " * i + "- \n" for i in range(1, 2000)),
+            20,
+            "des listes ou des champs imbriqués",
+        ),
+        (
+            "t:\n" + "".join("  " * i + "- - - - - \n" for i in range(1, 2000)),
+            16,
+            "des listes ou des champs imbriqués",
+        ),
+    ],
+    ids=["aliases", "1000 brackets", "50000 brackets", "50000 braces", "indented lists", "compact lists"],
+)
+def test_yaml_bombs_are_refused_before_the_parser_builds_anything(text: str, line: int, start: str) -> None:
+    """Issue 23, point 9: aliases (« billion laughs ») took minutes and gigabytes; 1,000 levels of
+    nesting were a RecursionError, 50,000 a segmentation fault of libyaml's binding. The one YAML
+    reader (front matter, `site.yaml`, `sources.yaml`) counts the depth before any parser runs."""
+    from revue.core.errors import LineError
+    from revue.core.yamlsource import load_mapping
+
+    with pytest.raises(LineError) as refused:
+        load_mapping(text)
+    assert (refused.value.line, refused.value.message[: len(start)]) == (line, start)
+
+
+def test_a_star_inside_quotes_is_text_not_an_alias() -> None:
+    """Issue 23, point 9: the alias check reads YAML's events, so `"*Hanoï*"` stays a title."""
+    from revue.core.yamlsource import load_mapping
+
+    assert load_mapping('title: "*Hanoï* et [Tokyo]"\nplace: a*b').values == {
+        "title": "*Hanoï* et [Tokyo]",
+        "place": "a*b",
+    }
