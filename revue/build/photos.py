@@ -33,6 +33,7 @@ WIDTHS = (360, 720, 1080)  # a phone, the same at 2×, the column on a large scr
 # phone's photo has 199.8 million. A JPEG decodes at an eighth of its width here (`draft`).
 MOST_PIXELS = 250_000_000
 UNNAMED = "\ue002photo\ue002"  # the photo's name in a reason made before it is known (private use)
+WEBP_MOST_PIXELS = 16383  # the longest side a WebP image may have
 JPEG_QUALITY = 80
 WEBP_QUALITY = 75
 # What shapes the published bytes of a photo: this module and Pillow. Not the whole code digest, so
@@ -190,8 +191,13 @@ def make_sizes(raw: bytes) -> Sizes | str:
             return messages.photo_too_large(UNNAMED, header.width * header.height, MOST_PIXELS)
     except (OSError, ValueError, SyntaxError) as error:
         return messages.photo_unreadable(UNNAMED, f"Pillow : {error}")
+    # A phone's full-page screenshot is taller than WebP allows at the column's width: its sizes are
+    # made narrower, as tall as WebP allows; only an image too thin to keep one pixel is refused.
+    widest = image.width * WEBP_MOST_PIXELS // image.height
+    if widest < 1:
+        return messages.photo_too_thin(UNNAMED, image.width, image.height)
     sizes = []
-    for width in sorted({min(width, image.width) for width in WIDTHS}):
+    for width in sorted({min(width, image.width, widest) for width in WIDTHS}):
         height = max(1, round(image.height * width / image.width))
         resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
         resized.info = {}  # nothing of the source's metadata rides along

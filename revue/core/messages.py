@@ -28,6 +28,11 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {singular if number < 2 else plural or singular + 's'}"
 
 
+def grouped(number: int) -> str:
+    """`100 000`: thousands grouped by an ordinary space (see Typography, above)."""
+    return f"{number:,}".replace(",", " ")
+
+
 # Characters a message shows by their escape (`\n`, `\x0b`, `\ud800`): line breaks, controls, surrogates,
 # which a terminal would not show as themselves (or could not print at all).
 INVISIBLE_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
@@ -357,6 +362,28 @@ PHOTOS_INVALID = (
 )
 
 
+def body_too_long(length: int, most: int) -> str:
+    return (
+        f"le texte compte {grouped(length)} caractères, au-delà des {grouped(most)} qu’un article peut "
+        "compter — coupez-le en plusieurs articles"
+    )
+
+
+def body_nested_too_deep(most: int) -> str:
+    return (
+        f"une liste ou une citation imbriquée sur plus de {most} niveaux — un article en compte 2 ou 3 : "
+        "retirez les retraits ou les > en trop"
+    )
+
+
+def body_rescanned(opener: str) -> str:
+    return (
+        f"à cette ligne, des {opener} jamais refermés, ou imbriqués par milliers, feraient relire le texte "
+        f"des milliers de fois à la mise en forme — refermez-les, ou écrivez `\\{opener}` pour montrer le "
+        "caractère lui-même"
+    )
+
+
 # --- Photos: image files of content/ shown in an article ------------------------------------------
 
 
@@ -388,6 +415,14 @@ def photo_too_large(file: str, pixels: int, most: int) -> str:
         f"la photo {quoted(file)} compte {pixels / 1e6:.0f} millions de pixels, plus que les "
         f"{most / 1e6:.0f} millions que Revue accepte — réduisez-la dans un logiciel de photo "
         "(4 000 pixels de large suffisent : le site la montre sur 1 080 au plus)"
+    )
+
+
+def photo_too_thin(file: str, width: int, height: int) -> str:
+    return (
+        f"la photo {quoted(file)} fait {grouped(width)} × {grouped(height)} pixels, trop mince pour être "
+        "publiée (une page web ne peut la montrer qu’en moins d’un pixel de large) — recadrez-la dans un "
+        "logiciel de photo"
     )
 
 

@@ -12,6 +12,7 @@ from slugify import slugify
 from revue.core import countries, frontmatter, messages, urls
 from revue.core.errors import BuildError, Problem
 from revue.core.frontmatter import Document
+from revue.core.markdown_limits import body_limit
 from revue.core.validate import (
     closest_key,
     missing_year,
@@ -99,6 +100,9 @@ class ArticleReader:
             self.problems.append(Problem(self.path, self.document.closing_line, messages.NO_BODY))
         elif self.document.body.strip() == PLACEHOLDER_BODY and not draft:
             self.problems.append(Problem(self.path, self.document.body_line, messages.PLACEHOLDER_LEFT))
+        elif limit := body_limit(self.document.body):  # what would hold Python-Markdown for minutes
+            line, message = limit
+            self.problems.append(Problem(self.path, self.document.body_line + line - 1, message))
         return None if self.problems else article
 
     def unpaired_quote(self, key: str, value: str) -> None:

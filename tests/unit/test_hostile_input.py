@@ -284,3 +284,83 @@ def test_a_star_inside_quotes_is_text_not_an_alias() -> None:
         "title": "*Hanoï* et [Tokyo]",
         "place": "a*b",
     }
+
+
+# --- Point 10: Markdown that Python-Markdown reads again and again ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "start"),
+    [
+        ("[" * 20000, 1, "à cette ligne, des [ jamais refermés"),
+        ("[" * 5000 + "x" + "](y)" * 5000, 1, "à cette ligne, des [ jamais refermés"),
+        ("Texte.\n\n" + "![" * 20000, 3, "à cette ligne, des [ jamais refermés"),
+        ("<http://" * 10000, 1, "à cette ligne, des < jamais refermés"),
+        ("[a](" * 3000, 1, "à cette ligne, des ( jamais refermés"),
+        (
+            "\n".join("    " * i + "- a" for i in range(250)),
+            21,
+            "une liste ou une citation imbriquée sur plus de 20",
+        ),
+        (
+            "\n".join(">" * i + " a" for i in range(1, 100)),
+            21,
+            "une liste ou une citation imbriquée sur plus de 20",
+        ),
+        ("[" * 50000 + "x" + "](y)" * 50000, 1, "le texte compte 250 001 caractères, au-delà des 100 000"),
+    ],
+    ids=["brackets", "nested links", "images", "autolinks", "link addresses", "lists", "quotations", "long"],
+)
+def test_markdown_that_would_take_minutes_is_refused_at_its_line(body: str, line: int, start: str) -> None:
+    """Issue 23, point 10: 20 KB of `[` took 18 s, nested links, `![` and `<http://` never finished,
+    a list 250 deep was a RecursionError. Measured before and after in README "Limits on input"."""
+    from revue.core.markdown_limits import body_limit
+
+    refused = body_limit(body)
+    assert refused is not None
+    assert (refused[0], refused[1][: len(start)]) == (line, start)
+
+
+def test_articles_as_editors_write_them_are_within_the_limits() -> None:
+    """Issue 23, point 10: the limits sit far above real bodies: the seed site's, the benchmark's
+    corpus, and a body using every construct the guide lists."""
+    from revue.core import frontmatter
+    from revue.core.markdown_limits import body_limit
+    from revue.dev.corpus import article_text, corpus
+
+    guide = (
+        "## Intertitre\n\nUn [lien](https://exemple.vn/a_b) et [un autre](autre.md), *de l’emphase*, "
+        "**du gras**, `du code`, <!-- une note -->, 3 < 5 > 2.\n\n- un\n    - deux\n        - trois\n\n"
+        "> citation\n> > dans une citation\n\n- - - - - - - - - - - - - - - - - - - - - - - - -\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n![Le pont](pont.jpg)\n"
+    )
+    bodies = [guide] + [frontmatter.split(p, p.read_bytes()).body for p in (REPO / "content").glob("*.md")]
+    bodies += [article_text(article).split("\n---\n", 1)[1] for article in corpus(REPO / "seeds", 300)]
+    assert [body for body in bodies if body_limit(body)] == []
+
+
+# --- Point 11: an image taller than WebP allows -----------------------------------------------------
+
+
+def test_a_full_page_screenshot_is_published_narrower_and_a_thread_of_pixels_refused() -> None:
+    """Issue 23, point 11: an image taller than WebP's 16,383 pixels (a phone's full-page screenshot)
+    listed under `photos:` was a ValueError traceback from the WebP encoder."""
+    import io
+
+    from PIL import Image
+
+    from revue.build.photos import WEBP_MOST_PIXELS, make_sizes
+
+    def png(width: int, height: int) -> bytes:
+        out = io.BytesIO()
+        Image.new("RGB", (width, height), (200, 120, 40)).save(out, "PNG")
+        return out.getvalue()
+
+    sizes = make_sizes(png(1080, 24000))
+    assert not isinstance(sizes, str), sizes
+    assert [(width, height) for width, height, *_ in sizes] == [(360, 8000), (720, 16000), (737, 16378)]
+    for _, height, webp, _ in sizes:
+        assert height <= WEBP_MOST_PIXELS
+        assert Image.open(io.BytesIO(webp)).size[1] == height
+    refused = make_sizes(png(1, 20000))
+    assert isinstance(refused, str)
+    assert "fait 1 × 20 000 pixels, trop mince pour être publiée" in refused
