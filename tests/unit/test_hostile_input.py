@@ -7,6 +7,7 @@ cases of `tests/invalid/` (points 5, 6, 9, 10, 12, 14), whose runner checks `che
 
 from __future__ import annotations
 
+import http.client
 import os
 import subprocess
 import sys
@@ -364,3 +365,53 @@ def test_a_full_page_screenshot_is_published_narrower_and_a_thread_of_pixels_ref
     refused = make_sizes(png(1, 20000))
     assert isinstance(refused, str)
     assert "fait 1 × 20 000 pixels, trop mince pour être publiée" in refused
+
+
+# --- Point 13: the preview server -------------------------------------------------------------------
+
+
+def preview_request(port: int, method: str, path: str, host: str | None) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers and body of one request, the Host header as given (None: none at all)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+        if host is not None:
+            connection.putheader("Host", host)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        connection.close()
+
+
+def test_the_preview_answers_every_request_only_to_its_own_name_and_head_as_get(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 23, point 13: `GET /%00` printed a thread traceback and got no answer; any `Host:` was
+    served (a DNS-rebinding page could read the preview, drafts included); `HEAD` on the status path
+    was a 404 and `HEAD /` announced a Content-Length the GET did not send (the live-reload script)."""
+    from revue.preview.serve import STATUS_PATH, LiveReloadHandler, LiveSite
+    from revue.preview.static_server import start_server
+
+    (tmp_path / "index.html").write_text("<html><body><p>Accueil</p></body></html>", encoding="utf-8")
+    (tmp_path / "style.css").write_text("p { color: red }", encoding="utf-8")
+    handler = type("LiveHandler", (LiveReloadHandler,), {"live": LiveSite(["true"])})
+    server = start_server(tmp_path, "/", 0, handler)
+    port = server.server_address[1]
+    own = f"127.0.0.1:{port}"
+    try:
+        assert preview_request(port, "GET", "/%00", own)[0] == 400
+        assert preview_request(port, "GET", "/a%00b/", own)[0] == 400
+        assert preview_request(port, "GET", "/", f"evil.example:{port}")[0] == 421
+        assert preview_request(port, "GET", "/", "127.0.0.1.evil.example")[0] == 421
+        assert preview_request(port, "GET", "/", None)[0] == 400
+        assert preview_request(port, "GET", "/", f"localhost:{port}")[0] == 200
+        for path in ("/", STATUS_PATH, "/style.css", "/absent/"):
+            got, got_headers, body = preview_request(port, "GET", path, own)
+            head, head_headers, nothing = preview_request(port, "HEAD", path, own)
+            assert (head, nothing) == (got, b""), path
+            assert head_headers["content-length"] == got_headers["content-length"] == str(len(body)), path
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "Traceback" not in capfd.readouterr().err
