@@ -62,6 +62,26 @@ def not_a_date(text: str) -> str:
     return f"{quoted(text)} n’est pas une date — écrivez-la AAAA-MM-JJ, par exemple 2023-02-09"
 
 
+def date_written_otherwise(text: str, iso: str) -> str:
+    """`12 mars 2024`, `2024-3-5`, `05/03/2024`: the date meant, written as the site reads it."""
+    return f"{quoted(text)} n’est pas écrite AAAA-MM-JJ — écrivez `{iso}`"
+
+
+def date_with_odd_dashes(text: str, iso: str) -> str:
+    return (
+        f"{quoted(text)} est écrite avec des tirets ou des traits d’union insécables (‑), que l’on ne "
+        f"distingue pas du trait d’union — retapez-la : `{iso}`"
+    )
+
+
+def day_not_in_month(text: str, day: str, month: int, year: int, days: int) -> str:
+    """`31/02/2024`: « le 31 février n’existe pas »."""
+    return (
+        f"{quoted(text)} n’est pas une date réelle : le {day} n’existe pas — {MONTH_NAMES[month - 1]} {year} "
+        f"compte {days} jours ; écrivez la date AAAA-MM-JJ"
+    )
+
+
 def month_not_real(text: str) -> str:
     return f"{quoted(text)} n’est pas une date réelle — le mois vient en second, de 01 à 12"
 
@@ -149,6 +169,28 @@ def escaped_control_character(key: str, code: int) -> str:
     return (
         f"{key}: une séquence `\\…` entre guillemets y écrit {refused_character(code)} — "
         "retirez-la : les pages et les flux ne peuvent pas le porter"
+    )
+
+
+SPACE_INDENT = (
+    "une espace insécable en début de ligne, invisible, que YAML ne lit pas comme une espace — "
+    "retapez l’indentation avec des espaces ordinaires"
+)
+
+
+def space_after_key(key: str) -> str:
+    return (
+        f"{key}: une espace insécable suit `{key}:`, invisible, que YAML ne lit pas comme une espace — "
+        f"retapez l’espace après `{key}:` (une espace ordinaire)"
+    )
+
+
+def curly_quotes(key: str, value: str) -> str:
+    """`title: “Vietnam : un partenaire”`, pasted from Word: typographic quotes are letters to YAML."""
+    straight = value.replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        f"{key}: la valeur est entre guillemets typographiques (ceux de Word), que YAML ne lit pas comme des "
+        f'guillemets — écrivez des guillemets droits : `{key}: "{straight}"`'
     )
 
 
@@ -826,6 +868,14 @@ HOW_TO_LINK = (
 def link_to_missing_file(written: str, target: str, close: str | None) -> str:
     hint = f"vouliez-vous dire {quoted(close)} ?" if close else f"vérifiez le nom du fichier ; {HOW_TO_LINK}"
     return f"lien {quoted(written)} : aucun article {target} — {hint}"
+
+
+def link_to_renamed_file(written: str, target: str, slug: str, now: str, relative: str) -> str:
+    """The file was renamed (`git mv`): the article whose address is the old file's name is elsewhere."""
+    return (
+        f"lien {quoted(written)} : aucun article {target} — renommé ? L’article d’adresse {quoted(slug)} est "
+        f"maintenant {now} : écrivez `({relative})`"
+    )
 
 
 def link_to_missing_slug(written: str, slug: str, close: str | None) -> str:

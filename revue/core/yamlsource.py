@@ -77,6 +77,8 @@ class Mapping:
     values: dict[str, Any]
     lines: dict[str, int]
     nested_lines: dict[tuple[str, str], int] = field(default_factory=dict)
+    # Keys whose value is written between double quotes: a `"` inside was escaped (`\\"`) on purpose.
+    double_quoted: frozenset[str] = frozenset()
 
     def line(self, key: str, default: int, nested: str | None = None) -> int:
         """The line of `key` (or of `key.nested`, falling back to `key`'s own line)."""
@@ -123,6 +125,36 @@ def bracket_not_closed(text: str) -> tuple[int, str, str] | None:
         if match and {"[": "]", "{": "}"}[match[2]] not in line:
             return number, match[1], match[2]
     return None
+
+
+# A value pasted from Word opens with a typographic quote, which YAML reads as a letter: with a « : »
+# inside, the line no longer reads as `key: value`.
+CURLY_QUOTED = re.compile(r"""^([\w-]+):[ \t]+[“”„‟‘’‚‛]\s*(.*?)\s*[“”‟‘’‛]?[ \t]*$""")
+
+
+def curly_quoted(text: str) -> tuple[int, str, str] | None:
+    """The first `key: “… : …”` line: (0-based line, key, the value without its typographic quotes)."""
+    for number, line in enumerate(text.split("\n")):
+        match = CURLY_QUOTED.match(line)
+        if match and ": " in match[2]:
+            return number, match[1], match[2]
+    return None
+
+
+# Spaces a word processor types that YAML does not read as spaces: no-break, narrow no-break, figure,
+# thin, ideographic. Invisible in an editor; where YAML wants a space, the line no longer parses, or a
+# key indented by one becomes another key (`\xa0date`).
+ODD_SPACE = "\u00a0\u202f\u2007\u2009\u3000"
+SPACE_WHERE_YAML_READS = re.compile(rf"^(?:([ \t]*[{ODD_SPACE}])|([\w-]+):[{ODD_SPACE}])", re.MULTILINE)
+
+
+def odd_space(text: str) -> tuple[int, str | None] | None:
+    """The first line with such a space in its indentation or right after its `key:`: (0-based line,
+    the key, None for indentation)."""
+    if not any(space in text for space in ODD_SPACE):
+        return None
+    found = SPACE_WHERE_YAML_READS.search(text)
+    return (text.count("\n", 0, found.start()), found[2]) if found else None
 
 
 UNQUOTED_COLON = re.compile(r"""^([\w-]+):[ \t]+([^\s"'\[{#|>&*!%@`].*?):\s""")
@@ -210,6 +242,10 @@ def first_alias(text: str) -> int | None:
 def load_mapping(text: str, first_line: int = 1) -> Mapping:
     """Parse `text` as a mapping; `first_line` is the file line the text starts on. Bounded work
     whatever the text: its nesting is counted before any parser runs, and aliases are refused."""
+    space = odd_space(text)
+    if space is not None:
+        line, key = space
+        raise LineError(line + first_line, messages.space_after_key(key) if key else messages.SPACE_INDENT)
     deep = too_deep(text)
     if deep is not None:
         raise LineError(deep + first_line, messages.yaml_too_deep(MAX_DEPTH))
@@ -245,6 +281,10 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
         if bracket:
             line, key, opening = bracket
             raise LineError(line + first_line, messages.bracket_never_closed(key, opening)) from None
+        curly = curly_quoted(text)
+        if curly:
+            line, key, value = curly
+            raise LineError(line + first_line, messages.curly_quotes(key, value)) from None
         colon = unquoted_colon(text)
         if colon:
             line, key = colon
@@ -270,7 +310,12 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
         if isinstance(value, yaml.SequenceNode)
         for index, item in enumerate(value.value)
     )
-    return Mapping({str(k): v for k, v in values.items()}, lines, nested)
+    quoted = frozenset(
+        str(key.value)
+        for key, value in node.value
+        if isinstance(value, yaml.ScalarNode) and value.style == '"'
+    )
+    return Mapping({str(k): v for k, v in values.items()}, lines, nested, quoted)
 
 
 def checked_tree(node: yaml.Node, first_line: int, key: str | None = None) -> None:

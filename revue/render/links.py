@@ -117,6 +117,12 @@ class Addresses:
             return self.to_article(href, found, suffix, article)
         if target in self.unread:
             return Resolution(None)
+        # `new` and the importer name a file after its slug, which a rename (`git mv`) keeps.
+        stem = posixpath.splitext(posixpath.basename(target))[0]
+        renamed = self.by_slug.get(stem)
+        if renamed is not None:
+            now = posixpath.relpath(renamed.file, folder) + suffix
+            return Resolution(None, messages.link_to_renamed_file(href, target, stem, renamed.file, now))
         written = posixpath.relpath(target, folder)  # compared as the editor would write each file
         close = closest_key(written, tuple(posixpath.relpath(known, folder) for known in self.by_file))
         return Resolution(None, messages.link_to_missing_file(href, target, close))

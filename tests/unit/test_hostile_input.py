@@ -415,3 +415,41 @@ def test_the_preview_answers_every_request_only_to_its_own_name_and_head_as_get(
         server.shutdown()
         server.server_close()
     assert "Traceback" not in capfd.readouterr().err
+
+
+# --- Point 14: messages that say exactly what to change ---------------------------------------------
+
+
+def test_a_page_only_the_preview_built_is_never_said_gone_and_a_gone_page_names_its_file(
+    project: Project,
+) -> None:
+    """Issue 23, point 14: « l’article publié à l’adresse … n’y est plus » was said of a draft's page
+    that only `serve` had built (the draft deleted since), and named the `output/` file."""
+    from revue.core.errors import Problem
+    from revue.pipeline import build
+
+    (project.content / "a.md").write_text(article(title="Premier titre"), encoding="utf-8")
+    (project.content / "b.md").write_text(article(title="Brouillon", extra="draft: true\n"), encoding="utf-8")
+    build(project, drafts=True)  # the preview: the draft's page is in output/
+    (project.content / "b.md").unlink()
+    assert build(project).warnings == ()
+    (project.content / "a.md").write_text(article(title="Titre corrigé"), encoding="utf-8")
+    gone = build(project, publish=False).warnings
+    assert [(problem.path, problem.line) for problem in gone] == [(Path("content/a.md"), 2)]
+    assert isinstance(gone[0], Problem) and "/articles/premier-titre/ n’y est plus" in gone[0].message
+
+
+def test_an_escaped_quote_is_accepted_and_shown_as_written_and_an_empty_slug_comes_from_the_title(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 23, point 14: `"15\\" présenté"` (a valid escaped quote) was refused as an unpaired
+    quote, and `slug: ""` refused though the guide says empty means « tirée du titre »."""
+    (project.content / "a.md").write_text(
+        article(title='Un écran de 15\\" présenté', extra='slug: ""\n'), encoding="utf-8"
+    )
+    assert run(project, capsys, "build")[0] == 0
+    page = (project.output / "articles" / "un-ecran-de-15-presente" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "Un écran de 15″ présenté" in page
+    assert "15 »" not in page
