@@ -34,8 +34,8 @@ def display_path(path: Path, root: Path | None = None) -> Path:
     """Paths in messages are relative to the project when they can be, as editors type them."""
     if not path.is_absolute():
         return path
-    try:
-        return path.resolve().relative_to((root or Path.cwd()).resolve())
+    try:  # the folder resolved, not the name: a link is shown by its own name, not its target's
+        return (path.parent.resolve() / path.name).relative_to((root or Path.cwd()).resolve())
     except ValueError:
         return path
 

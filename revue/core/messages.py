@@ -374,8 +374,8 @@ def mebibytes(size: int) -> str:
 
 def file_too_large(size: int, limit: int) -> str:
     return (
-        f"pèse {mebibytes(size)}, au-delà des {mebibytes(limit)} qu’un texte de Revue peut peser — "
-        "vérifiez que c’est le bon fichier, ou coupez-le"
+        f"pèse {mebibytes(size)}, au-delà des {mebibytes(limit)} que Revue lit d’un tel fichier — "
+        "vérifiez que c’est le bon fichier, ou allégez-le"
     )
 
 
@@ -450,6 +450,11 @@ def photo_unreadable(file: str, reason: str) -> str:
         f"la photo {quoted(file)} n’est pas une image lisible ({reason}) — enregistrez-la de nouveau en JPEG, "
         "PNG ou WebP depuis un logiciel de photo"
     )
+
+
+def photo_refused(file: str, reason: str) -> str:
+    """A photo file Revue does not read: `reason` is `inputfile`'s (« pèse 250 Mio, au-delà… »)."""
+    return f"la photo {quoted(file)} {reason}"
 
 
 def photo_too_large(file: str, pixels: int, most: int) -> str:

@@ -195,8 +195,8 @@ def test_a_file_beyond_the_size_limit_is_refused_before_it_is_parsed(
     """Issue 23, points 9 and 12: every text Revue reads is bounded (`inputfile.MAX_TEXT_BYTES`)."""
     (project.content / "a.md").write_text(article(body="mot " * 300_000), encoding="utf-8")
     assert problems_of_both(project, capsys) == [
-        "content/a.md: pèse 1,1 Mio, au-delà des 1 Mio qu’un texte de Revue peut peser — vérifiez que "
-        "c’est le bon fichier, ou coupez-le"
+        "content/a.md: pèse 1,1 Mio, au-delà des 1 Mio que Revue lit d’un tel fichier — vérifiez que "
+        "c’est le bon fichier, ou allégez-le"
     ]
 
 
