@@ -524,6 +524,12 @@ def slug_characters(value: object, example: str) -> str:
     )
 
 
+NO_SLUG_FROM_TITLE = (
+    "ni le titre ni le nom du fichier n’ont de lettre ou de chiffre pour faire l’adresse de l’article — "
+    "écrivez-la : `slug: mots-de-l-adresse`"
+)
+
+
 def slug_too_long(length: int, limit: int, example: str) -> str:
     return f"slug: {length} caractères, plus que {limit} — raccourcissez-le, par exemple `slug: {example}`"
 
@@ -1114,6 +1120,14 @@ def build_stopped(code: int) -> str:
     return f"la construction s’est arrêtée (code {code}) sans donner de raison — lisez le terminal"
 
 
+def preview_other_host(port: int) -> str:
+    """The page a request gets that is not addressed to the preview by its own name (DNS rebinding)."""
+    return (
+        f"l’aperçu ne répond qu’à son adresse — ouvrez http://127.0.0.1:{port}/ ou http://localhost:{port}/"
+    )
+
+
+PREVIEW_NUL_IN_PATH = "adresse invalide (un caractère nul) — corrigez l’adresse"
 PORT_BUSY = (
     "ce port est déjà pris (par un autre `serve` ?) — arrêtez-le, ou choisissez un autre port : "
     "--port 8080, ou --port 0 pour n’importe quel port libre"

@@ -10,6 +10,8 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from revue.core import messages
+
 
 class SubPathHandler(http.server.SimpleHTTPRequestHandler):
     """Serves `directory` at `prefix` only; anything else is a 404 with the site's own 404 page.
@@ -26,14 +28,16 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
             return False
         host = self.headers.get("Host")
         port = self.server.server_address[1]
-        if host is None:
-            self.send_error(400, "Host header required")
-            return False
-        if host.lower() not in {f"127.0.0.1:{port}", f"localhost:{port}", "127.0.0.1", "localhost"}:
-            self.send_error(421, "This server answers only to 127.0.0.1 and localhost")
+        if host is None or host.lower() not in {
+            f"127.0.0.1:{port}",
+            f"localhost:{port}",
+            "127.0.0.1",
+            "localhost",
+        }:
+            self.send_error(400 if host is None else 421, explain=messages.preview_other_host(port))
             return False
         if "\x00" in unquote(urlsplit(self.path).path):
-            self.send_error(400, "NUL byte in the path")
+            self.send_error(400, explain=messages.PREVIEW_NUL_IN_PATH)
             return False
         return True
 

@@ -245,7 +245,10 @@ class ArticleReader:
         absent or empty (« tirée du titre », as the guide says), made from the title."""
         value = as_typed(self.fm.values.get("slug"))
         if value is None or value == "":
-            return slug_of(as_text(self.fm.values.get("title"))) or slug_of(self.path.stem)
+            made = slug_of(as_text(self.fm.values.get("title"))) or slug_of(self.path.stem)
+            if not made:  # `title: "???"` in `---.md`: the page would be /articles/ itself
+                self.bad("slug" if "slug" in self.fm.lines else "title", messages.NO_SLUG_FROM_TITLE)
+            return made
         written = str(value)
         if not urls.SLUG.fullmatch(written):
             self.bad("slug", messages.slug_characters(written, slug_of(written)))
