@@ -18,7 +18,7 @@ from revue.build.lock import exclusive
 from revue.core import messages
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
-from revue.core.validate import NOT_IN_PAGES, parse_date
+from revue.core.validate import parse_date, refused_character
 
 BUILD_PY = Path(__file__).resolve().parents[1] / "build.py"
 
@@ -251,8 +251,8 @@ def main(argv: list[str]) -> int:
     project = Project(args.root)
     failed = FAILURES.get(args.command, messages.build_failed)
     folder = str(project.root.absolute())
-    if refused := NOT_IN_PAGES.search(folder):  # its name reaches templates, caches and messages
-        problem = Problem(Path("--root"), None, messages.project_folder_refused(folder, ord(refused[0])))
+    if refused := refused_character(folder):  # its name reaches templates, caches and messages
+        problem = Problem(Path("--root"), None, messages.project_folder_refused(folder, ord(refused)))
         report_problems(project, BuildError([problem]), failed)
         return 1
     try:

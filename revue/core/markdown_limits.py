@@ -25,7 +25,8 @@ MAX_NESTING = 20  # lists in lists, quotations in quotations; an article uses 2 
 MAX_RESCANNED = 300_000  # characters Python-Markdown may read again: about half a second at worst
 
 # A line opening lists or quotations, and how deep: `>` each, a list marker each, 4 spaces each.
-STRUCTURE = re.compile(rf"^[ \t>*+\-.)\d]{{{MAX_NESTING},}}", re.MULTILINE)
+# Searched from each line break of "\n" + the text: ten times faster than a multiline `^`.
+STRUCTURE = re.compile(rf"\n[ \t>*+\-.)\d]{{{MAX_NESTING},}}")
 RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")  # `- - - - -`: a rule, not lists
 LEVEL = re.compile(r">|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)|\t| +")
 # What opens or closes a scan, a paragraph break, and an escaped character (which opens nothing).
@@ -112,11 +113,12 @@ def rescanned(text: str) -> tuple[int, int]:
 
 def body_limit(text: str) -> tuple[int, str] | None:
     """Why Python-Markdown must not be given this body, at which 1-based line of it; None when it may."""
-    for candidate in STRUCTURE.finditer(text):
-        line_end = text.find("\n", candidate.start())
-        line = text[candidate.start() : line_end if line_end >= 0 else len(text)]
+    for candidate in STRUCTURE.finditer("\n" + text):
+        start = candidate.start()  # the line's first character, in `text`
+        line_end = text.find("\n", start)
+        line = text[start : line_end if line_end >= 0 else len(text)]
         if not RULE.fullmatch(line) and nesting(line) > MAX_NESTING:
-            return text.count("\n", 0, candidate.start()) + 1, messages.body_nested_too_deep(MAX_NESTING)
+            return text.count("\n", 0, start) + 1, messages.body_nested_too_deep(MAX_NESTING)
     if len(text) > MAX_BODY_CHARACTERS:
         line = text.count("\n", 0, MAX_BODY_CHARACTERS) + 1
         return line, messages.body_too_long(len(text), MAX_BODY_CHARACTERS)

@@ -150,7 +150,7 @@ NOT_A_MAPPING = "des lignes `champ: valeur` sont attendues ici — écrivez un c
 
 
 def refused_character(code: int) -> str:
-    """A character no page or feed can carry (validate.NOT_IN_PAGES), by what it is."""
+    """A character no page or feed can carry (`validate.refused_character`), by what it is."""
     if 0xD800 <= code <= 0xDFFF:  # a lone surrogate: a YAML `\ud800`, or a byte of another encoding
         return f"un caractère incomplet (U+{code:04X}), que rien ne peut afficher"
     if code in (0x0B, 0x0C):

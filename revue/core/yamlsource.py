@@ -15,7 +15,7 @@ import yaml
 
 from revue.core import messages
 from revue.core.errors import LineError
-from revue.core.validate import NOT_IN_PAGES
+from revue.core.validate import refused_character
 
 
 class _Loader(yaml.SafeLoader):
@@ -296,7 +296,9 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
         # The context (e.g. where an unclosed quote opened) is where the editor must look.
         mark = error.context_mark or error.problem_mark
         raise LineError((mark.line if mark else 0) + first_line, messages.YAML_SYNTAX) from None
-    checked_tree(node, first_line)
+    # A value can hold a character no page can carry only through an escape, or typed as such where
+    # libyaml's reader lets it through (U+0085, U+FDD0…): the text tells, without visiting each value.
+    checked_tree(node, first_line, characters="\\" in text or refused_character(text) is not None)
     lines = {str(key.value): key.start_mark.line + first_line for key, _ in node.value}
     nested = {
         (str(key.value), str(inner.value)): inner.start_mark.line + first_line
@@ -318,16 +320,17 @@ def load_mapping(text: str, first_line: int = 1) -> Mapping:
     return Mapping({str(k): v for k, v in values.items()}, lines, nested, quoted)
 
 
-def checked_tree(node: yaml.Node, first_line: int, key: str | None = None) -> None:
+def checked_tree(node: yaml.Node, first_line: int, key: str | None = None, characters: bool = True) -> None:
     """LineError at a key written twice in any mapping of the document (a photo's `alt:` too): YAML
     keeps the last one, silently, so an editor's `draft: false` above a forgotten `draft: true` would
     be lost. And at a value whose escape (`"\\x01"`, `"\\e"`, `"\\ud800"`) writes a character no page or
     feed can carry: the reader refuses those characters typed as they are, not written as escapes.
-    `key`: the top-level key the node is under, as messages name it."""
+    `key`: the top-level key the node is under, as messages name it; `characters`: whether to look
+    at the characters at all."""
     if isinstance(node, yaml.ScalarNode):
-        refused = NOT_IN_PAGES.search(node.value)
+        refused = refused_character(node.value) if characters else None
         if refused:
-            line, code = node.start_mark.line + first_line, ord(refused.group())
+            line, code = node.start_mark.line + first_line, ord(refused)
             message = (
                 messages.escaped_control_character(key, code) if key else messages.control_character(code)
             )
@@ -335,12 +338,12 @@ def checked_tree(node: yaml.Node, first_line: int, key: str | None = None) -> No
     elif isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value in node.value:
-            checked_tree(key_node, first_line)
+            checked_tree(key_node, first_line, characters=characters)
             name, line = str(key_node.value), key_node.start_mark.line + first_line
             if name in seen:
                 raise LineError(line, messages.key_repeated(name, seen[name]))
             seen[name] = line
-            checked_tree(value, first_line, key or name)
+            checked_tree(value, first_line, key or name, characters)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            checked_tree(item, first_line, key)
+            checked_tree(item, first_line, key, characters)

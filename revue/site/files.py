@@ -24,7 +24,7 @@ from pathlib import Path
 from revue.core import messages
 from revue.core.errors import BuildError, LineError, Problem, display_path
 from revue.core.inputfile import read_input
-from revue.core.validate import NOT_IN_PAGES
+from revue.core.validate import refused_character
 
 FileStat = tuple[int, int, int, int]  # inode, size, mtime_ns, ctime_ns
 SETTLED_NS = 2_000_000_000  # a file changed less than this before a listing is read again by the next
@@ -178,8 +178,8 @@ def name_problems(names: list[str], shown_dir: str) -> list[Problem]:
     by_key: dict[str, str] = {}
     for name in sorted(names, key=natural_order):
         shown = Path(f"{shown_dir}/{name}".removesuffix("/"))
-        if not (name.isascii() and name.isprintable()) and (refused := NOT_IN_PAGES.search(name)):
-            problems.append(Problem(shown, None, messages.name_refused(ord(refused.group()))))
+        if not (name.isascii() and name.isprintable()) and (refused := refused_character(name)):
+            problems.append(Problem(shown, None, messages.name_refused(ord(refused))))
             continue
         key = name.lower() if name.isascii() else unicodedata.normalize("NFC", name).casefold()
         first = by_key.setdefault(key, name)
