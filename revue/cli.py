@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import io
 import os
 import signal
 import sys
@@ -17,7 +18,7 @@ from revue.build.lock import Holder, exclusive
 from revue.core import messages
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
-from revue.core.validate import parse_date
+from revue.core.validate import parse_date, refused_character
 
 BUILD_PY = Path(__file__).resolve().parents[1] / "build.py"
 
@@ -335,8 +336,17 @@ LOCKED = frozenset({"build", "import", "check"})
 
 
 def main(argv: list[str]) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a name or `--root` in bytes that are not UTF-8: shown escaped
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     args = parse_args(argv)
     project = Project(args.root)
+    failed = FAILURES.get(args.command, messages.build_failed)
+    folder = str(project.root.absolute())
+    if refused := refused_character(folder):  # its name reaches templates, caches and messages
+        problem = Problem(Path("--root"), None, messages.project_folder_refused(folder, ord(refused)))
+        report_problems(project, BuildError([problem]), failed)
+        return 1
     try:
         if args.command in LOCKED:
             with exclusive(project.root, lambda holder: say_waiting(project, holder)):

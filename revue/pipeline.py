@@ -14,21 +14,20 @@ from __future__ import annotations
 
 import datetime
 import gc
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from revue.build.cache import BuildCache, Manifest, output_intact
+from revue.build.cache import BuildCache, output_intact
 from revue.core import messages, urls
 from revue.core.collation import known_sort_keys, remember_sort_keys
 from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
 from revue.site.files import Listing, SourceFile, content_files, folder_or_absent, natural_order
-from revue.site.schedule import Window, future_corrections, is_scheduled, scheduled, today_in, window
+from revue.site.schedule import Window, future_corrections, scheduled, today_in, window
 
 if TYPE_CHECKING:
     from revue.build.search import IndexReport
@@ -38,9 +37,6 @@ if TYPE_CHECKING:
     from revue.site.config import SiteConfig
     from revue.site.group import Site
     from revue.site.model import Article
-
-
-ARTICLE_PAGE = re.compile(r"^articles/[^/]+/index\.html$")
 
 
 @dataclass(frozen=True)
@@ -173,7 +169,8 @@ def run(
     result = with_warnings(result, (*dropped, *unused, *seeds.warnings))
     holds = window(articles, day, config.timezone)
     # Said by each run that sees the page go, until a build publishes the site without it.
-    vanished = vanished_articles(project, previous, jobs, articles, day)
+    published_slot = f"published:{project.output.resolve()}"
+    vanished = vanished_articles(cache.remembered(published_slot) or {}, jobs, articles)
     # Saved while the run read them: what it made follows neither version, and would be remembered as
     # following the first.
     now = settings_state(project)
@@ -193,6 +190,8 @@ def run(
             search_repaired=outcome.search_repaired,
         )
         cache.remember(f"built:{project.output.resolve()}", (inputs, result, holds))
+        if not drafts:  # a preview's pages (drafts, scheduled articles) were never the public's
+            cache.remember(published_slot, article_pages(site))
     cache.remember("checked", (inputs, result if publish else with_warnings(result, vanished), holds))
     cache.set_listed(listing.settled)
     return with_warnings(result, (*vanished, *cache.save()))
@@ -369,26 +368,32 @@ def body_warnings(articles: tuple[Article, ...], bodies: dict[str, RenderedBody]
     )
 
 
-def vanished_articles(
-    project: Project,
-    previous: Manifest,
-    jobs: list[RenderJob],
-    articles: list[Article],
-    today: datetime.date,
-) -> tuple[Problem, ...]:
-    """Article pages the last build published and this one drops (a new slug, a deleted file): links
-    readers kept to them will break, unless the article lists the old slug in `aliases:`."""
-    made = {job.path for job in jobs}
-    drafts = {  # the preview's: drafts, and articles scheduled for a later day
-        urls.output_file(article.url_path)
-        for article in articles
-        if article.draft or is_scheduled(article, today)
+def article_pages(site: Site) -> dict[str, str]:
+    """Each article page of the site and each old address's, with the file of the article it shows."""
+    return {
+        urls.output_file(urls.article(slug)): article.file
+        for article in site.articles
+        for slug in (article.slug, *article.aliases)
     }
-    return tuple(
-        Problem(project.output / path, None, messages.article_address_gone(path.split("/")[1]))
-        for path in sorted(previous.files)
-        if ARTICLE_PAGE.match(path) and path not in made and path not in drafts
-    )
+
+
+def vanished_articles(
+    published: dict[str, str], jobs: list[RenderJob], articles: list[Article]
+) -> tuple[Problem, ...]:
+    """Article pages the last public build published (`article_pages`; never a preview's, which shows
+    drafts) and this run drops (a new slug, a deleted file): links readers kept to them will break,
+    unless the article lists the old slug in `aliases:`. Named by the article's file, at its `slug:`
+    (or `title:`) line when it is still there."""
+    made = {job.path for job in jobs}
+    by_file = {article.file: article for article in articles}
+    problems = []
+    for path, file in sorted(published.items()):
+        if path in made:
+            continue
+        article = by_file.get(file)
+        message = messages.article_address_gone(path.split("/")[1])
+        problems.append(Problem(Path(file), article.slug_line if article else None, message))
+    return tuple(problems)
 
 
 def summary(

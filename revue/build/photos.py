@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from revue.core import messages, urls
 from revue.core.digest import digest, installed_version
-from revue.core.errors import Problem
+from revue.core.errors import LineError, Problem
+from revue.core.inputfile import read_input
 from revue.core.validate import closest_key
 from revue.render.markup import RenderedBody
 from revue.render.templates import RenderedFile
@@ -32,7 +33,9 @@ WIDTHS = (360, 720, 1080)  # a phone, the same at 2×, the column on a large scr
 # Pillow refuses images over 179 million pixels as possible decompression bombs; a 200-megapixel
 # phone's photo has 199.8 million. A JPEG decodes at an eighth of its width here (`draft`).
 MOST_PIXELS = 250_000_000
-UNNAMED = "\x00photo\x00"  # the photo's name in a reason made before it is known
+MOST_BYTES = 200 * 1024 * 1024  # a 200-megapixel phone's JPEG weighs 30 to 60 MB
+UNNAMED = "\ue002photo\ue002"  # the photo's name in a reason made before it is known (private use)
+WEBP_MOST_PIXELS = 16383  # the longest side a WebP image may have
 JPEG_QUALITY = 80
 WEBP_QUALITY = 75
 # What shapes the published bytes of a photo: this module and Pillow. Not the whole code digest, so
@@ -138,10 +141,17 @@ def find_photos(
             used.add(name)
             if name not in files:
                 try:
-                    raw = (content / name).read_bytes()
+                    raw = read_input(content / name, MOST_BYTES)
                 except OSError as error:
                     reason = messages.photo_unreadable(photo.file, messages.system_error(error))
                     problems.append(Problem(article.path, photo.line, where(reason)))
+                    continue
+                except LineError as error:  # not a regular file (since it was found), or too heavy
+                    problems.append(
+                        Problem(
+                            article.path, photo.line, where(messages.photo_refused(photo.file, error.message))
+                        )
+                    )
                     continue
                 files[name] = PhotoFile(name, raw, digest(PHOTO_CODE, raw))
             found.append((photo, files[name]))
@@ -190,8 +200,13 @@ def make_sizes(raw: bytes) -> Sizes | str:
             return messages.photo_too_large(UNNAMED, header.width * header.height, MOST_PIXELS)
     except (OSError, ValueError, SyntaxError) as error:
         return messages.photo_unreadable(UNNAMED, f"Pillow : {error}")
+    # A phone's full-page screenshot is taller than WebP allows at the column's width: its sizes are
+    # made narrower, as tall as WebP allows; only an image too thin to keep one pixel is refused.
+    widest = image.width * WEBP_MOST_PIXELS // image.height
+    if widest < 1:
+        return messages.photo_too_thin(UNNAMED, image.width, image.height)
     sizes = []
-    for width in sorted({min(width, image.width) for width in WIDTHS}):
+    for width in sorted({min(width, image.width, widest) for width in WIDTHS}):
         height = max(1, round(image.height * width / image.width))
         resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
         resized.info = {}  # nothing of the source's metadata rides along

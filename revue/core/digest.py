@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import sys
 from functools import cache
 from pathlib import Path
@@ -27,19 +28,34 @@ LIBRARIES = (
 
 
 def digest(*parts: str | bytes) -> str:
-    """sha256 of the parts, each length-prefixed so ("ab", "c") and ("a", "bc") differ."""
+    """sha256 of the parts, each length-prefixed so ("ab", "c") and ("a", "bc") differ. A file name that
+    is not UTF-8 (its bytes as surrogates) is digested by its bytes."""
     hasher = hashlib.sha256()
     for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
+        data = part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part
         hasher.update(len(data).to_bytes(8, "little"))
         hasher.update(data)
     return hasher.hexdigest()
 
 
 def folder_digest(folder: Path) -> str:
-    """Every file's relative path and bytes under `folder` (empty when it does not exist)."""
+    """Every file's relative path and bytes under `folder` (empty when it does not exist); each file is
+    hashed as it is read, so a large one dropped there is never held in memory."""
     files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
-    return digest(*(part for p in files for part in (str(p.relative_to(folder)), p.read_bytes())))
+    return digest(*(part for p in files for part in (str(p.relative_to(folder)), file_sha256(p))))
+
+
+def file_sha256(path: Path) -> str:
+    """The file's sha256; empty when it went, or became a pipe (opened without waiting), since listed:
+    the digest then differs, which is all the caller needs."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        return ""
+    with os.fdopen(descriptor, "rb") as file:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return ""
+        return hashlib.file_digest(file, "sha256").hexdigest()
 
 
 PACKAGE = Path(__file__).parents[1]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from revue.core.messages import visible
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -15,7 +17,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        path = visible(self.path)  # a file named with a control character, or bytes that are not UTF-8
+        where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.message}"
 
 
@@ -33,8 +36,8 @@ def display_path(path: Path, root: Path | None = None) -> Path:
     """Paths in messages are relative to the project when they can be, as editors type them."""
     if not path.is_absolute():
         return path
-    try:
-        return path.resolve().relative_to((root or Path.cwd()).resolve())
+    try:  # the folder resolved, not the name: a link is shown by its own name, not its target's
+        return (path.parent.resolve() / path.name).relative_to((root or Path.cwd()).resolve())
     except ValueError:
         return path
 

@@ -14,6 +14,7 @@ import yaml
 
 from revue.core import messages
 from revue.core.errors import BuildError, LineError, Problem
+from revue.core.validate import refused_character
 from revue.core.yamlsource import Mapping, load_mapping
 
 BYTE_ORDER_MARK = "\ufeff"
@@ -35,12 +36,23 @@ def not_utf8_problem(path: Path, raw: bytes, error: UnicodeDecodeError) -> Probl
 
 
 def decode(path: Path, raw: bytes) -> str:
-    """UTF-8 text without a byte-order mark and with `\\n` line ends; BuildError naming the bad byte."""
+    """UTF-8 text without a byte-order mark and with `\\n` line ends; BuildError naming the bad byte, or
+    each line holding a character no page or feed can carry (`validate.refused_character`)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise BuildError([not_utf8_problem(path, raw, error)]) from None
-    return text.removeprefix(BYTE_ORDER_MARK).replace("\r\n", "\n")
+    text = text.removeprefix(BYTE_ORDER_MARK).replace("\r\n", "\n")
+    if refused_character(text):
+        refused = ((number, refused_character(line)) for number, line in enumerate(text.split("\n"), 1))
+        raise BuildError(
+            [
+                Problem(path, number, messages.control_character(ord(found)))
+                for number, found in refused
+                if found
+            ]
+        )
+    return text
 
 
 class NoFrontMatter(BuildError):

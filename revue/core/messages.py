@@ -16,6 +16,7 @@ missing.
 from __future__ import annotations
 
 import errno
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 
@@ -27,9 +28,27 @@ def count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {singular if number < 2 else plural or singular + 's'}"
 
 
+def grouped(number: int) -> str:
+    """`100 000`: thousands grouped by an ordinary space (see Typography, above)."""
+    return f"{number:,}".replace(",", " ")
+
+
+# Characters a message shows by their escape (`\n`, `\x0b`, `\ud800`): line breaks, controls, surrogates,
+# which a terminal would not show as themselves (or could not print at all).
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+
+
+def visible(text: object) -> str:
+    """`text` with each character a terminal would not show written as Python escapes it: `abc\n`."""
+    return "".join(
+        repr(character)[1:-1] if unicodedata.category(character) in INVISIBLE_CATEGORIES else character
+        for character in str(text)
+    )
+
+
 def quoted(text: object) -> str:
-    """What the editor wrote, as a message quotes it: `« Japn »`."""
-    return f"« {text} »"
+    """What the editor wrote, as a message quotes it: `« Japn »`, `« abc\n »`."""
+    return f"« {visible(text)} »"
 
 
 def listed(words: Iterable[str]) -> str:
@@ -41,6 +60,26 @@ def listed(words: Iterable[str]) -> str:
 
 def not_a_date(text: str) -> str:
     return f"{quoted(text)} n’est pas une date — écrivez-la AAAA-MM-JJ, par exemple 2023-02-09"
+
+
+def date_written_otherwise(text: str, iso: str) -> str:
+    """`12 mars 2024`, `2024-3-5`, `05/03/2024`: the date meant, written as the site reads it."""
+    return f"{quoted(text)} n’est pas écrite AAAA-MM-JJ — écrivez `{iso}`"
+
+
+def date_with_odd_dashes(text: str, iso: str) -> str:
+    return (
+        f"{quoted(text)} est écrite avec des tirets ou des traits d’union insécables (‑), que l’on ne "
+        f"distingue pas du trait d’union — retapez-la : `{iso}`"
+    )
+
+
+def day_not_in_month(text: str, day: str, month: int, year: int, days: int) -> str:
+    """`31/02/2024`: « le 31 février n’existe pas »."""
+    return (
+        f"{quoted(text)} n’est pas une date réelle : le {day} n’existe pas — {MONTH_NAMES[month - 1]} {year} "
+        f"compte {days} jours ; écrivez la date AAAA-MM-JJ"
+    )
 
 
 def month_not_real(text: str) -> str:
@@ -110,8 +149,49 @@ def not_utf8(byte: int | None = None) -> str:
 NOT_A_MAPPING = "des lignes `champ: valeur` sont attendues ici — écrivez un champ par ligne, par exemple `date: 2023-02-09`"
 
 
+def refused_character(code: int) -> str:
+    """A character no page or feed can carry (`validate.refused_character`), by what it is."""
+    if 0xD800 <= code <= 0xDFFF:  # a lone surrogate: a YAML `\ud800`, or a byte of another encoding
+        return f"un caractère incomplet (U+{code:04X}), que rien ne peut afficher"
+    if code in (0x0B, 0x0C):
+        return f"un saut de ligne de Word (U+{code:04X}), invisible"
+    if code < 0xA0:
+        return f"un caractère de contrôle invisible (U+{code:04X})"
+    return f"un non-caractère Unicode (U+{code:04X}), invisible"
+
+
 def control_character(code: int) -> str:
-    return f"contient un caractère de contrôle invisible (U+{code:04X}) — retapez la ligne sans lui"
+    return f"contient {refused_character(code)} — retapez la ligne sans lui"
+
+
+def escaped_control_character(key: str, code: int) -> str:
+    """A YAML escape between double quotes (`"\\x01"`, `\\e`, `\\ud800`) that writes such a character."""
+    return (
+        f"{key}: une séquence `\\…` entre guillemets y écrit {refused_character(code)} — "
+        "retirez-la : les pages et les flux ne peuvent pas le porter"
+    )
+
+
+SPACE_INDENT = (
+    "une espace insécable en début de ligne, invisible, que YAML ne lit pas comme une espace — "
+    "retapez l’indentation avec des espaces ordinaires"
+)
+
+
+def space_after_key(key: str) -> str:
+    return (
+        f"{key}: une espace insécable suit `{key}:`, invisible, que YAML ne lit pas comme une espace — "
+        f"retapez l’espace après `{key}:` (une espace ordinaire)"
+    )
+
+
+def curly_quotes(key: str, value: str) -> str:
+    """`title: “Vietnam : un partenaire”`, pasted from Word: typographic quotes are letters to YAML."""
+    straight = value.replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        f"{key}: la valeur est entre guillemets typographiques (ceux de Word), que YAML ne lit pas comme des "
+        f'guillemets — écrivez des guillemets droits : `{key}: "{straight}"`'
+    )
 
 
 TAB_INDENT = "une tabulation en début de ligne — indentez avec des espaces"
@@ -144,6 +224,19 @@ def quote_closes_early(key: str, quote: str) -> str:
 def bracket_never_closed(key: str, opening: str) -> str:
     closing = {"[": "]", "{": "}"}[opening]
     return f"{key}: la liste ouverte par {opening} n’est jamais refermée — terminez-la par {closing}"
+
+
+YAML_ALIAS = (
+    "une valeur commence par *, que YAML lit comme un renvoi à une autre valeur (un alias), ce que Revue "
+    'n’accepte pas — écrivez la valeur en entier, entre guillemets si elle commence par * : `"*…*"`'
+)
+
+
+def yaml_too_deep(most: int) -> str:
+    return (
+        f"des listes ou des champs imbriqués sur plus de {most} niveaux, quand Revue en lit 3 au plus (une "
+        "photo, dans `photos:`) — vérifiez les crochets et l’indentation"
+    )
 
 
 YAML_SYNTAX = "cette ligne ne se lit pas comme `champ: valeur` — vérifiez les guillemets, les deux-points et l’indentation"
@@ -227,10 +320,63 @@ NOT_AN_ARTICLE = (
     "fichier laissé de côté, ce n’est pas un article (.md) — rangez-le hors de content/ pour ne plus voir "
     "cet avertissement"
 )
+
+
+def name_refused(code: int) -> str:
+    """A name of content/ that is not UTF-8 (its bytes come as surrogates), or holds a control character."""
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"ce nom n’est pas écrit en UTF-8 (octet 0x{code - 0xDC00:02x}) — renommez-le"
+    return f"ce nom contient {refused_character(code)} — renommez-le"
+
+
+def project_folder_refused(folder: str, code: int) -> str:
+    """The project's folder (`--root`, or the current one) has such a name: pages and caches would hold it."""
+    return f"le dossier du projet, {quoted(folder)} : {name_refused(code)}"
+
+
+def names_collide(other: object, decomposed: bool | None) -> str:
+    """Two names of content/ that macOS and Windows take for one. `decomposed`: None when they differ by
+    capitals; else whether this name writes its accents as a letter then the accent (NFD, macOS's way)."""
+    if decomposed is None:
+        how = "que par les majuscules"
+    else:
+        this, that = ("deux caractères (la lettre puis l’accent, NFD)", "un seul (NFC)")
+        if not decomposed:
+            this, that = that, this
+        how = f"que par ses accents, écrits ici en {this}, là en {that}"
+    return (
+        f"ne diffère de {other} {how} : sur macOS et Windows, c’est le même fichier, et l’un des deux "
+        "serait perdu — renommez l’un des deux en retapant son nom"
+    )
+
+
+SKIPPED_NOT_REGULAR = (
+    "laissé de côté, ce n’est pas un fichier ordinaire (un tube, un périphérique ou une socket) — "
+    "remplacez-le par un fichier, ou supprimez-le"
+)
 NOT_A_READABLE_FILE = (
     "lien laissé de côté, il ne mène pas à un fichier (mais à rien, à un dossier ou à lui-même) — "
     "remplacez-le par le fichier, ou supprimez-le"
 )
+
+
+NOT_A_REGULAR_FILE = (
+    "n’est pas un fichier ordinaire (un tube, un périphérique ou une socket), il ne se lit pas — "
+    "remplacez-le par un fichier, ou supprimez-le"
+)
+
+
+def mebibytes(size: int) -> str:
+    """`1 Mio`, `3,2 Mio`: sizes as a French file manager shows them."""
+    value = f"{size / 1024 / 1024:.1f}".removesuffix(".0").replace(".", ",")
+    return f"{value} Mio"
+
+
+def file_too_large(size: int, limit: int) -> str:
+    return (
+        f"pèse {mebibytes(size)}, au-delà des {mebibytes(limit)} que Revue lit d’un tel fichier — "
+        "vérifiez que c’est le bon fichier, ou allégez-le"
+    )
 
 
 def cannot_read(reason: str) -> str:
@@ -256,6 +402,28 @@ PHOTOS_INVALID = (
     'photos: une liste de photos est attendue, chacune avec ses champs — une photo : `{file: pont.jpg, alt: "Ce que montre la photo", '
     'caption: "Légende", credit: "VNA"}` ; une légende de l’agence sans image : `{caption: "Légende", credit: "VNA"}`'
 )
+
+
+def body_too_long(length: int, most: int) -> str:
+    return (
+        f"le texte compte {grouped(length)} caractères, au-delà des {grouped(most)} qu’un article peut "
+        "compter — coupez-le en plusieurs articles"
+    )
+
+
+def body_nested_too_deep(most: int) -> str:
+    return (
+        f"une liste ou une citation imbriquée sur plus de {most} niveaux — un article en compte 2 ou 3 : "
+        "retirez les retraits ou les > en trop"
+    )
+
+
+def body_rescanned(opener: str) -> str:
+    return (
+        f"à cette ligne, des {opener} jamais refermés, ou imbriqués par milliers, feraient relire le texte "
+        f"des milliers de fois à la mise en forme — refermez-les, ou écrivez `\\{opener}` pour montrer le "
+        "caractère lui-même"
+    )
 
 
 # --- Photos: image files of content/ shown in an article ------------------------------------------
@@ -284,11 +452,24 @@ def photo_unreadable(file: str, reason: str) -> str:
     )
 
 
+def photo_refused(file: str, reason: str) -> str:
+    """A photo file Revue does not read: `reason` is `inputfile`'s (« pèse 250 Mio, au-delà… »)."""
+    return f"la photo {quoted(file)} {reason}"
+
+
 def photo_too_large(file: str, pixels: int, most: int) -> str:
     return (
         f"la photo {quoted(file)} compte {pixels / 1e6:.0f} millions de pixels, plus que les "
         f"{most / 1e6:.0f} millions que Revue accepte — réduisez-la dans un logiciel de photo "
         "(4 000 pixels de large suffisent : le site la montre sur 1 080 au plus)"
+    )
+
+
+def photo_too_thin(file: str, width: int, height: int) -> str:
+    return (
+        f"la photo {quoted(file)} fait {grouped(width)} × {grouped(height)} pixels, trop mince pour être "
+        "publiée (une page web ne peut la montrer qu’en moins d’un pixel de large) — recadrez-la dans un "
+        "logiciel de photo"
     )
 
 
@@ -343,6 +524,12 @@ def slug_characters(value: object, example: str) -> str:
     )
 
 
+NO_SLUG_FROM_TITLE = (
+    "ni le titre ni le nom du fichier n’ont de lettre ou de chiffre pour faire l’adresse de l’article — "
+    "écrivez-la : `slug: mots-de-l-adresse`"
+)
+
+
 def slug_too_long(length: int, limit: int, example: str) -> str:
     return f"slug: {length} caractères, plus que {limit} — raccourcissez-le, par exemple `slug: {example}`"
 
@@ -358,6 +545,13 @@ def alias_not_an_address(value: object, example: str) -> str:
     return (
         f"aliases: {quoted(value)} n’est pas une ancienne adresse d’article — écrivez l’ancien slug, "
         f"ou l’ancienne adresse /articles/ancien-slug/ : par exemple `aliases: [{example or 'ancien-slug'}]`"
+    )
+
+
+def alias_too_long(length: int, limit: int) -> str:
+    return (
+        f"aliases: une ancienne adresse de {length} caractères, plus que les {limit} d’un slug — aucun "
+        "article n’a jamais eu cette adresse : copiez de nouveau l’ancien slug"
     )
 
 
@@ -627,8 +821,15 @@ CREDIT_ALONE = "crédit photo sans légende"
 
 # --- `new` ----------------------------------------------------------------------------------------
 
+NEW_TITLE = "le titre"
 NEW_TITLE_EMPTY = "le titre est vide — donnez à l’article un titre, entre guillemets"
 NEW_FILE_EXISTS = "existe déjà — modifiez-le, ou choisissez un autre titre pour le nouvel article"
+
+
+def new_argument_refused(what: str, code: int) -> str:
+    """`new` given a title (or `--country`, `--date`) holding a character no page can carry: a byte of
+    another encoding, a control character pasted along."""
+    return f"{what} contient {refused_character(code)} — retapez-le"
 
 
 def option_problem(option: str, problem: str) -> str:
@@ -721,6 +922,14 @@ HOW_TO_LINK = (
 def link_to_missing_file(written: str, target: str, close: str | None) -> str:
     hint = f"vouliez-vous dire {quoted(close)} ?" if close else f"vérifiez le nom du fichier ; {HOW_TO_LINK}"
     return f"lien {quoted(written)} : aucun article {target} — {hint}"
+
+
+def link_to_renamed_file(written: str, target: str, slug: str, now: str, relative: str) -> str:
+    """The file was renamed (`git mv`): the article whose address is the old file's name is elsewhere."""
+    return (
+        f"lien {quoted(written)} : aucun article {target} — renommé ? L’article d’adresse {quoted(slug)} est "
+        f"maintenant {now} : écrivez `({relative})`"
+    )
 
 
 def link_to_missing_slug(written: str, slug: str, close: str | None) -> str:
@@ -1027,6 +1236,14 @@ def build_stopped(code: int) -> str:
     return f"la construction s’est arrêtée (code {code}) sans donner de raison — lisez le terminal"
 
 
+def preview_other_host(port: int) -> str:
+    """The page a request gets that is not addressed to the preview by its own name (DNS rebinding)."""
+    return (
+        f"l’aperçu ne répond qu’à son adresse — ouvrez http://127.0.0.1:{port}/ ou http://localhost:{port}/"
+    )
+
+
+PREVIEW_NUL_IN_PATH = "adresse invalide (un caractère nul) — corrigez l’adresse"
 PORT_BUSY = (
     "ce port est déjà pris (par un autre `serve` ?) — arrêtez-le, ou choisissez un autre port : "
     "--port 8080, ou --port 0 pour n’importe quel port libre"

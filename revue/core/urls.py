@@ -7,7 +7,7 @@ turn them into links under the base path and into absolute URLs.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 HOME = ""
 COUNTRIES = "pays/"  # the partner countries, each at `pays/<slug>/`, and the overview of every partner
@@ -22,11 +22,14 @@ NOJEKYLL = ".nojekyll"
 ASSETS = "assets/"
 PHOTOS = "photos/"  # every size of every photo, named by its bytes (build/photos.py)
 SEARCH_BUNDLE = "pagefind/"  # the search index, which the search page loads in the reader's browser
+# The one rule for an article's address, its slug and each old slug (`aliases:`), wherever one is read
+# (front matter, links in bodies): a-z, 0-9 and single hyphens, matched whole (`abc\n` is no slug).
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_SLUG_LENGTH = 120  # longer than any headline slug so far (85); far below a file name's 255 bytes
 # The importer's own, shorter limit: a title it makes from a first sentence, or a long agency headline,
 # gives a slug cut at a word to this length, an address editors can still read and type.
 MAX_IMPORTED_SLUG_LENGTH = 80
-WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
+WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*")
 
 
 def article(slug: str) -> str:
@@ -66,16 +69,34 @@ def output_file(path: str) -> str:
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
+def is_slug(text: str) -> bool:
+    """Is `text` an article's address as written after `articles/`: the SLUG rule, MAX_SLUG_LENGTH at most."""
+    return len(text) <= MAX_SLUG_LENGTH and SLUG.fullmatch(text) is not None
+
+
+def web_address_parts(value: object) -> SplitResult | None:
+    """An absolute http(s) address with a host, a port that exists and nothing invisible in it (no white
+    space, no control character: it goes into feeds and pages), parsed; else None (`http://[::1/`,
+    `https://x.org:99999/`)."""
+    if not isinstance(value, str) or not value.isprintable() or not WEB_ADDRESS.fullmatch(value):
+        return None
+    try:
+        parts = urlsplit(value)
+        _ = parts.port  # read for its check: a port beyond 65535, or not a number, raises
+    except ValueError:
+        return None
+    return parts if parts.hostname else None
+
+
 def is_web_address(value: object) -> bool:
-    """An absolute http(s) address with a host and no white space: what a link to a source may be."""
-    return isinstance(value, str) and WEB_ADDRESS.match(value) is not None
+    """What a link to a source, or the site's base URL, may be: see `web_address_parts`."""
+    return web_address_parts(value) is not None
 
 
 def base_url(value: str) -> str | None:
     """`https://host/path/` (trailing slash added), or None unless it is a web address without query or fragment."""
-    value = value.strip()
-    parts = urlsplit(value)
-    if not is_web_address(value) or parts.query or parts.fragment:
+    parts = web_address_parts(value.strip())
+    if parts is None or parts.query or parts.fragment:
         return None
     path = parts.path if parts.path.endswith("/") else parts.path + "/"
     return f"{parts.scheme}://{parts.netloc}{path}"

@@ -10,9 +10,10 @@ import calendar
 import datetime
 import difflib
 import re
+import unicodedata
 
 from revue.core import messages, urls
-from revue.core.months import LEAP_YEAR, DayMonth
+from revue.core.months import LEAP_YEAR, MONTH_NAMES, DayMonth
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # `????-11-14`: the day and month an agency text gives, its year left for the editor to write.
@@ -22,6 +23,55 @@ PARTIAL_DATE_PATTERN = re.compile(r"^\?{4}-(?P<month>\d{2})-(?P<day>\d{2})$")
 # scheduled (see site/schedule.py), and the build report names it, so a nearer slip still shows.
 FIRST_YEAR = 1945
 LAST_YEAR = 2099
+# Characters no page or feed can carry, refused wherever text comes in (bodies, front matter and its
+# YAML escapes such as `"\x01"`, `site.yaml`, `new`'s arguments): XML 1.0 has no place for the C0
+# controls but tab, line feed and carriage return, for surrogates, nor for U+FFFE and U+FFFF, and
+# HTML refuses DEL, the C1 controls and every noncharacter too. Refused rather than dropped: no editor
+# means one (a `\x0b` is Word's manual line break, pasted along), and a file that keeps it would be
+# warned about on every build; the message names its line.
+NOT_IN_PAGES = re.compile(
+    "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufdd0-\\ufdef\\ufffe\\uffff]"
+)
+# The noncharacters beyond the BMP, apart: in one class with the others they make every search of a
+# text ten times slower (150 µs for an article); only a text with a character beyond the BMP (its
+# UTF-16 longer than two bytes a character, which encoding tells in 5 µs) is searched for them.
+NOT_IN_PAGES_BEYOND_BMP = re.compile(
+    "["
+    + "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(1, 17))
+    + "]"
+)
+
+
+def refused_character(text: str) -> str | None:
+    """A character of `text` that no page or feed can carry (see NOT_IN_PAGES), or None."""
+    found = NOT_IN_PAGES.search(text)
+    if (
+        found is None
+        and not text.isascii()
+        and len(text.encode("utf-16-le", "surrogatepass")) > 2 * len(text)
+    ):
+        found = NOT_IN_PAGES_BEYOND_BMP.search(text)
+    return found[0] if found else None
+
+
+# Dashes a word processor puts where the editor typed `-`: a hyphen, a non-breaking hyphen (Word's
+# Ctrl+Shift+-), a figure dash, an en dash, an em dash, a minus sign.
+DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+MONTHS_WRITTEN = {
+    spelling: number
+    for number, name in enumerate(MONTH_NAMES, start=1)
+    for spelling in (name, unicodedata.normalize("NFD", name).encode("ascii", "ignore").decode())
+}
+# Dates as people write them: `2024-3-5`, `2024/03/05`, `5/3/2024` and `05.03.2024` (day first, as in
+# French), `12 mars 2024`, `1er mars 2024`, `mardi 12 mars 2024`.
+DATES_AS_WRITTEN = (
+    re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})"),
+    re.compile(r"(?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>\d{4})"),
+    re.compile(
+        rf"(?:[^\W\d_]+\s+)?(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{'|'.join(MONTHS_WRITTEN)})\s+(?P<year>\d{{4}})",
+        re.IGNORECASE,
+    ),
+)
 
 
 def parse_date(value: object) -> datetime.date | str:
@@ -29,7 +79,7 @@ def parse_date(value: object) -> datetime.date | str:
     of a message)."""
     text = value.isoformat() if isinstance(value, datetime.date) else str(value).strip()
     if not DATE_PATTERN.match(text):
-        return messages.not_a_date(text)
+        return written_otherwise(text) or messages.not_a_date(text)
     if not FIRST_YEAR <= int(text[:4]) <= LAST_YEAR:
         return messages.year_out_of_range(text, FIRST_YEAR, LAST_YEAR)
     try:
@@ -40,6 +90,31 @@ def parse_date(value: object) -> datetime.date | str:
             return messages.month_not_real(text)
         days = calendar.monthrange(year, month)[1]
         return messages.date_not_real(text, month, year, days)
+
+
+def written_otherwise(text: str) -> str | None:
+    """When `text` is a date written another way than YYYY-MM-DD, what to write instead (the end of a
+    message): `2024-03-12` for `12 mars 2024`, or that its day does not exist (`31/02/2024`)."""
+    dashed = text.translate(DASHES)
+    for pattern in DATES_AS_WRITTEN:
+        match = pattern.fullmatch(dashed)
+        if match is None:
+            continue
+        month = match["month"]
+        year, day = int(match["year"]), int(match["day"])
+        number = MONTHS_WRITTEN[month.lower()] if month.isalpha() else int(month)
+        if not (1 <= number <= 12 and FIRST_YEAR <= year <= LAST_YEAR):
+            return None
+        days = calendar.monthrange(year, number)[1]
+        if not 1 <= day <= days:
+            return messages.day_not_in_month(text, DayMonth(day, number).describe(), number, year, days)
+        iso = datetime.date(year, number, day).isoformat()
+        return (
+            messages.date_with_odd_dashes(text, iso)
+            if dashed != text
+            else messages.date_written_otherwise(text, iso)
+        )
+    return None
 
 
 def parse_partial_date(value: object) -> DayMonth | str | None:

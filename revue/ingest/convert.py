@@ -12,6 +12,7 @@ from typing import Any
 
 from revue.core import frontmatter, messages
 from revue.core.errors import LineError
+from revue.core.inputfile import read_text_input
 from revue.core.urls import MAX_IMPORTED_SLUG_LENGTH
 from revue.ingest import detect, glued_words
 from revue.ingest.agency_text import DANGLING, AgencyText, Caption, Dropped, parse
@@ -107,7 +108,12 @@ def convert(seed: str, raw: str, source: SourceEntry, config: SiteConfig) -> Con
 
 
 def read_seed(path: Path) -> str:
+    """An agency text, as `inputfile.read_input` bounds it; LineError (no line) when it cannot be read."""
     try:
-        return path.read_text(encoding="utf-8")
+        return read_text_input(path)
     except UnicodeDecodeError:
         raise LineError(None, messages.not_utf8()) from None
+    except FileNotFoundError:  # listed a moment ago
+        raise LineError(None, messages.CHANGED_DURING_BUILD) from None
+    except OSError as error:
+        raise LineError(None, messages.cannot_read(messages.system_error(error))) from None

@@ -53,9 +53,22 @@ _RANGE = re.compile(
 _OPEN_RANGE = re.compile(r"(?:jusqu['’]au|à\s+partir\s+du|depuis\s+le)\s*$", re.I)
 _NOT_THE_DAY = re.compile(r"^\s*(?P<word>dernier|prochain)\b", re.I)
 _EARLIER = re.compile(r"\b(?:auparavant|précédemment|plus\s+tôt)\b", re.I)
+# `Depuis l'établissement de leur partenariat le 25 septembre 2013`, `depuis sa visite du 3 mars`: a
+# day after « depuis » in its sentence starts a period that runs to the event, and is not its day.
+_SINCE = re.compile(r"\bdepuis\b", re.I)
+# `l'établissement des relations … le 21 septembre 1973`: what anniversaries celebrate, an earlier event.
+_FOUNDING = re.compile(
+    r"\b(?:établissement|établi(?:e|s|es)?|fondation|fondée?s?|création|créée?s?|normalisation|instauration)\b",
+    re.I,
+)
 _WEEKDAY = re.compile(rf"\b(?P<weekday>{'|'.join(WEEKDAYS)})\b", re.I)
 _ANNIVERSARY = re.compile(r"\b(?P<years>\d{1,3})\s*(?:e|è|ème|eme|ᵉ)\s+anniversaire\b", re.I)
 _YEAR = re.compile(r"(?<![\d,.])\b(?P<year>(?:19|20)\d\d)\b(?![\d,.]\d)")
+# `(25 septembre 2013-2023)`: an anniversary written as the span from the day it celebrates to the
+# year of the event; that end year is the text's own, though a year after a dash otherwise looks ahead.
+_DAY_TO_YEAR = re.compile(
+    rf"\b{_DAY}\s+(?:{MONTH_PATTERN})\s+(?:19|20)\d\d\s*[-–]\s*(?P<year>(?:19|20)\d\d)\b", re.I
+)
 # Years a text looks ahead to (`d'ici 2030`, `la période 2021-2030`) say nothing of its own year.
 _AHEAD = re.compile(
     r"(?:d['’]ici|horizon|vision|jusqu['’](?:en|à)|vers|\bà|\d{4}\s*[-–])\s*(?:l['’]an\s+)?$", re.I
@@ -286,8 +299,9 @@ def _years_named(text: AgencyText) -> Counter[int]:
     """How often the text names each year, not counting years it looks ahead to (`d'ici 2030`)."""
     years: Counter[int] = Counter()
     for part, _ in _parts(text):
+        ends = {match.start("year") for match in _DAY_TO_YEAR.finditer(part)}
         for match in _YEAR.finditer(part):
-            if not _AHEAD.search(part, 0, match.start()):
+            if match.start() in ends or not _AHEAD.search(part, 0, match.start()):
                 years[int(match.group("year"))] += 1
     return years
 
@@ -301,7 +315,11 @@ def _why_not(part: str, match: re.Match[str], years: Counter[int]) -> str | None
     if later := _NOT_THE_DAY.match(part, match.end()):
         return messages.another_day(later.group("word"))
     sentence_start = max(part.rfind(". ", 0, match.start()), 0)
-    if _EARLIER.search(part, sentence_start, match.start()):
+    if _SINCE.search(part, sentence_start, match.start()):
+        return messages.PERIOD_EDGE
+    if _EARLIER.search(part, sentence_start, match.start()) or _FOUNDING.search(
+        part, sentence_start, match.start()
+    ):
         return messages.EARLIER_EVENT
     year = match.group("year")
     # A year before the digest's first (`le 3 février 1930` recalled) is history, never the event.

@@ -23,7 +23,7 @@ from revue.core.validate import missing_year
 from revue.ingest.imported import imported_yaml_text
 from revue.ingest.sources import SourceEntry, load_sources
 from revue.site.config import SiteConfig
-from revue.site.files import SourceFile
+from revue.site.files import SourceFile, name_problems
 
 if TYPE_CHECKING:
     from revue.ingest.convert import ConvertedSeed
@@ -116,20 +116,28 @@ def plan_import(
     """
     sources = load_sources(project.sources_yaml, project.root)
     seeds = seed_files(project)
+    # A name that is not UTF-8 text would be written into the article's `source.seed`.
+    problems = name_problems([seed.name for seed in seeds], str(display_path(project.seeds, project.root)))
+    refused = {problem.path.name for problem in problems}
     deleted = [
         ImportReport(seed.name, imported[seed.name], False, deleted=True)
         for seed in seeds
         if seed.name in imported and seed.name not in recorded
     ]
-    todo = [seed for seed in seeds if seed.name in recorded or seed.name not in imported]
+    todo = [
+        seed
+        for seed in seeds
+        if (seed.name in recorded or seed.name not in imported) and seed.name not in refused
+    ]
     # Seeds whose article records them are listed too: a file that came before the list, or whose line an
     # editor removed while keeping the article, is still the seed's import.
     now_imported = {**imported, **{seed: Path(path).as_posix() for seed, path in recorded.items()}}
     if not todo:
+        if problems:
+            raise BuildError(problems)
         return ImportPlan((), tuple(deleted), now_imported, imported)
     from revue.ingest.convert import convert, read_seed  # only now: it loads wordfreq's lists
 
-    problems: list[Problem] = []
     kept: list[ImportReport] = []
     planned: dict[Path, PlannedFile] = {}
     for seed_path in todo:

@@ -74,26 +74,37 @@ class LiveReloadHandler(SubPathHandler):
     served_build = 0  # noted before the file is read: a page never claims a newer build than it shows
 
     def do_GET(self) -> None:
+        self.respond(with_body=True)
+
+    def do_HEAD(self) -> None:
+        """As GET, without the body: the same status and Content-Length, the status path included."""
+        self.respond(with_body=False)
+
+    def respond(self, with_body: bool) -> None:
         self.served_build = self.live.status.build
         url_path = urlsplit(self.path).path
         if url_path == STATUS_PATH:
             status = self.live.status
-            self.send_body(200, "application/json", json.dumps(status.__dict__).encode("utf-8"))
+            self.send_body(200, "application/json", json.dumps(status.__dict__).encode("utf-8"), with_body)
             return
         file = Path(self.translate_path(self.path))
         if url_path.endswith("/"):
             file = file / "index.html"
         if file.suffix == ".html" and file.is_file():
-            self.send_body(200, "text/html; charset=utf-8", self.page(file.read_bytes()))
+            self.send_body(200, "text/html; charset=utf-8", self.page(file.read_bytes()), with_body)
             return
-        super().do_GET()
+        if with_body:
+            super().do_GET()
+        else:
+            super().do_HEAD()
 
-    def send_body(self, code: int, content_type: str, body: bytes) -> None:
+    def send_body(self, code: int, content_type: str, body: bytes, with_body: bool) -> None:
         self.send_response(code)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        if with_body:
+            self.wfile.write(body)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")  # every reload shows the latest build

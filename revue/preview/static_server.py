@@ -8,13 +8,38 @@ import os
 import sys
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
+
+from revue.core import messages
 
 
 class SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves `directory` at `prefix` only; anything else is a 404 with the site's own 404 page."""
+    """Serves `directory` at `prefix` only; anything else is a 404 with the site's own 404 page.
+
+    Only to requests addressed to this server by name (`Host: 127.0.0.1:PORT` or `localhost:PORT`):
+    a page of another site that makes its own name point at 127.0.0.1 (DNS rebinding) would
+    otherwise read the preview, drafts included. A path holding a NUL byte is a 400, not a traceback.
+    """
 
     prefix = "/"
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        host = self.headers.get("Host")
+        port = self.server.server_address[1]
+        if host is None or host.lower() not in {
+            f"127.0.0.1:{port}",
+            f"localhost:{port}",
+            "127.0.0.1",
+            "localhost",
+        }:
+            self.send_error(400 if host is None else 421, explain=messages.preview_other_host(port))
+            return False
+        if "\x00" in unquote(urlsplit(self.path).path):
+            self.send_error(400, explain=messages.PREVIEW_NUL_IN_PATH)
+            return False
+        return True
 
     def translate_path(self, path: str) -> str:
         url_path = urlsplit(path).path

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from revue.core import messages
+from revue.core import messages, urls
 from revue.core.errors import Problem
 from revue.core.validate import closest_key
 from revue.render.markup import RenderedBody
@@ -28,8 +28,7 @@ from revue.site.config import SiteConfig
 from revue.site.group import Site
 from revue.site.model import Article
 
-ARTICLE_PATH = re.compile(r"^articles/([^/]+)/?(?:index\.html)?$")
-BARE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*/?$")
+ARTICLE_PATH = re.compile(r"articles/([^/]+)/?(?:index\.html)?")
 HREF = re.compile(r'(<a\s[^>]*?href=")([^"]*)(")')
 
 
@@ -93,11 +92,11 @@ class Addresses:
         if path.endswith(".md") and not path.startswith("/"):
             return self.to_file(href, path, suffix, article)
         site_path = path.lstrip("/") if path.startswith("/") else ""
-        slug = ARTICLE_PATH.match(site_path) if site_path else BARE_SLUG.match(path)
-        if slug:
-            found = self.by_slug.get(slug[1] if site_path else path.rstrip("/"))
+        in_path = ARTICLE_PATH.fullmatch(site_path) if site_path else None
+        slug_written = in_path[1] if in_path else "" if site_path else path.removesuffix("/")
+        if in_path or urls.SLUG.fullmatch(slug_written):
+            found = self.by_slug.get(slug_written)
             if found is None:  # when some files could not be read, it may be one of theirs
-                slug_written = slug[1] if site_path else path.rstrip("/")
                 return Resolution(None, None if self.unread else self.missing_slug(href, slug_written))
             return self.to_article(href, found, suffix, article)
         if not path.startswith("/"):
@@ -118,6 +117,12 @@ class Addresses:
             return self.to_article(href, found, suffix, article)
         if target in self.unread:
             return Resolution(None)
+        # `new` and the importer name a file after its slug, which a rename (`git mv`) keeps.
+        stem = posixpath.splitext(posixpath.basename(target))[0]
+        renamed = self.by_slug.get(stem)
+        if renamed is not None:
+            now = posixpath.relpath(renamed.file, folder) + suffix
+            return Resolution(None, messages.link_to_renamed_file(href, target, stem, renamed.file, now))
         written = posixpath.relpath(target, folder)  # compared as the editor would write each file
         close = closest_key(written, tuple(posixpath.relpath(known, folder) for known in self.by_file))
         return Resolution(None, messages.link_to_missing_file(href, target, close))

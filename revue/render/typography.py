@@ -49,13 +49,30 @@ def narrow_groups(number: re.Match[str]) -> str:
     return NNBSP.join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
 
 
+# How far back a `"` after a digit looks for the « it would close: farther, it is an inch mark.
+QUOTATION_REACH = 2000
+
+
+def closing_quote(match: re.Match[str]) -> str:
+    """A `"` that is not an opening one closes a quotation: `»` after a no-break space. Unless it follows
+    a digit while no quotation is open (`un écran de 15"`, written `"15\\" …"` in a title): the inch
+    mark ″, never a stray »."""
+    start, text = match.start(), match.string
+    if match[0] == '"' and start and text[start - 1] in DIGITS:
+        reach = max(0, start - QUOTATION_REACH)
+        closed = max(text.rfind("»", reach, start), text.rfind('"', reach, start))  # `"`: closed in this pass
+        if text.rfind("«", reach, start) <= closed:
+            return "″"
+    return f"{NBSP}»"
+
+
 # Each rule comes with the characters it needs: a text without any of them is left as it is, unscanned.
 # The rules start with the character they act on, never with a lookbehind (tried at every position);
 # `french_text` applies them in this order, each to the previous one's result.
 RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], str], ...] = (
     (re.compile(r"'(?:(?<=\w')|(?=\w))"), "’", "'"),  # after or before a letter
     (re.compile(rf'"(?<![^\s(\[{NBSP}]"){SPACES}*'), f"«{NBSP}", '"'),  # opens: first, or after a space or (
-    (re.compile(rf'{SPACES}*"'), f"{NBSP}»", '"'),
+    (re.compile(rf'{SPACES}*"'), closing_quote, '"'),
     (re.compile(rf"«{SPACES}*"), f"«{NBSP}", "«"),
     (re.compile(rf"{SPACES}*»"), f"{NBSP}»", "»"),
     (re.compile(rf"{SPACES}+(?=[;:!?])"), NNBSP, ";:!?"),

@@ -15,13 +15,16 @@ import hashlib
 import os
 import re
 import time
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from revue.core import messages
-from revue.core.errors import BuildError, Problem, display_path
+from revue.core.errors import BuildError, LineError, Problem, display_path
+from revue.core.inputfile import read_input
+from revue.core.validate import refused_character
 
 FileStat = tuple[int, int, int, int]  # inode, size, mtime_ns, ctime_ns
 SETTLED_NS = 2_000_000_000  # a file changed less than this before a listing is read again by the next
@@ -49,12 +52,9 @@ class SourceFile:
         if self.contents is not None:
             return self.contents
         try:
-            with open(self.location, "rb") as file:
-                raw = file.read()
-        except FileNotFoundError:
-            raise BuildError([Problem(self.path, None, messages.CHANGED_DURING_BUILD)]) from None
-        except OSError as error:
-            raise BuildError([unreadable(self.path, error)]) from None
+            raw = read_article_file(self.location)
+        except LineError as error:
+            raise BuildError([Problem(self.path, None, error.message)]) from None
         if self.known_sha and hashlib.sha256(raw).hexdigest() != self.known_sha:
             raise BuildError([Problem(self.path, None, messages.CHANGED_DURING_BUILD)])
         return raw
@@ -114,6 +114,7 @@ def content_files(
     found: list[tuple[str, FileStat | None]] = []
     media: list[MediaFile] = []
     warnings: list[Problem] = []
+    names: list[str] = []  # every name listed, folders with their `/`: to compare them
 
     def visit(folder: str, relative: str) -> None:
         with os.scandir(folder) as entries:
@@ -121,40 +122,42 @@ def content_files(
                 name = relative + entry.name
                 if SCRATCH_NAME.search(entry.name):
                     continue
+                names.append(name)
                 try:
                     is_folder = entry.is_dir(follow_symlinks=False)  # a linked folder could loop
                     is_file = entry.is_file()  # a link to an article is an article
                 except OSError:  # a link to itself
                     is_folder = is_file = False
                 if is_folder:
+                    names[-1] += "/"
                     visit(entry.path, name + "/")
                 elif is_file and name.lower().endswith(IMAGE_SUFFIXES):
                     media.append(MediaFile(name, file_stat(entry)))
                 elif not name.endswith(ARTICLE_SUFFIX):
                     warnings.append(Problem(Path(shown_dir, name), None, ignored_file_message(name)))
                 elif not is_file:
-                    warnings.append(Problem(Path(shown_dir, name), None, messages.NOT_A_READABLE_FILE))
+                    why = messages.NOT_A_READABLE_FILE if entry.is_symlink() else messages.SKIPPED_NOT_REGULAR
+                    warnings.append(Problem(Path(shown_dir, name), None, why))
                 else:
                     found.append((name, file_stat(entry)))
 
     folder_or_absent(content_dir, Path(shown_dir), messages.CONTENT_IS_NOT_A_FOLDER)
     if content_dir.is_dir():
         visit(str(content_dir), "")
-    files, problems, settled = [], [], {}
+    files, problems, settled = [], name_problems(names, shown_dir), {}
+    refused = {str(problem.path) for problem in problems}
     for name, stat in sorted(found, key=lambda found: natural_order(found[0])):
+        if f"{shown_dir}/{name}" in refused:
+            continue
         shown, location = f"{shown_dir}/{name}", f"{content_dir}/{name}"
         seen = known.get(name)
         if stat is not None and seen is not None and seen[0] == stat:
             file = SourceFile(shown, location=location, known_sha=seen[1])
         else:
             try:
-                with open(location, "rb") as opened:
-                    file = SourceFile(shown, opened.read())
-            except FileNotFoundError:  # listed a moment ago
-                problems.append(Problem(Path(shown), None, messages.CHANGED_DURING_BUILD))
-                continue
-            except OSError as error:
-                problems.append(unreadable(Path(shown), error))
+                file = SourceFile(shown, read_article_file(location))
+            except LineError as error:
+                problems.append(Problem(Path(shown), None, error.message))
                 continue
         files.append(file)
         if stat is not None and max(stat[2], stat[3]) < listed_at - SETTLED_NS:
@@ -163,6 +166,30 @@ def content_files(
         raise BuildError(problems)
     warnings.sort(key=lambda p: natural_order(str(p.path)))
     return Listing(tuple(files), tuple(warnings), tuple(sorted(media, key=lambda m: m.name)), settled)
+
+
+def name_problems(names: list[str], shown_dir: str) -> list[Problem]:
+    """A problem for each name that is not UTF-8 text without control characters (messages could not
+    show it, nor git on every system keep it), and for each name that macOS and Windows take for an
+    earlier one: the same but for capitals (`Casse.md`, `casse.md`), or for how its accents are
+    written (NFC and NFD: `é` as one character, or as `e` and an accent). On their checkouts one of
+    the two files would silently be lost, so the site would depend on who builds it."""
+    problems = []
+    by_key: dict[str, str] = {}
+    for name in sorted(names, key=natural_order):
+        shown = Path(f"{shown_dir}/{name}".removesuffix("/"))
+        if not (name.isascii() and name.isprintable()) and (refused := refused_character(name)):
+            problems.append(Problem(shown, None, messages.name_refused(ord(refused))))
+            continue
+        key = name.lower() if name.isascii() else unicodedata.normalize("NFC", name).casefold()
+        first = by_key.setdefault(key, name)
+        if first != name:
+            decomposed = None  # they differ by capitals, or by how accents are written
+            if unicodedata.normalize("NFC", first) == unicodedata.normalize("NFC", name):
+                decomposed = not unicodedata.is_normalized("NFC", name)
+            other = f"{shown_dir}/{first}".removesuffix("/")
+            problems.append(Problem(shown, None, messages.names_collide(other, decomposed)))
+    return problems
 
 
 def folder_or_absent(path: Path, shown: Path, message: str) -> None:
@@ -181,8 +208,15 @@ def file_stat(entry: os.DirEntry[str]) -> FileStat | None:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
-def unreadable(shown: Path, error: OSError) -> Problem:
-    return Problem(shown, None, messages.cannot_read(messages.system_error(error)))
+def read_article_file(location: str) -> bytes:
+    """An article's bytes, bounded (`inputfile.read_input`: a file replaced by a pipe since it was
+    listed never holds the build); LineError with the reason it cannot be read."""
+    try:
+        return read_input(location)
+    except FileNotFoundError:  # listed a moment ago
+        raise LineError(None, messages.CHANGED_DURING_BUILD) from None
+    except OSError as error:
+        raise LineError(None, messages.cannot_read(messages.system_error(error))) from None
 
 
 def natural_order(name: str) -> list[str | int]:

@@ -12,6 +12,7 @@ from slugify import slugify
 from revue.core import countries, frontmatter, messages, urls
 from revue.core.errors import BuildError, Problem
 from revue.core.frontmatter import Document
+from revue.core.markdown_limits import body_limit
 from revue.core.validate import (
     closest_key,
     missing_year,
@@ -31,9 +32,8 @@ KNOWN_KEYS = (
 )  # fmt: skip
 SOURCE_KEYS = ("agency", "url", "seed")
 PHOTO_KEYS = ("file", "alt", "caption", "credit")
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # An old address as an editor may paste it: the slug alone, its path, or the whole web address.
-OLD_ARTICLE_ADDRESS = re.compile(r"^(?:.*/)?articles/([^/]+)/?$")
+OLD_ARTICLE_ADDRESS = re.compile(r"(?:.*/)?articles/([^/]+)/?")
 # What `python build.py new` writes as the body: never published (see scaffold.py).
 PLACEHOLDER_BODY = "Écrivez ici le texte de l’article, en paragraphes séparés par une ligne vide."
 
@@ -100,11 +100,15 @@ class ArticleReader:
             self.problems.append(Problem(self.path, self.document.closing_line, messages.NO_BODY))
         elif self.document.body.strip() == PLACEHOLDER_BODY and not draft:
             self.problems.append(Problem(self.path, self.document.body_line, messages.PLACEHOLDER_LEFT))
+        elif limit := body_limit(self.document.body):  # what would hold Python-Markdown for minutes
+            line, message = limit
+            self.problems.append(Problem(self.path, self.document.body_line + line - 1, message))
         return None if self.problems else article
 
     def unpaired_quote(self, key: str, value: str) -> None:
-        """`title: Le sommet"` builds, but shows a stray » to readers: a quote char comes in pairs."""
-        if value.count('"') % 2:
+        """`title: Le sommet"` builds, but shows a stray » to readers: a quote char comes in pairs. Not
+        in a value written between double quotes, where a `"` is escaped on purpose (`"15\\" …"`)."""
+        if value.count('"') % 2 and key not in self.fm.double_quoted:
             self.bad(key, messages.unpaired_quote(key))
 
     def title(self) -> str:
@@ -197,7 +201,11 @@ class ArticleReader:
         url = value.get("url")
         if url is not None and (problem := web_address_problem(url)):
             self.bad("source", messages.key_problem("source", messages.key_problem("url", problem)))
-        return Source(agency=as_text(value.get("agency")) or "VNA", url=url, seed=value.get("seed"))
+        for key in ("agency", "seed"):  # `seed: [a.txt, b.txt]`: one article comes from one text
+            if value.get(key) is not None and not as_text(value[key]):
+                self.bad("source", messages.key_problem("source", messages.not_text(key, value[key])))
+        seed = as_text(value.get("seed")) or None
+        return Source(agency=as_text(value.get("agency")) or "VNA", url=url, seed=seed)
 
     def photos(self) -> tuple[Photo, ...]:
         """Photos with a `file` (alt text checked once the body's images are known: see build/photos.py),
@@ -233,29 +241,36 @@ class ArticleReader:
         )
 
     def slug(self) -> str:
+        """The article's address: `slug:` as written, checked by the one rule (`urls.is_slug`), or, when
+        absent or empty (« tirée du titre », as the guide says), made from the title."""
         value = as_typed(self.fm.values.get("slug"))
-        if value is None:
-            return slug_of(as_text(self.fm.values.get("title"))) or slug_of(self.path.stem)
-        if not SLUG_PATTERN.match(str(value)):
-            self.bad("slug", messages.slug_characters(value, slug_of(str(value))))
-        elif len(str(value)) > urls.MAX_SLUG_LENGTH:
-            self.bad(
-                "slug", messages.slug_too_long(len(str(value)), urls.MAX_SLUG_LENGTH, slug_of(str(value)))
-            )
-        return str(value)
+        if value is None or value == "":
+            made = slug_of(as_text(self.fm.values.get("title"))) or slug_of(self.path.stem)
+            if not made:  # `title: "???"` in `---.md`: the page would be /articles/ itself
+                self.bad("slug" if "slug" in self.fm.lines else "title", messages.NO_SLUG_FROM_TITLE)
+            return made
+        written = str(value)
+        if not urls.SLUG.fullmatch(written):
+            self.bad("slug", messages.slug_characters(written, slug_of(written)))
+        elif not urls.is_slug(written):
+            self.bad("slug", messages.slug_too_long(len(written), urls.MAX_SLUG_LENGTH, slug_of(written)))
+        return written
 
     def aliases(self) -> tuple[str, ...]:
-        """The article's old slugs, however the editor wrote each old address."""
+        """The article's old slugs, however the editor wrote each old address, each checked by the rule
+        of slugs (`urls.is_slug`): an old address is a folder of `output/`, as a slug is."""
         value = self.fm.values.get("aliases")
         listed = [] if value is None else value if isinstance(value, list) else [value]
         found: list[str] = []
         for item in listed:
-            written = as_text(item)
-            match = OLD_ARTICLE_ADDRESS.match(written)
+            written = as_typed(item) if isinstance(as_typed(item), str) else as_text(item)
+            match = OLD_ARTICLE_ADDRESS.fullmatch(written)
             slug = match[1] if match else written.strip("/")
-            if not SLUG_PATTERN.match(slug):
+            if not urls.SLUG.fullmatch(slug):
                 example = slug_of(slug) if "/" not in slug else ""  # `/pays/japon/` is no article's
                 self.bad("aliases", messages.alias_not_an_address(written or item, example))
+            elif not urls.is_slug(slug):
+                self.bad("aliases", messages.alias_too_long(len(slug), urls.MAX_SLUG_LENGTH))
             elif slug not in found:
                 found.append(slug)
         return tuple(found)

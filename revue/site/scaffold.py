@@ -13,7 +13,7 @@ from pathlib import Path
 from revue.core import countries, frontmatter, messages
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
-from revue.core.validate import parse_date
+from revue.core.validate import parse_date, refused_character
 from revue.site.config import load_config
 from revue.site.files import folder_or_absent
 from revue.site.read import PLACEHOLDER_BODY, read_article, slug_of
@@ -53,6 +53,12 @@ def create_article(project: Project, request: NewArticle) -> Path:
     shown = display_path(target, project.root)
     config = load_config(project.site_yaml)
     problems: list[Problem] = []
+    typed = [(messages.NEW_TITLE, request.title), *(("--country", c) for c in request.countries)]
+    for what, text in [*typed, ("--date", request.date or "")]:  # argv's bad bytes come as lone surrogates
+        if refused := refused_character(text):
+            problems.append(Problem(shown, None, messages.new_argument_refused(what, ord(refused))))
+    if problems:
+        raise BuildError(problems)
     if not slug:
         problems.append(Problem(shown, None, messages.NEW_TITLE_EMPTY))
     day = today_in(config.timezone) if request.date is None else parse_date(request.date)

@@ -209,3 +209,45 @@ def test_an_impossible_day_is_no_partial_date() -> None:
         None,
         "attaque : « Hanoï, 30 février (VNA) » : ce jour n’existe pas",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (
+            article("Chapeau.", "Hanoi (VNA) - Depuis la signature de l’accord, le 3 mars 2023, les échanges ont doublé en 2023."),
+            "paragraphe 1 : « le 3 mars 2023 » — le début ou la fin d’une période",
+        ),
+        (
+            article("Chapeau.", "Hanoi (VNA) - L’établissement des relations le 3 mars 2023 a ouvert une ère, dit-il en 2023."),
+            "paragraphe 1 : « le 3 mars 2023 » — un événement antérieur",
+        ),
+        (
+            article("Chapeau.", "Hanoi (VNA) - Ils ont signé le 25 septembre 2013, en 2013, il y a dix ans (25 septembre 2013-2023)."),
+            "paragraphe 1 : « le 25 septembre 2013 » — une année passée, citée en passant",
+        ),
+    ],
+    ids=["depuis", "établissement", "anniversary span"],
+)  # fmt: skip
+def test_a_day_that_starts_a_period_or_an_earlier_event_is_never_the_events(text: str, why: str) -> None:
+    """Issue 23, point 7: each of these gave the earlier day as the event's, the year written beside
+    it being named twice and no later year counted (the `2023` of `2013-2023` looked ahead)."""
+    found = find_date(parse(text), None)
+    assert (found.date, found.partial) == (None, None)
+    assert found.set_aside[0] == why
+
+
+def test_an_anniversary_text_is_never_published_ten_years_off() -> None:
+    """Issue 23, point 7: an agency text celebrating « (25 septembre 2013-2023) » and saying « depuis
+    l’établissement … le 25 septembre 2013 » was imported with `date: 2013-09-25`, published with
+    nothing said. In doubt, no date: the import makes a draft and lists each day set aside."""
+    found = find_date(fixture("anniversary-range.txt"), None)
+    assert (found.date, found.partial, found.evidence) == (
+        None,
+        None,
+        "pas de jour ni de mois dans le texte, seulement mardi (chapeau)",
+    )
+    assert found.set_aside == (
+        "chapeau : « 25 septembre 2013 » — entre parenthèses : un anniversaire ou une date passée",
+        "paragraphe 1 : « le 25 septembre 2013 » — le début ou la fin d’une période",
+    )

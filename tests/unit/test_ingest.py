@@ -319,3 +319,21 @@ def test_any_text_gives_a_valid_file_or_clear_errors_naming_the_seed(
     values = front_matter(written)
     assert values["source"]["seed"] == "seed.txt"
     assert values["slug"] == written.stem and isinstance(values["title"], str)
+
+
+def test_an_anniversary_text_is_imported_as_a_draft_with_the_days_set_aside(tmp_path: Path) -> None:
+    """Issue 23, point 7: the importer never publishes a year it is not sure of."""
+    text = (FIXTURES / "anniversary-range.txt").read_text(encoding="utf-8")
+    project = make_project(tmp_path, {"a.txt": text})
+    [report] = run_import(project)
+    assert report.splitlines()[2:6] == [
+        "  date: inconnue — importé en brouillon (`draft: true`) : remplissez `date` dans "
+        "content/le-vietnam-et-laustralie-celebrent-dix-ans-de-partenariat-integral.md",
+        "    indice : pas de jour ni de mois dans le texte, seulement mardi (chapeau)",
+        "    écarté : chapeau : « 25 septembre 2013 » — entre parenthèses : un anniversaire ou une date passée",
+        "    écarté : paragraphe 1 : « le 25 septembre 2013 » — le début ou la fin d’une période",
+    ]
+    written = front_matter(
+        project.content / "le-vietnam-et-laustralie-celebrent-dix-ans-de-partenariat-integral.md"
+    )
+    assert written["draft"] is True and "date" not in written

@@ -137,8 +137,9 @@ def test_check_and_build_warn_when_a_published_address_disappears(tmp_path: Path
         "ont gardés mèneront à une page introuvable — s’il a changé de slug, ajoutez "
         "`aliases: [un-titre-corrige]` à son en-tête ; s’il a été retiré exprès, il n’y a rien à faire"
     )
-    page = project.output / "articles/un-titre-corrige/index.html"
-    assert checked.warnings == built.warnings == (Problem(page, None, gone),)
+    # Named by the article's file, at the line its address comes from (issue 23, point 14: it named the
+    # output/ file, and warned of the draft's page that only the preview had built).
+    assert checked.warnings == built.warnings == (Problem(Path("content/x.md"), 2, gone),)
     assert build(project, BASE_URL).warnings == ()  # said once: this build published the new address
 
 

@@ -61,10 +61,22 @@ def test_scripts_handlers_and_javascript_links_are_removed() -> None:
 NBSP, NNBSP = "\u00a0", "\u202f"
 MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 SPACES = f"[ \t{NBSP}{NNBSP}]"
+
+
+def is_inch_mark(quote: re.Match[str]) -> bool:
+    """A `"` right after a digit, with no « opened in the 2,000 characters before it and not closed since
+    (by » or by a `"`, which closes in the same pass)."""
+    before = quote.string[max(0, quote.start() - 2000) : quote.start()]
+    if quote[0] != '"' or not re.search(r"[0-9]$", before):
+        return False
+    opened = before.rfind("«")
+    return opened < 0 or re.search(r'[»"]', before[opened:]) is not None
+
+
 REFERENCE_RULES = (
     (r"(?<=\w)'|'(?=\w)", "’"),
     (rf'(?:(?<=^)|(?<=[\s(\[{NBSP}]))"{SPACES}*', f"«{NBSP}"),
-    (rf'{SPACES}*"', f"{NBSP}»"),
+    (rf'{SPACES}*"', lambda quote: "″" if is_inch_mark(quote) else f"{NBSP}»"),
     (rf"«{SPACES}*", f"«{NBSP}"),
     (rf"{SPACES}*»", f"{NBSP}»"),
     (rf"{SPACES}+(?=[;:!?])", NNBSP),
