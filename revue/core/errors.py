@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from revue.core.messages import visible
+from revue.core import messages
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        path = visible(self.path)  # a file named with a control character, or bytes that are not UTF-8
+        path = messages.visible(self.path)  # a file named with a control character, or bytes that are not UTF-8
         where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.message}"
 

@@ -150,29 +150,67 @@ def test_a_seed_written_as_a_list_is_a_problem_not_a_type_error(
     ]
 
 
-@pytest.mark.parametrize("where", ["site.yaml", "seeds/sources.yaml", "seeds/depeche.txt"])
-def test_a_pipe_in_place_of_a_file_is_named_never_waited_on(project: Project, where: str) -> None:
+NOT_A_FILE = (
+    ": n’est pas un fichier ordinaire (un tube, un périphérique ou une socket), il ne se "
+    "lit pas — remplacez-le par un fichier, ou supprimez-le"
+)
+
+
+def run_process(project: Project, command: str) -> subprocess.CompletedProcess[str]:
+    """`build.py COMMAND` as a process with a time limit, so that a hang fails a test instead of
+    holding the suite."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--root", str(project.root), command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("where", "readers"),
+    [
+        ("site.yaml", ("build", "check", "import")),
+        ("seeds/sources.yaml", ("import",)),
+        ("seeds/depeche.txt", ("import",)),
+    ],
+)
+def test_a_pipe_in_place_of_a_file_is_named_never_waited_on(
+    project: Project, where: str, readers: tuple[str, ...]
+) -> None:
     """Issue 23, point 12: a FIFO in place of `site.yaml`, `sources.yaml` or a seed hung `check` and
-    `build` for ever (open waits for a writer). Run as processes with a time limit, so that a
-    regression fails here instead of holding the suite."""
+    `build` for ever (open waits for a writer). Seeds and `sources.yaml` are read by `import` alone
+    (issue 22): there it is named; `build` and `check` end without waiting on it."""
     (project.content / "a.md").write_text(article(), encoding="utf-8")
     (project.root / "seeds").mkdir()
     (project.root / where).unlink(missing_ok=True)
     os.mkfifo(project.root / where)
-    for command in ("build", "check"):
-        done = subprocess.run(
-            [sys.executable, str(REPO / "build.py"), "--root", str(project.root), command],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert done.returncode == 1
-        assert done.stderr.splitlines()[0] == (
-            f"{where}: n’est pas un fichier ordinaire (un tube, un périphérique ou une socket), il ne se "
-            "lit pas — remplacez-le par un fichier, ou supprimez-le"
-        )
-    assert not project.output.exists()
+    for command in ("build", "check", "import"):
+        done = run_process(project, command)
+        if command in readers:
+            assert done.returncode == 1, command
+            assert done.stderr.splitlines()[0] == where + NOT_A_FILE
+        else:
+            assert done.returncode == 0, (command, done.stderr)
+    assert project.output.exists() == (where != "site.yaml")
+
+
+def test_sources_yaml_nested_too_deep_is_refused_by_import(
+    project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 23, point 9: `seeds/sources.yaml` nested 1,000 levels deep was a RecursionError; the
+    nesting is counted before any parser runs, and `import`, its one reader, names the line."""
+    (project.root / "seeds").mkdir()
+    (project.root / "seeds" / "depeche.txt").write_text("Titre\n\nHanoï (VNA) – Texte.\n", encoding="utf-8")
+    nested = "depeche.txt:\n" + "".join("  " * depth + "- \n" for depth in range(1, 1000))
+    (project.root / "seeds" / "sources.yaml").write_text(nested, encoding="utf-8")
+    code, lines = run(project, capsys, "import")
+    assert code == 1
+    assert lines == [
+        "seeds/sources.yaml:20: des listes ou des champs imbriqués sur plus de 20 niveaux, quand Revue en lit 3 "
+        "au plus (une photo, dans `photos:`) — vérifiez les crochets et l’indentation"
+    ]
 
 
 def test_a_pipe_among_the_articles_is_skipped_with_a_warning(
