@@ -95,6 +95,6 @@ def arrange_body(body_html: str, article: Article) -> ArticleBody:
     repeated = bool(article.summary) and repeats(article.summary, text)
     start = '<p class="standfirst">' if repeated else "<p>"
     if shown_dateline:
-        start += f'<span class="dateline">{escape(shown_dateline)}</span> '
+        start += f'<span class="dateline" data-pagefind-ignore>{escape(shown_dateline)}</span> '
     rebuilt = start + text + "</p>" + body_html[first.end() :]
     return ArticleBody(Markup(rebuilt), bool(article.summary) and not repeated, minutes)
