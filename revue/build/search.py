@@ -35,7 +35,7 @@ BUNDLE = urls.SEARCH_BUNDLE.rstrip("/")  # the folder the search page loads `sha
 INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it
 MANIFEST = "shards.json"
 SEARCH_STORE = "search"  # the shard bundles' folder under `.cache/`
-INDEXER = "shards-2"  # bump when the Pagefind command, the index view or the files kept change: all is redone
+INDEXER = "shards-2"  # bump when the Pagefind command, the index view or the files kept change
 UNUSED = (  # Pagefind's ready-made interfaces: the search page uses its JS API only
     "pagefind-ui.js",
     "pagefind-ui.css",
@@ -60,9 +60,8 @@ HTML_TAG = re.compile(rb"<html[\s>][^>]*>?", re.IGNORECASE)
 # `140000` and as its parts. search.js removes that space and puts the narrow space back in what it shows.
 # A filter's value (« Côte d’Ivoire ») is left as it is: the search page filters by it.
 ELIDED = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
-GROUP_MARK = (
-    "~"  # ASCII punctuation, which Pagefind drops from the word and splits it at (not `_`: a word character)
-)
+# ASCII punctuation, which Pagefind drops from the word and splits it at (not `_`, a word character to it)
+GROUP_MARK = "~"
 WORDS = {"elided": ELIDED, "group_mark": GROUP_MARK}  # in shards.json: for search.js to undo the view
 APOSTROPHES = "’'"
 ELIDED_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(ELIDED)})\Z", re.IGNORECASE)  # at the end of a text
@@ -263,7 +262,8 @@ def pagefind_binary() -> Path:
 
 
 def index_shard(binary: Path, site: NewSite, shard: Shard, store: Path, key: str) -> Problem | None:
-    """Index one shard on a site of hard links to its pages, into `store/key/`; a Problem if Pagefind fails."""
+    """Index one shard on a site of its pages' index views (`stage_page`), into `store/key/`; a Problem if
+    Pagefind fails."""
     import tempfile
 
     store.mkdir(parents=True, exist_ok=True)
