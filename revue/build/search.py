@@ -6,10 +6,16 @@ carried over from the store (`.cache/search/`, which the GitHub Pages workflow k
 the others are indexed at once, one Pagefind process each on a site holding only their pages, so
 memory stays bounded by the shard size. `pagefind/shards.json` tells the search page what each shard
 holds; the page merges them in the reader's browser (templates/static/search.js).
+
+Pagefind reads each page in an index view (`index_view`) where every French word a reader sees stands
+alone as Pagefind splits words: an elided article or pronoun apart from its word (« l’ investissement »),
+a grouped number's groups joined (« 140~000 »). search.js asks for words in the same form and shows
+titles and excerpts as the page writes them.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -32,7 +38,7 @@ BUNDLE = urls.SEARCH_BUNDLE.rstrip("/")  # the folder the search page loads `sha
 INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it
 MANIFEST = "shards.json"
 SEARCH_STORE = "search"  # the shard bundles' folder under `.cache/`
-INDEXER = "shards-2"  # bump when the Pagefind command or the files kept change: every shard is redone
+INDEXER = "shards-3"  # bump when the Pagefind command, the index view or the files kept change
 ENTRY = "pagefind-entry.json"  # what Pagefind says a bundle holds: its languages and their pages
 UNUSED = (  # Pagefind's ready-made interfaces: the search page uses its JS API only
     "pagefind-ui.js",
@@ -51,6 +57,21 @@ INDEXED = re.compile(
 DATE = re.compile(rb'data-pagefind-sort="date:(\d{4}-\d{2})-\d{2}"')
 COUNTRY = re.compile(rb'data-pagefind-filter="pays">([^<]*)<')
 HTML_TAG = re.compile(rb"<html[\s>][^>]*>?", re.IGNORECASE)
+# The index view. Pagefind splits words on whitespace only, and keeps « l’investissement » as one word
+# (`linvestissement`): the elided articles and pronouns of French, before a letter, get a space after
+# their apostrophe. A number's groups (`140 000`, a narrow no-break space between them as the typography
+# writes them) are two words to Pagefind: they are joined by GROUP_MARK, which Pagefind indexes as
+# `140000` and as its parts. search.js removes that space and puts the narrow space back in what it shows.
+# A filter's value (« Côte d’Ivoire ») is left as it is: the search page filters by it.
+ELIDED = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
+# ASCII punctuation, which Pagefind drops from the word and splits it at (not `_`, a word character to it)
+GROUP_MARK = "~"
+WORDS = {"elided": ELIDED, "group_mark": GROUP_MARK}  # in shards.json: for search.js to undo the view
+APOSTROPHES = "’'"
+ELIDED_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(ELIDED)})\Z", re.IGNORECASE)  # at the end of a text
+LONGEST_ELIDED = max(map(len, ELIDED)) + 1  # with the character before it
+DIGIT_GROUP = re.compile(r"\u202f(?<=\d\u202f)(?=\d{3}(?!\d))")  # between a number's groups
+FILTER_VALUE = re.compile(r"(data-pagefind-filter[^>]*>[^<]*)")  # kept as it is: the filters name it so
 
 
 @dataclass(frozen=True)
@@ -140,7 +161,7 @@ def index_site(site: NewSite, pages: Mapping[str, str], store: Path, shard_size:
     if shards:
         shutil.copyfile(store / keys[shards[0].id] / "pagefind.js", bundle / "pagefind.js")
     entries = [shard_entry(shard, folders[shard.id], facts) for shard in shards]
-    manifest = json.dumps({"shards": entries}, ensure_ascii=False)
+    manifest = json.dumps({"shards": entries, "words": WORDS}, ensure_ascii=False)
     (bundle / MANIFEST).write_text(manifest + "\n", encoding="utf-8")
     memo.save()
     forget_unused(store, set(keys.values()))
@@ -246,7 +267,8 @@ def pagefind_binary() -> Path:
 
 
 def index_shard(binary: Path, site: NewSite, shard: Shard, store: Path, key: str) -> Problem | None:
-    """Index one shard on a site of hard links to its pages, into `store/key/`; a Problem if Pagefind fails."""
+    """Index one shard on a site of its pages' index views (`stage_page`), into `store/key/`; a Problem if
+    Pagefind fails."""
     import tempfile
 
     store.mkdir(parents=True, exist_ok=True)
@@ -255,7 +277,7 @@ def index_shard(binary: Path, site: NewSite, shard: Shard, store: Path, key: str
         pages, out = Path(work).absolute() / "site", Path(work).absolute() / BUNDLE
         for path in shard.pages:
             (pages / path).parent.mkdir(parents=True, exist_ok=True)
-            link_or_copy(site.locate(path), str(pages / path))
+            stage_page(site.locate(path), pages / path)
         command = [str(binary), "--site", str(pages), "--output-path", str(out), "--quiet"]
         returncode, printed = run_pagefind(command, work)
         if returncode != 0:
@@ -285,6 +307,44 @@ def run_pagefind(command: list[str], folder: str) -> tuple[int, str]:
         reached("pagefind")
         printed, _ = indexer.communicate()
     return indexer.returncode, printed.strip()
+
+
+def stage_page(source: str, target: Path) -> None:
+    """Put a page where Pagefind will read it: its index view, or a link to it when that is the page."""
+    with open(source, "rb") as file:
+        page = file.read()
+    view = index_view(page)
+    if view is page:
+        link_or_copy(source, str(target))
+    else:
+        target.write_bytes(view)
+
+
+def index_view(page: bytes) -> bytes:
+    """The page as Pagefind reads it (see ELIDED); the page itself when nothing in it changes.
+
+    From `<body>` on: Pagefind reads nothing of the head but `<html lang>`, and the head says the title
+    and summary three times over. Not only the indexed element, though: finding it costs more than
+    changing the rest, which Pagefind never reads."""
+    head = max(page.find(b"<body"), 0)
+    text = page[head:].decode("utf-8")
+    parts = FILTER_VALUE.split(text)
+    parts[::2] = (DIGIT_GROUP.sub(GROUP_MARK, set_apart(part)) for part in parts[::2])
+    view = "".join(parts)
+    return page if view == text else page[:head] + view.encode("utf-8")
+
+
+def set_apart(text: str) -> str:
+    """A space after each elided word's apostrophe, before a letter. Split at the apostrophes, which are
+    few, rather than searched for with a pattern, three times slower on a page."""
+    for apostrophe in APOSTROPHES:
+        pieces = text.split(apostrophe)
+        joined = pieces[:1]
+        for before, after in itertools.pairwise(pieces):
+            elided = after[:1].isalpha() and ELIDED_BEFORE.search(before[-LONGEST_ELIDED:])
+            joined += (apostrophe + " " if elided else apostrophe, after)
+        text = "".join(joined)
+    return text
 
 
 def pagefind_problem(where: Path, printed: str) -> Problem:

@@ -2,7 +2,8 @@
 
 The search tests check that the sharded index finds what one index finds, and
 `scripts/measure_search.py` compares what a search downloads from each; both replace `pagefind/` of a
-built site with this single index, read by the same search page through a one-shard manifest.
+built site with this single index, made from the same index view of the pages (revue/build/search.py)
+and read by the same search page through a one-shard manifest.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
-from revue.build.search import BUNDLE, MANIFEST, UNUSED, pagefind_binary
+from revue.build.search import BUNDLE, INDEXED_MARK, MANIFEST, UNUSED, pagefind_binary, stage_page
 
 FOLDER = "one"  # the single shard's folder under pagefind/
 
@@ -20,10 +22,24 @@ FOLDER = "one"  # the single shard's folder under pagefind/
 def index_as_one(site: Path) -> None:
     """Replace `site/pagefind/` by one Pagefind index of all its pages, described as one shard."""
     bundle = site / BUNDLE
-    shards = json.loads((bundle / MANIFEST).read_text(encoding="utf-8"))["shards"]
+    manifest = json.loads((bundle / MANIFEST).read_text(encoding="utf-8"))
+    shards = manifest["shards"]
     shutil.rmtree(bundle)
-    command = [str(pagefind_binary()), "--site", str(site), "--output-path", str(bundle / FOLDER), "--quiet"]
-    subprocess.run(command, check=True, capture_output=True)
+    with tempfile.TemporaryDirectory(prefix="one-index-", dir=site.parent) as work:
+        pages = Path(work).absolute()
+        for page in site.rglob("*.html"):
+            if INDEXED_MARK in page.read_bytes():
+                (pages / page.relative_to(site)).parent.mkdir(parents=True, exist_ok=True)
+                stage_page(str(page), pages / page.relative_to(site))
+        command = [
+            str(pagefind_binary()),
+            "--site",
+            str(pages),
+            "--output-path",
+            str(bundle / FOLDER),
+            "--quiet",
+        ]
+        subprocess.run(command, check=True, capture_output=True)
     for name in UNUSED:
         (bundle / FOLDER / name).unlink(missing_ok=True)
     shutil.copy(bundle / FOLDER / "pagefind.js", bundle / "pagefind.js")
@@ -37,5 +53,5 @@ def index_as_one(site: Path) -> None:
         "countries": sorted({country for shard in shards for country in shard["countries"]}),
     }
     (bundle / MANIFEST).write_text(
-        json.dumps({"shards": [whole]}, ensure_ascii=False) + "\n", encoding="utf-8"
+        json.dumps({**manifest, "shards": [whole]}, ensure_ascii=False) + "\n", encoding="utf-8"
     )

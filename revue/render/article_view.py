@@ -94,7 +94,7 @@ def arrange_body(body_html: str, article: Article) -> ArticleBody:
     shown_dateline, text = opening(first[1], article) if article.place else ("", first[1])
     repeated = bool(article.summary) and repeats(article.summary, text)
     start = '<p class="standfirst">' if repeated else "<p>"
-    if shown_dateline:
-        start += f'<span class="dateline">{escape(shown_dateline)}</span> '
+    if shown_dateline:  # the place and agency, metadata: out of the search index and its excerpts
+        start += f'<span class="dateline" data-pagefind-ignore>{escape(shown_dateline)}</span> '
     rebuilt = start + text + "</p>" + body_html[first.end() :]
     return ArticleBody(Markup(rebuilt), bool(article.summary) and not repeated, minutes)

@@ -5,11 +5,18 @@
 // shards it needs (a year loads that year's), all into one Pagefind instance (`mergeIndex`: one
 // WebAssembly module for all), each tagged with a `shard` filter so that it can be searched on its own.
 // Results merge into one list: by score, as Pagefind merges indexes, or by date, shards being periods.
+//
+// Pagefind read the pages in an index view (revue/build/search.py, `index_view`): elided articles and
+// pronouns stand apart from their word (« l’ investissement »), a number's groups are joined (« 140~000 »).
+// Queries are put in that form before they reach Pagefind, and what the reader sees is put back as written.
+// Words in a row (a phrase) are found from where each word is, and rank first.
 const form = document.getElementById("recherche");
 const input = document.getElementById("recherche-q");
+const chosen = document.getElementById("recherche-choix");
 const countrySelect = document.getElementById("recherche-pays");
 const yearSelect = document.getElementById("recherche-annee");
 const sortSelect = document.getElementById("recherche-tri");
+const notice = document.getElementById("recherche-avis");
 const status = document.getElementById("recherche-etat");
 const list = document.getElementById("recherche-resultats");
 const more = document.getElementById("recherche-plus");
@@ -20,7 +27,7 @@ const initial = new URLSearchParams(location.search);
 if (!input.value) input.value = initial.get("q") || "";
 
 const bundle = form.dataset.bundle;
-const { shards } = await (await fetch(`${bundle}shards.json`)).json(); // newest period first
+const { shards, words: view } = await (await fetch(`${bundle}shards.json`)).json(); // newest period first
 const pagefind = shards.length ? await import(`${bundle}pagefind.js`) : null;
 
 const PAGE = 30; // results whose text is fetched at once: each costs a request
@@ -29,16 +36,125 @@ let latest = 0; // only the newest search may write the results
 let found = []; // the newest search's results, in order
 let done = 0; // how many of them are shown
 
+// An elided article or pronoun as a reader types it (any apostrophe, any case), before a letter.
+const elided = `(${view.elided.join("|")})`;
+const ELISION = new RegExp(`(?<![\\p{L}\\p{N}])${elided}['’ʼ‘\`´](?=\\p{L})`, "giu");
+// A number in groups of three, as French writes it (`140 000`, `140.000`, no-break spaces too).
+const GROUPED = /(?<![\p{N}.,])\p{N}{1,3}(?:[ .\u00a0\u202f]\p{N}{3})+(?!\p{N})/gu;
+const ELIDED_WORD = new RegExp(`^${elided}$`, "iu");
+// In Pagefind's text of a page: an elided word the index view set apart, a number's joined groups.
+const SET_APART = new RegExp(`^${elided}['’]$`, "iu");
+const JOINED = new RegExp(`(?<=\\p{N})${view.group_mark.replace(/[$()*+./?[\\\]^{|}]/g, "\\$&")}(?=\\p{N}{3})`, "gu");
+// A phrase in quotes: straight, French or English ones.
+const QUOTED = /^\s*["«“„]\s*(.+?)\s*["»”“]\s*$/su;
+const EXCERPT = 30; // words an excerpt quotes, as many as Pagefind's own
+
+// The query's words as the index view holds them: a number's groups joined, an elided article or pronoun
+// dropped, or kept as a word of its own where the words must stand together.
+function asIndexed(text, together) {
+  return text
+    .replace(GROUPED, (number) => number.replace(/\P{N}/gu, ""))
+    .replace(ELISION, together ? "$1 " : "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+// What Pagefind is asked: `plain`, every word anywhere; `phrase`, the words in a row, which rank first
+// (a quoted query finds only those), an elided word standing for any word there (null: never searched,
+// it would load its own index chunk); `words`, each checked to be really in a shard (`reallyMatches`).
+function query(text) {
+  const quoted = QUOTED.exec(text);
+  const asked = quoted ? quoted[1] : text;
+  const plain = asIndexed(asked, false) || asIndexed(asked, true); // a lone `l’` is still a word
+  const phrase = asIndexed(asked, true)
+    .split(" ")
+    .map((word) => (ELIDED_WORD.test(word) ? null : word));
+  while (phrase.length && phrase[0] === null) phrase.shift();
+  while (phrase.length && phrase.at(-1) === null) phrase.pop();
+  return { plain, quoted: Boolean(quoted), phrase, words: plain.split(" ").map(bare).filter(Boolean) };
+}
+
+// Words of Pagefind's text of a page, put back as the page writes them: the elided word joined to the
+// next, the narrow space between a number's groups. `marked` words are wrapped in <mark>.
+function asWritten(words, marked = new Set(), first = 0) {
+  const nodes = [];
+  words.forEach((word, at) => {
+    const text = word.replace(JOINED, "\u202f");
+    if (marked.has(first + at)) {
+      const mark = document.createElement("mark");
+      mark.textContent = text;
+      nodes.push(mark);
+    } else {
+      nodes.push(text);
+    }
+    if (at < words.length - 1 && !SET_APART.test(word)) nodes.push(" ");
+  });
+  return nodes;
+}
+
+function written(text) {
+  return asWritten((text || "").split(" ")).join("");
+}
+
+// The excerpt: the words of the body around the query's words in a row (`phrase`, where they start), else
+// around its best match (the title, which opens Pagefind's text, is the result's heading already), or its
+// summary when only the title or the summary matched.
+function excerpt(data, phrase) {
+  const words = data.content.split(/\s+/);
+  const body = (data.meta.title || "").split(/\s+/).length;
+  const matched = data.locations.filter((at) => at >= body).sort((a, b) => a - b);
+  const paragraph = document.createElement("p");
+  if (!matched.length && data.meta.summary) {
+    paragraph.textContent = written(data.meta.summary);
+    return paragraph;
+  }
+  const densest = matched.reduce(
+    (most, at) => {
+      const around = matched.filter((other) => other >= at && other < at + EXCERPT).length;
+      return around > most.around ? { at, around } : most;
+    },
+    { at: body, around: 0 },
+  ).at;
+  const best = phrase >= body ? phrase : densest;
+  const start = Math.max(body, Math.min(best - Math.floor(EXCERPT / 5), words.length - EXCERPT));
+  let end = Math.min(words.length, start + EXCERPT);
+  if (SET_APART.test(words[end - 1])) end += 1; // never an elided word without the word it belongs to
+  paragraph.append(
+    start > body ? "… " : "",
+    ...asWritten(words.slice(start, end), new Set(matched), start),
+    end < words.length ? " …" : "",
+  );
+  return paragraph;
+}
+
 function addOptions(select, values) {
   for (const value of values) {
     select.append(new Option(value, value));
   }
 }
 
+// Filters from a shared link; one naming no partner or year of the site is said, not silently dropped.
 function readFilters() {
-  countrySelect.value = initial.get("pays") || "";
-  yearSelect.value = initial.get("annee") || "";
+  const unknown = [];
+  for (const [select, key, message] of [
+    [countrySelect, "pays", (value) => `aucun article n’a pour partenaire «\u00a0${value}\u00a0»`],
+    [yearSelect, "annee", (value) => `aucun article n’est de l’année «\u00a0${value}\u00a0»`],
+  ]) {
+    const wanted = initial.get(key) || "";
+    select.value = wanted;
+    if (select.value !== wanted) unknown.push(message(wanted));
+  }
   sortSelect.value = initial.get("tri") === "date" ? "date" : "";
+  const removed = unknown.length > 1 ? "ces filtres sont retirés" : "ce filtre est retiré";
+  const said = `${unknown.join("\u202f; ")}\u00a0: ${removed}.`;
+  notice.textContent = unknown.length ? said[0].toUpperCase() + said.slice(1) : "";
+  notice.hidden = !unknown.length;
+}
+
+// The closed filters say what they hold, so a reader sees a search is narrowed without opening them.
+function showChoices() {
+  const choices = [countrySelect.value, yearSelect.value, sortSelect.value && "par date"].filter(Boolean);
+  chosen.textContent = choices.length ? ` (${choices.join(", ")})` : "";
 }
 
 function writeUrl() {
@@ -55,7 +171,7 @@ function plural(count, one, many) {
 }
 
 // Words as Pagefind compares them: lower case, no accents, no punctuation.
-function plain(text) {
+function bare(text) {
   return text
     .toLocaleLowerCase("fr")
     .normalize("NFD")
@@ -88,37 +204,57 @@ async function reallyMatches(shard, words, best) {
     const data = await best.data();
     const text = data.content.split(/[\r\n\s]+/g);
     const matched = [...data.locations.map((at) => text[at] || ""), ...Object.values(data.meta).join(" ").split(/\s+/)];
-    if (!matched.some((seen) => plain(seen).startsWith(word))) return false;
+    if (!matched.some((seen) => bare(seen).startsWith(word))) return false;
   }
   return true;
 }
 
-async function searchShard(shard, term, options) {
+// A shard's results, each saying whether it holds the query's words in a row (then it ranks first).
+async function searchShard(shard, asked, options) {
   await load(shard);
   const filters = { ...options.filters, shard: shard.id };
-  const { results } = await pagefind.search(term || null, { ...options, filters });
-  if (!term || !results.length) return results;
-  const words = term.split(/\s+/).map(plain).filter(Boolean);
-  return (await reallyMatches(shard, words, results[0])) ? results : [];
+  const { results } = await pagefind.search(asked.plain || null, { ...options, filters });
+  if (!asked.plain || !results.length) return results;
+  if (!(await reallyMatches(shard, asked.words, results[0]))) return [];
+  if (asked.phrase.length < 2) return results;
+  const together = await inARow(asked.phrase, filters);
+  const marked = results.map((result) => ({ ...result, phrase: together.get(result.id) }));
+  return asked.quoted ? marked.filter((result) => result.phrase !== undefined) : marked;
 }
 
-function resultItem(data) {
+// The pages holding `words` one after the other (null: any word), each with where they first do, found
+// from where each word is in each page. Not Pagefind's exact search: it misses a page that writes a word
+// of the phrase in two forms with accents (« année » and « années »), since it then expects one word more.
+async function inARow(words, filters) {
+  const where = await Promise.all(
+    words.map(async (word, offset) => {
+      if (word === null) return null;
+      const { results } = await pagefind.search(word, { filters });
+      return { offset, pages: new Map(results.map((result) => [result.id, new Set(result.words)])) };
+    }),
+  );
+  const [first, ...rest] = where.filter(Boolean);
+  const found = new Map();
+  for (const [page, starts] of first.pages) {
+    const start = [...starts]
+      .sort((a, b) => a - b)
+      .find((at) => rest.every((word) => word.pages.get(page)?.has(at + word.offset)));
+    if (start !== undefined) found.set(page, start);
+  }
+  return found;
+}
+
+function resultItem(data, phrase) {
   const item = document.createElement("li");
   const heading = document.createElement("h2");
   const link = document.createElement("a");
   link.href = data.url;
-  link.textContent = data.meta.title;
+  link.textContent = written(data.meta.title);
   heading.append(link);
   const meta = document.createElement("p");
   meta.className = "meta";
-  meta.textContent = [data.meta.date, data.meta.place].filter(Boolean).join(" · ");
-  const excerpt = document.createElement("p");
-  if (data.locations.length || !data.meta.summary) {
-    excerpt.innerHTML = data.excerpt; // Pagefind escapes the page text and adds only <mark>
-  } else {
-    excerpt.textContent = data.meta.summary; // found by its summary only: quote that
-  }
-  item.append(heading, meta, excerpt);
+  meta.textContent = [data.meta.date, written(data.meta.place)].filter(Boolean).join(" · ");
+  item.append(heading, meta, excerpt(data, phrase));
   return item;
 }
 
@@ -126,7 +262,7 @@ async function showMore(search) {
   const next = found.slice(done, done + PAGE);
   const data = await Promise.all(next.map((result) => result.data()));
   if (search !== latest) return [];
-  const items = data.map(resultItem);
+  const items = data.map((page, at) => resultItem(page, next[at].phrase));
   list.append(...items);
   done += next.length;
   more.hidden = done >= found.length;
@@ -136,6 +272,7 @@ async function showMore(search) {
 async function run() {
   const search = ++latest;
   writeUrl();
+  showChoices();
   const term = input.value.trim();
   const filters = {};
   if (countrySelect.value) filters.pays = countrySelect.value;
@@ -153,9 +290,12 @@ async function run() {
       (!filters.pays || shard.countries.includes(filters.pays)) &&
       (!filters["année"] || shard.years.includes(filters["année"])),
   );
-  const lists = await Promise.all(wanted.map((shard) => searchShard(shard, term, options)));
+  const asked = query(term);
+  const lists = await Promise.all(wanted.map((shard) => searchShard(shard, asked, options)));
   if (search !== latest) return;
-  found = byDate || !term ? lists.flat() : lists.flat().sort((a, b) => b.score - a.score);
+  const all = lists.flat();
+  const inARowFirst = (a, b) => (b.phrase !== undefined) - (a.phrase !== undefined) || b.score - a.score;
+  found = byDate || !term ? all : all.sort(inARowFirst);
   done = 0;
   list.replaceChildren();
   await showMore(search);
@@ -183,5 +323,6 @@ form.dataset.ready = "";
 if (pagefind) {
   run();
 } else {
+  showChoices();
   status.textContent = "Aucun article n’est encore publié.";
 }

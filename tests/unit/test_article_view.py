@@ -26,7 +26,7 @@ def test_a_repeated_standfirst_is_shown_once_with_the_dateline_first() -> None:
     shown = arrange_body(body, article())
     assert not shown.show_standfirst
     assert shown.html.startswith(
-        '<p class="standfirst"><span class="dateline">HANOÏ (VNA) —</span> Le président'
+        '<p class="standfirst"><span class="dateline" data-pagefind-ignore>HANOÏ (VNA) —</span> Le président'
     )
     assert shown.html.count("(VNA)") == 1
     assert shown.html.endswith("<p>Suite.</p>")
@@ -37,7 +37,7 @@ def test_a_different_first_paragraph_keeps_the_standfirst() -> None:
     assert shown.show_standfirst
     assert (
         shown.html
-        == '<p><span class="dateline">HANOÏ (VNA) —</span> Les deux pays ont signé trois accords sur l’énergie.</p>'
+        == '<p><span class="dateline" data-pagefind-ignore>HANOÏ (VNA) —</span> Les deux pays ont signé trois accords sur l’énergie.</p>'
     )
 
 
@@ -49,7 +49,9 @@ def test_reading_time_counts_words() -> None:
 def test_the_newsrooms_own_copy_names_no_agency_in_its_dateline() -> None:
     own = replace(article(summary=""), source=None)
     shown = arrange_body("<p>Les deux pays ont signé trois accords.</p>", own)
-    assert shown.html.startswith('<p><span class="dateline">HANOÏ —</span> Les deux pays')
+    assert shown.html.startswith(
+        '<p><span class="dateline" data-pagefind-ignore>HANOÏ —</span> Les deux pays'
+    )
 
 
 def opening_of(first_paragraph: str, place: str = "Paris", source: Source | None = VNA) -> str:
@@ -70,7 +72,10 @@ def opening_of(first_paragraph: str, place: str = "Paris", source: Source | None
     ],
 )
 def test_a_subject_in_brackets_is_no_dateline_and_keeps_every_word(paragraph: str) -> None:
-    assert opening_of(paragraph) == f'<p><span class="dateline">PARIS (VNA) —</span> {paragraph}</p>'
+    assert (
+        opening_of(paragraph)
+        == f'<p><span class="dateline" data-pagefind-ignore>PARIS (VNA) —</span> {paragraph}</p>'
+    )
 
 
 @pytest.mark.parametrize(
@@ -84,7 +89,7 @@ def test_a_subject_in_brackets_is_no_dateline_and_keeps_every_word(paragraph: st
 )
 def test_the_agencys_dateline_gives_way_to_the_house_one(paragraph: str, place: str) -> None:
     assert opening_of(paragraph, place) == (
-        f'<p><span class="dateline">{place.upper()} (VNA) —</span> Le président a reçu la délégation.</p>'
+        f'<p><span class="dateline" data-pagefind-ignore>{place.upper()} (VNA) —</span> Le président a reçu la délégation.</p>'
     )
 
 
@@ -103,11 +108,11 @@ def test_an_editors_own_dateline_is_kept_as_written_and_not_doubled(
     paragraph: str, place: str, dateline: str
 ) -> None:
     assert opening_of(paragraph, place) == (
-        f'<p><span class="dateline">{dateline}</span> Les deux pays ont signé.</p>'
+        f'<p><span class="dateline" data-pagefind-ignore>{dateline}</span> Les deux pays ont signé.</p>'
     )
 
 
 def test_copy_without_a_source_keeps_the_agency_its_dateline_names() -> None:
     assert opening_of("Hanoï (VNA) – Les deux pays ont signé.", "Hanoï", source=None) == (
-        '<p><span class="dateline">HANOÏ (VNA) —</span> Les deux pays ont signé.</p>'
+        '<p><span class="dateline" data-pagefind-ignore>HANOÏ (VNA) —</span> Les deux pays ont signé.</p>'
     )

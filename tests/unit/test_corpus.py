@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from revue.dev.corpus import PARTNERS, write_corpus
+from revue.dev.corpus import COMPOUNDS, NOUNS, PARTNERS, PROVINCES, corpus, write_corpus
 from revue.site.config import load_config
 from tests.conftest import REPO, read_all
 
@@ -24,3 +25,21 @@ def test_the_corpus_is_deterministic_and_valid(tmp_path: Path) -> None:
     )
     assert all("Voir plus" not in a.body_markdown for a in articles)
     assert len({a.date.year for a in articles if a.date}) > 10
+
+
+def test_a_quarter_of_the_corpus_reports_a_project_written_as_french_writes() -> None:
+    """Elided words, compounds and numbers in groups, for the search's query set to find."""
+    articles = list(corpus(REPO / "seeds", 400))
+    texts = [f"{a.title}\n{a.body}" for a in articles]
+    projects = [t for t in texts if any(f"{p}" in t for p in PROVINCES)]
+    assert 70 <= len(projects) <= 130
+    nouns = {n for t in projects for n in NOUNS if re.search(rf"[’']{n}\b", t)}
+    assert len(nouns) > len(NOUNS) / 2, "each noun after an elision"
+    assert any(re.search(r"\bL’[A-ZÉ]", a.title) for a in articles), "an elision in a title"
+    assert {c for t in projects for c in COMPOUNDS if c in t} == set(COMPOUNDS)
+    numbers = [
+        re.search(r"(\d{1,3}(?:[ .]\d{3})+|\d{5,6}) (?:tonnes|hectares|dollars|visiteurs|emplois|plants)", t)
+        for t in projects
+    ]
+    forms = {(" " in n[1]) + 2 * ("." in n[1]) for n in numbers if n}
+    assert forms == {0, 1, 2}, "solid, in groups with a space, in groups with dots"

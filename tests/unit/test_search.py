@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from revue.build.search import ELIDED, PageFacts, index_view, shard_key
+from revue.build.shards import plan_shards
 from revue.cli import main
 from revue.core.errors import BuildError
 from revue.core.project import Project
@@ -81,6 +83,7 @@ def test_only_published_articles_are_indexed_and_the_report_matches_the_bundle(t
     assert (bundle / "pagefind.js").is_file()
     shards = json.loads((bundle / "shards.json").read_text(encoding="utf-8"))
     assert re.fullmatch(r"2016_2020-[0-9a-f]{16}", shards["shards"][0].pop("folder"))
+    assert shards.pop("words") == {"elided": list(ELIDED), "group_mark": "~"}, "what search.js undoes"
     assert shards == {
         "shards": [
             {
@@ -203,3 +206,56 @@ def test_the_build_command_reports_pages_shards_and_index_size(
             capsys.readouterr().out,
             re.MULTILINE,
         )
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        (
+            "d’investissement, l'Économie, QU’IL, jusqu’à, Lorsqu’il",
+            "d’ investissement, l' Économie, QU’ IL, jusqu’ à, Lorsqu’ il",
+        ),
+        (
+            "aujourd’hui, quelqu’un, presqu’île, l’2024, O’Neill",
+            "aujourd’hui, quelqu’un, presqu’île, l’2024, O’Neill",
+        ),
+        ("« l’Asie-Pacifique »", "« l’ Asie-Pacifique »"),
+        (
+            "140\u202f000 masques, 1\u202f500,5 t, 12\u202f%, 2023 200\u202f000",
+            "140~000 masques, 1~500,5 t, 12\u202f%, 2023 200~000",
+        ),
+        (
+            '<a data-pagefind-filter="pays">Côte d’Ivoire</a> l’État',
+            '<a data-pagefind-filter="pays">Côte d’Ivoire</a> l’ État',
+        ),
+    ],
+)
+def test_the_index_view_sets_elided_words_apart_and_joins_a_number_s_groups(written: str, read: str) -> None:
+    """What Pagefind reads: each word a reader sees stands alone (a filter's value stays as the filter
+    names it); search.js undoes both changes in what it shows."""
+    assert index_view(written.encode("utf-8")).decode("utf-8") == read
+
+
+def test_a_page_with_nothing_to_change_is_given_to_pagefind_as_it_is() -> None:
+    page = b"<p>Le Japon et le Vietnam, 2023.</p>"
+    assert index_view(page) is page
+
+
+def test_pagefind_indexes_the_index_view_and_the_published_page_keeps_its_words(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "site", with_content=False)
+    write_article(project, "plan", "2024-05-08", words="Un plan d’investissement de 140 000 dollars.")
+    build(project)
+    page = (project.output / "articles/article-plan/index.html").read_text(encoding="utf-8")
+    assert "plan d’investissement de 140\u202f000 dollars" in page, "readers get the page as written"
+    (fragment,) = (project.output / "pagefind").glob("*/fragment/*")
+    content = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))["content"]
+    assert "plan d’ investissement de 140~000 dollars" in content
+
+
+def test_a_new_index_view_changes_every_shard_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached shard made from another index view is never carried over: INDEXER is in its key."""
+    shard = plan_shards({"articles/a/index.html": "2024-05"}, 64)[0]
+    facts = {"articles/a/index.html": PageFacts(True, "2024-05", ("Japon",), "digest")}
+    before = shard_key(shard, facts, "1.5.2")
+    monkeypatch.setattr("revue.build.search.INDEXER", "another-view")
+    assert shard_key(shard, facts, "1.5.2") != before
