@@ -12,6 +12,7 @@ timestamp granularity could leave the same stat.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 import time
@@ -221,7 +222,10 @@ def read_article_file(location: str) -> bytes:
 
 def natural_order(name: str) -> list[str | int]:
     """`depeche-2.md` before `depeche-10.md`, as editors number their files (and as `ls -v` lists them)."""
-    return [int(part) if part.isdigit() else part for part in DIGITS.split(name)]
+    # The odd parts are the runs of digits `\d` found; `str.isdigit` would also take « ¹ », which `int` refuses.
+    return [
+        int(part) if odd else part for odd, part in zip(itertools.cycle((False, True)), DIGITS.split(name))
+    ]
 
 
 def ignored_file_message(name: str) -> str:

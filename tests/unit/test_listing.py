@@ -118,3 +118,10 @@ def test_a_listing_cache_of_another_shape_is_ignored(tmp_path: Path, written: ob
     cache.save()
     write(tmp_path, "a.md", "un")
     assert listing(tmp_path, BuildCache(tmp_path / ".cache").listed()).files[0].raw == b"un"
+
+
+def test_files_are_ordered_as_editors_number_them_whatever_digits_their_names_hold() -> None:
+    """`depeche-2.md` before `depeche-10.md`; a superscript « ¹ » (a digit to `str.isdigit`, not to
+    `int`) is text, not a crash of every report that sorts problems (found by the fuzz)."""
+    names = ["depeche-10.md", "note¹.md", "depeche-2.md", "0¹.md"]
+    assert sorted(names, key=files.natural_order) == ["0¹.md", "depeche-2.md", "depeche-10.md", "note¹.md"]
