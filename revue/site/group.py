@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from math import ceil
 
@@ -175,41 +175,30 @@ def paginate(base_path: str, articles: list[Article], per_page: int) -> list[tup
 
 
 class Positions:
-    """Where each article stands in each of its countries' newest-first lists, and its day number, found
-    once for the whole site: every article page asks for its related articles and its neighbours."""
+    """Where each article stands in each of its partners' newest-first lists, found once for the whole
+    site: every article page asks for its neighbours and its related articles."""
 
     def __init__(self, by_country: dict[Partner, list[Article]]):
         self.places: dict[int, dict[Partner, tuple[list[Article], int]]] = defaultdict(dict)
-        self.days: dict[int, int] = {}
         for country, listed in by_country.items():
             for index, article in enumerate(listed):
                 self.places[id(article)][country] = (listed, index)
-                self.days[id(article)] = article.date.toordinal()  # type: ignore[union-attr]
 
-    def related(self, article: Article) -> tuple[Article, ...]:
-        """Articles sharing a country, nearest in time first (ties: slug)."""
-        day = self.days[id(article)]
-        candidates = {
-            id(other): (distance, other.slug, other)
-            for listed, here in self.places[id(article)].values()
-            for distance, other in self.nearest_in_list(day, listed, here)
-        }
-        return tuple(other for _, _, other in sorted(candidates.values())[:RELATED_ARTICLES])
-
-    def nearest_in_list(self, day: int, listed: list[Article], here: int) -> Iterator[tuple[int, Article]]:
-        """The few articles around `here` that can be nearest, with their distance in days: the list is by
-        date, so distances grow on either side; past the first RELATED_ARTICLES, only ties with the last
-        one taken can still win."""
-        days = self.days
-        for indexes in (range(here + 1, len(listed)), range(here - 1, -1, -1)):
-            last = 0
-            for taken, index in enumerate(indexes):
-                other = listed[index]
-                distance = abs(days[id(other)] - day)
-                if taken >= RELATED_ARTICLES and distance > last:
+    def related(self, article: Article, shown: Iterable[Article]) -> tuple[Article, ...]:
+        """Other articles of the article's partners, newest first (ties: slug, as lists), leaving out the
+        ones the page already `shown` (its neighbours): « À lire aussi » never repeats a link. Each list
+        is newest first, so the first few of each that are not left out are enough."""
+        left_out = {id(article), *map(id, shown)}
+        found: dict[int, Article] = {}
+        for listed, _ in self.places[id(article)].values():
+            taken = 0
+            for other in listed:
+                if taken == RELATED_ARTICLES:
                     break
-                last = distance
-                yield distance, other
+                if id(other) not in left_out:
+                    found[id(other)] = other
+                    taken += 1
+        return tuple(newest_first(list(found.values()))[:RELATED_ARTICLES])
 
     def neighbours(self, article: Article, step: int) -> tuple[tuple[Partner, Article], ...]:
         """Per country of the article, the next article in that country's newest-first list at `step`."""
@@ -256,15 +245,9 @@ def group(
     ]
     positions = Positions(by_country)
     for article in published:
-        pages.append(
-            ArticlePage(
-                article.url_path,
-                article,
-                positions.related(article),
-                previous_in_country=positions.neighbours(article, +1),
-                next_in_country=positions.neighbours(article, -1),
-            )
-        )
+        previous, following = positions.neighbours(article, +1), positions.neighbours(article, -1)
+        related = positions.related(article, (other for _, other in (*previous, *following)))
+        pages.append(ArticlePage(article.url_path, article, related, previous, following))
         pages.extend(RedirectPage(urls.article(alias), article) for alias in article.aliases)
     for country in countries:
         base = country.path
