@@ -25,7 +25,7 @@ from revue.render.article_view import arrange_body
 from revue.render.links import LinkedBody
 from revue.render.markup import BodyImage
 from revue.render.photos import place_photos
-from revue.render.typography import french_text
+from revue.render.typography import french_markup, french_text
 from revue.site.config import SiteConfig
 from revue.site.group import (
     ArticlePage,
@@ -49,9 +49,13 @@ class RenderedFile:
 
 
 def french_date(day: datetime.date) -> str:
-    """`9 février 2023`, `1er mai 2020`: French writes the first of the month as an ordinal."""
-    text = format_date(day, "d MMMM y", locale="fr")
-    return "1er" + text[1:] if day.day == 1 else text
+    """`9 février 2023`, `1er mai 2020`, never broken at the end of a line (the typography's date rule)."""
+    return french_text(format_date(day, "d MMMM y", locale="fr"))
+
+
+def french_day(day: datetime.date) -> str:
+    """`9 février`, `1er mai`: a date under its year's heading."""
+    return french_text(format_date(day, "d MMMM", locale="fr"))
 
 
 def atom_time(day: datetime.date) -> str:
@@ -74,11 +78,14 @@ def make_environment(templates: Path, config: SiteConfig) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(french_date=french_date, atom_time=atom_time, href=config.href, url=config.url)
+    env.filters.update(
+        french_date=french_date, french_day=french_day, atom_time=atom_time, href=config.href, url=config.url
+    )
     env.filters["json"] = script_json
     env.filters["typo"] = lru_cache(maxsize=1 << 16)(french_text)  # titles recur on many pages
     env.globals["arrange_body"] = arrange_body
     env.globals.update(site=config, urls=urls)  # templates build paths with the same functions as pages
+    env.filters["typeset"] = lru_cache(maxsize=1 << 16)(french_markup)  # the same, shown: `1<sup>er</sup>`
     return env
 
 
