@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -111,7 +112,7 @@ def run(
     from revue.build.search import SEARCH_STORE
     from revue.ingest.importer import write_imports
     from revue.render.links import link_bodies
-    from revue.render.templates import NOJEKYLL, asset_files, site_jobs
+    from revue.render.templates import NOJEKYLL, asset_files, service_worker_jobs, site_jobs
     from revue.site.config import load_config
     from revue.site.group import group
     from revue.site.model import Article
@@ -158,8 +159,9 @@ def run(
     jobs = site_jobs(site, linked.bodies, images, photos, config)
     ready = [NOJEKYLL, *asset_files(project.static), *photo_files]
     previous = cache.manifest(project.output)
-    changes = render_changes(jobs, ready, cache.article_keys, previous, project, config)
-    result = summary(config, articles, day, plan, listing, files=len(jobs) + len(ready) - len(photo_files))
+    worker = partial(service_worker_jobs, config=config)
+    changes = render_changes(jobs, ready, cache.article_keys, previous, project, config, worker)
+    result = summary(config, articles, day, plan, listing, files=len(changes.files) - len(photo_files))
     unused = unused_images(listing, found.used, project.content, project.root)
     result = with_warnings(result, (*body_warnings(site.articles, bodies), *unused))
     holds = window(articles, day, config.timezone)

@@ -29,7 +29,7 @@ from markupsafe import Markup, escape
 
 from revue.core.months import MONTH_NAMES
 
-NBSP = "\u00a0"  # inside « guillemets », after `1er`
+NBSP = "\u00a0"  # inside « guillemets », inside a date, between a number and the word it counts
 NNBSP = "\u202f"  # narrow no-break space, before ; : ! ? %, and between thousands
 
 MONTHS = "|".join(MONTH_NAMES)
@@ -60,6 +60,7 @@ PLACE = re.compile(
     rf"H(?<!\wH)(?:{'|'.join(variant[1:] for variants in PLACES.values() for variant in variants)})(?!\w)",
     re.IGNORECASE,
 )
+PLACE_SIGNS = ("noi", "Noi", "NOI", "Nội", "NỘI", "Minh", "MINH")  # what every variant holds, however cased
 PLACE_NAMES = tuple(
     (re.compile(f"{'|'.join(variants)}$", re.IGNORECASE), name) for name, variants in PLACES.items()
 )
@@ -108,10 +109,11 @@ def counted(found: re.Match[str]) -> str:
     return f"{found['number']}{NBSP}{word}"
 
 
-# Each rule comes with the characters it needs: a text without any of them is left as it is, unscanned.
+# Each rule comes with the signs it needs (characters, or words): a text without any of them is left as
+# it is, unscanned.
 # The rules start with the character they act on, never with a lookbehind (tried at every position);
 # `french_text` applies them in this order, each to the previous one's result.
-RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], str], ...] = (
+RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], str | tuple[str, ...]], ...] = (
     (re.compile(r"'(?:(?<=\w')|(?=\w))"), "’", "'"),  # after or before a letter
     (re.compile(rf'"(?<![^\s(\[{NBSP}]"){SPACES}*'), f"«{NBSP}", '"'),  # opens: first, or after a space or (
     (re.compile(rf'{SPACES}*"'), f"{NBSP}»", '"'),
@@ -151,7 +153,7 @@ RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], str], 
         counted,
         DIGITS,
     ),
-    (PLACE, place_name, "Hh"),
+    (PLACE, place_name, PLACE_SIGNS),
 )
 # Only what could start a URL or an e-mail address makes `french_text` look for them.
 UNTOUCHED_SIGNS = ("://", "www.", "@")
@@ -163,7 +165,7 @@ def french_text(text: str) -> str:
     for index in range(0, len(parts), 2):  # odd indexes are the URLs the split kept
         part = parts[index]
         for pattern, replacement, needs in RULES:
-            if any(character in part for character in needs):
+            if any(sign in part for sign in needs):
                 part = pattern.sub(replacement, part)
         parts[index] = part
     return "".join(parts)
@@ -197,7 +199,10 @@ def french_html(fragment: str) -> str:
         else:
             text = in_context(html.unescape(part), before)
             before = text[-1:] or before
-            out.append(ORDINAL.sub(r"\1<sup>\2</sup>", html.escape(text, quote=False)))
+            escaped = html.escape(text, quote=False)
+            out.append(
+                ORDINAL.sub(r"\1<sup>\2</sup>", escaped) if any(d in text for d in DIGITS) else escaped
+            )
     return "".join(out)
 
 

@@ -20,6 +20,7 @@ from revue.site.model import Article
 from revue.site.schedule import is_scheduled
 
 RELATED_ARTICLES = 3
+TIMELINE_ARTICLES = 3  # the titles a partner's timeline shows for each year, the newest
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,14 @@ class CountryIndexPage:
 
 
 @dataclass(frozen=True)
+class TimelineYear:
+    """One year of a partner's timeline: how many articles (a link to that year's page) and the newest."""
+
+    year: Count
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
 class ListPage:
     """A paginated list of articles: one partner, one year, or one partner in one year."""
 
@@ -89,6 +98,7 @@ class ListPage:
     year: int | None = None
     feed_path: str | None = None
     sub_pages: tuple[Count, ...] = ()  # a partner's years, or a year's partners
+    timeline: tuple[TimelineYear, ...] = ()  # a partner's first page: the relationship, year by year
     template: str = "list.html"
 
 
@@ -112,6 +122,14 @@ class NotFoundPage:
 
 
 @dataclass(frozen=True)
+class OfflinePage:
+    """What the service worker shows for a page the reader never opened, when the network is gone."""
+
+    path: str = urls.OFFLINE
+    template: str = "offline.html"
+
+
+@dataclass(frozen=True)
 class RedirectPage:
     """An article's old address (`aliases:`): sends readers and search engines on to the article,
     and is listed nowhere (no list, feed, sitemap or search index)."""
@@ -129,6 +147,7 @@ Page = (
     | YearIndexPage
     | SearchPage
     | NotFoundPage
+    | OfflinePage
     | RedirectPage
 )
 
@@ -242,6 +261,7 @@ def group(
         YearIndexPage(urls.YEARS, year_counts),
         SearchPage(),
         NotFoundPage(),
+        OfflinePage(),
     ]
     positions = Positions(by_country)
     for article in published:
@@ -256,9 +276,24 @@ def group(
             for y in years
             if (country, y) in by_country_year
         )
+        timeline = tuple(
+            TimelineYear(year, tuple(by_country_year[country, int(year.label)][:TIMELINE_ARTICLES]))
+            for year in country_years
+        )
         for path, chunk, pagination in paginate(base, by_country[country], config.per_page):
+            first = pagination.page == 1
             pages.append(
-                ListPage(path, country.name, chunk, pagination, country, None, urls.feed(base), country_years)
+                ListPage(
+                    path,
+                    country.name,
+                    chunk,
+                    pagination,
+                    country,
+                    None,
+                    urls.feed(base),
+                    country_years,
+                    timeline if first else (),
+                )
             )
         for year_count in country_years:
             year = int(year_count.label)
