@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from revue.core.project import Project
 from revue.pipeline import build
@@ -51,19 +52,26 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
         context.close()
 
 
-def wait_for_caches(page: Page, condition: str) -> None:
-    """Wait until `condition` (JavaScript about `kept`: each cache's name and the URLs it holds) holds.
-    Each poll starts a new read of the caches and looks at the last one finished."""
-    page.wait_for_function(
-        f"""() => {{
-          caches.keys().then(names => Promise.all(names.map(name => caches.open(name)
-            .then(cache => cache.keys()).then(requests => [name, requests.map(r => r.url)]))))
-            .then(entries => window.keptNow = Object.fromEntries(entries));
-          const kept = window.keptNow;
-          return kept !== undefined && ({condition});
-        }}""",
-        timeout=30_000,
-    )
+WORKERS = """navigator.serviceWorker.getRegistration().then(registration => registration && Object.fromEntries(
+  ["installing", "waiting", "active"].map(state => [state, registration[state]?.scriptURL || null])))"""
+
+
+def wait_until(page: Page, probe: str, condition: str) -> None:
+    """Wait, 60 s at most, until `condition` holds of `value`, what the promise `probe` gives; each poll
+    starts a new probe and looks at the last one finished. Probes only read the caches: opening one
+    would make it again after the worker deleted it."""
+    try:
+        page.wait_for_function(
+            f"""() => {{
+              ({probe}).then(value => {{ window.probed = value; }});
+              const value = window.probed;
+              return value !== undefined && ({condition});
+            }}""",
+            timeout=60_000,
+        )
+    except PlaywrightTimeoutError:
+        workers = page.evaluate(WORKERS)
+        raise AssertionError(f"{condition} never held: {page.evaluate('window.probed')}; {workers}") from None
 
 
 def wait_for_worker(page: Page) -> None:
@@ -111,7 +119,7 @@ def test_the_home_page_is_kept_even_when_the_reader_came_in_by_an_article(
     page = context.new_page()
     page.goto(site.url(f"articles/{READ}/"))
     wait_for_worker(page)
-    wait_for_caches(page, f"Object.values(kept).flat().some(url => url.endsWith('/articles/{READ}/'))")
+    wait_until(page, f"caches.match({site.url(f'articles/{READ}/')!r})", "true")  # found: not undefined
     context.set_offline(True)
     page.reload()
     expect(page.locator("h1")).to_have_text("Le Vietnam remet des fournitures médicales au Japon")
@@ -143,9 +151,8 @@ def test_a_new_build_shows_once_online_and_replaces_the_old_caches(
     page.evaluate(
         "() => navigator.serviceWorker.getRegistration().then(registration => registration.update())"
     )
-    wait_for_caches(
-        page, f"'revue:{SUB_PATH}:{new_version}' in kept && !('revue:{SUB_PATH}:{old_version}' in kept)"
-    )
+    new, old = f"revue:{SUB_PATH}:{new_version}", f"revue:{SUB_PATH}:{old_version}"
+    wait_until(page, "caches.keys()", f"value.includes({new!r}) && !value.includes({old!r})")
     context.set_offline(True)
     page.reload()
     expect(page.locator("main")).to_contain_text("médicales au Japon, de nouveau")
@@ -190,7 +197,7 @@ def test_the_preview_keeps_nothing_and_reloads_live(tmp_path: Path, context: Bro
         page.goto(url)
         wait_for_worker(page)
         page.goto(f"{url}articles/{READ}/")
-        wait_for_caches(page, "Object.keys(kept).length > 0")  # the worker has installed and activated
+        wait_until(page, "caches.keys()", "value.length > 0")  # the worker has installed and activated
         assert page.evaluate("caches.keys().then(names => names.length)") > 0
         kept = page.evaluate(
             "caches.keys().then(names => Promise.all(names.map(n => caches.open(n).then(c => c.keys()))))"
