@@ -17,6 +17,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -116,7 +117,7 @@ def run(
     from revue.build.photos import find_photos, publish_photos, unused_images
     from revue.build.search import SEARCH_STORE
     from revue.render.links import link_bodies
-    from revue.render.templates import NOJEKYLL, asset_files, site_jobs
+    from revue.render.templates import NOJEKYLL, asset_files, service_worker_jobs, site_jobs
     from revue.site.config import load_config
     from revue.site.group import group
     from revue.site.model import Article
@@ -162,8 +163,9 @@ def run(
     jobs = site_jobs(site, linked.bodies, images, photos, config)
     ready = [NOJEKYLL, *asset_files(project.static), *photo_files]
     previous = cache.manifest(project.output)
-    changes = render_changes(jobs, ready, cache.article_keys, previous, project, config)
-    result = summary(config, articles, day, (), listing, files=len(jobs) + len(ready) - len(photo_files))
+    worker = partial(service_worker_jobs, config=config)
+    changes = render_changes(jobs, ready, cache.article_keys, previous, project, config, worker)
+    result = summary(config, articles, day, (), listing, files=len(changes.files) - len(photo_files))
     unused = unused_images(listing, found.used, project.content, project.root)
     result = replace(result, deleted_seeds=seeds.deleted)
     result = with_warnings(result, (*dropped, *unused, *seeds.warnings))

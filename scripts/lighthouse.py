@@ -1,7 +1,8 @@
-"""Lighthouse (mobile) on the built seed site: home, an article and a country page, served under a sub-path.
+"""Lighthouse (mobile) on every kind of page of the seed site with a photo article, served under a sub-path.
 
 Run with `make lighthouse`. Prints the four category scores per page and exits non-zero when one
-is under its threshold. `tests/browser/test_lighthouse.py` runs the same audit on one article.
+is under its threshold. `tests/browser/test_lighthouse.py` runs the same audit on two articles.
+An old address's page leaves at once for the article: it is not audited.
 
 A page is judged by the median of three audits, as Lighthouse advises for a shared host
 (docs/variability.md): the performance score follows the host's load (93 for a page scoring
@@ -23,6 +24,7 @@ sys.path.insert(0, str(REPO))
 from revue.pipeline import build  # noqa: E402
 from revue.preview.static_server import start_server  # noqa: E402
 from tests.conftest import copy_project  # noqa: E402
+from tests.photos import PHOTO_ARTICLE, add_photo_article  # noqa: E402
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = (
@@ -93,15 +95,39 @@ def shortfalls(measured: dict[str, int]) -> list[str]:
 
 
 def typical_paths(output: Path) -> list[str]:
-    """Home, the first article and the first country page of the built site."""
-    article = sorted((output / "articles").iterdir())[0].name
-    country = sorted(p.name for p in (output / "pays").iterdir() if p.is_dir())[0]
-    return ["", f"articles/{article}/", f"pays/{country}/"]
+    """One page of each kind of the built site."""
+
+    def first(folder: str, depth: int = 1) -> str:
+        pattern = "/".join(["*"] * depth) + "/index.html"
+        found = sorted(p.parent.relative_to(output).as_posix() for p in (output / folder).glob(pattern))
+        return next(path for path in found if "page" not in path.split("/")) + "/"
+
+    article = next(
+        p.parent.name
+        for p in sorted((output / "articles").glob("*/index.html"))
+        if "<picture>" not in (text := p.read_text(encoding="utf-8")) and 'http-equiv="refresh"' not in text
+    )
+    return [
+        "",
+        f"articles/{article}/",
+        f"articles/{PHOTO_ARTICLE}/",
+        "pays/",
+        first("pays"),
+        first("pays", 2),
+        first("organisations"),
+        first("organisations", 2),
+        "annees/",
+        first("annees"),
+        "recherche/",
+        "404.html",
+        "hors-ligne/",
+    ]
 
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         project = copy_project(Path(folder) / "site")  # the build's base URL must be this server's
+        add_photo_article(project)
         project.output.mkdir()
         server = start_server(project.output, SUB_PATH)
         base_url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"

@@ -38,6 +38,29 @@ def copy_project(target: Path, with_content: bool = True) -> Project:
     return Project(target)
 
 
+TYPED_ARTICLE = "chiffres"
+
+
+def add_typed_article(project: Project) -> Path:
+    """`content/chiffres.md`, typed as agency copy is: a `1 mai`, dates broken across lines, counts,
+    percentages, `Hanoi` as place and in the text; what the typography must set right."""
+    article = project.content / f"{TYPED_ARTICLE}.md"
+    article.write_text(
+        "---\n"
+        'title: "Le 1 mai, 140 000 masques pour Hanoi"\n'
+        "date: 2023-05-01\n"
+        "countries: [Japon]\n"
+        "place: Hanoi\n"
+        'summary: "Une hausse de 6% des dons, du 3 au 5 novembre 2023."\n'
+        f"slug: {TYPED_ARTICLE}\n"
+        "---\n"
+        "Hanoi (VNA) – Le 20\nnovembre 2023, le Japon a remis 140 000 masques et 2 500 tonnes de riz,\n"
+        "une hausse de 6 % en février 2023 ; en 2020 et en 2021, 12 pays ont suivi.\n",
+        encoding="utf-8",
+    )
+    return article
+
+
 def read_all(content: Path, config: SiteConfig, root: Path) -> list[Article]:
     """Every article under `content`, drafts included, as the build reads them (BuildError if any is bad)."""
     files = content_files(content, root).files
@@ -123,6 +146,18 @@ def served_photo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serv
     from tests.photos import add_photo_article
 
     project = copy_project(tmp_path_factory.mktemp("photos") / "site", with_content=False)
+    add_photo_article(project)
+    with built_and_served(project) as site:
+        yield site
+
+
+@pytest.fixture(scope="session")
+def served_mixed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """The seed site with the three-photo article among its articles: lists show its photo beside its
+    title, among articles without one."""
+    from tests.photos import add_photo_article
+
+    project = copy_project(tmp_path_factory.mktemp("mixed") / "site")
     add_photo_article(project)
     with built_and_served(project) as site:
         yield site

@@ -54,3 +54,13 @@ def test_the_page_of_an_article_with_photos_is_valid(served_photo_site: ServedSi
     assert page.read_text(encoding="utf-8").count("<picture>") == 3
     errors = run_vnu(str(page))
     assert not errors, "\n".join(describe(message) for message in errors)
+
+
+def test_lists_with_photos_are_valid(served_mixed_site: ServedSite) -> None:
+    """Cards with a photo beside the title, the home page's lead, « À lire aussi » with photos."""
+    output = served_mixed_site.project.output
+    pages = [output / "index.html", output / "pays" / "japon" / "index.html"]
+    pages += [output / "articles" / PHOTO_ARTICLE / "index.html", output / "annees" / "2024" / "index.html"]
+    assert all('class="thumb"' in page.read_text(encoding="utf-8") for page in pages[:2])
+    errors = run_vnu(*map(str, pages))
+    assert not errors, "\n".join(describe(message) for message in errors)

@@ -120,7 +120,7 @@ def test_the_preview_shows_a_scheduled_article_with_its_day_and_drops_the_mark_o
 
     build(project, today=EVE, drafts=True)
 
-    assert "Programmé pour le 1er mai 2031" in page.read_text(encoding="utf-8")
+    assert "Programmé pour le 1<sup>er</sup>\u00a0mai\u00a02031" in page.read_text(encoding="utf-8")
     assert "(programmé)" in (project.output / "index.html").read_text(encoding="utf-8")
 
     build(project, today=DAY, drafts=True)  # the same preview the next day: nothing marks it any more

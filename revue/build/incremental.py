@@ -15,6 +15,7 @@ import datetime
 import os
 import shutil
 import time
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -127,13 +128,39 @@ def render_changes(
     previous: Manifest,
     project: Project,
     config: SiteConfig,
+    then: Callable[[dict[str, str]], list[RenderJob]] | None = None,
 ) -> Changes:
     """Render, on all cores, every page whose inputs (or whose file in `output/`) changed since `previous`.
 
-    `ready` files (assets) come with their bytes. BuildError lists every template problem, each once.
+    `ready` files (assets) come with their bytes. `then` makes the files that depend on the others'
+    bytes (the service worker, versioned by the files it keeps), from the digest of each file's bytes.
+    BuildError lists every template problem, each once.
     """
-    output = project.output
     context = digest(code_digest(), folder_digest(project.templates), repr(config))  # shared by every page
+    compiled = compiled_templates(project.cache, config)
+    files, changed = rendered(jobs, ready, article_keys, previous, project, config, context, compiled)
+    if then is not None:
+        shas = {path: entry.sha for path, entry in files.items()}
+        late, late_changed = rendered(
+            then(shas), [], article_keys, previous, project, config, context, compiled
+        )
+        files.update(late)
+        changed += late_changed
+    return Changes(files, tuple(changed), previous)
+
+
+def rendered(
+    jobs: list[RenderJob],
+    ready: list[RenderedFile],
+    article_keys: dict[str, str],
+    previous: Manifest,
+    project: Project,
+    config: SiteConfig,
+    context: str,
+    compiled: Path,
+) -> tuple[dict[str, Entry], list[RenderedFile]]:
+    """Every file of `jobs` and `ready` with its entry, and those whose bytes are new."""
+    output = project.output
     page_keys = fork_map(_page_key, (jobs, InputsKey(article_keys), context), len(jobs), KEYS_SERIAL_BELOW)
     keys = {job.path: key for job, key in zip(jobs, page_keys, strict=True)}
     keys.update({file.path: digest(file.content) for file in ready})
@@ -150,7 +177,6 @@ def render_changes(
 
     files = {path: previous.files[path] for path, key in keys.items() if unchanged(path, key=key)}
     todo = [job for job in jobs if job.path not in files]
-    compiled = compiled_templates(project.cache, config)
     results = fork_map(_render, (todo, config, project, compiled), len(todo))
     problems = template_problems(result for result in results if not isinstance(result, bytes))
     if problems:
@@ -166,7 +192,7 @@ def render_changes(
         else:
             changed.append(file)
             files[file.path] = Entry(keys[file.path], sha, (0, 0, 0), search.is_indexed(file.content))
-    return Changes(files, tuple(changed), previous)
+    return files, changed
 
 
 def undated_pages(jobs: list[RenderJob], pages: list[RenderedFile], templates: Path) -> list[Problem]:

@@ -17,7 +17,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        path = messages.visible(self.path)  # a file named with a control character, or bytes that are not UTF-8
+        path = messages.visible(
+            self.path
+        )  # a file named with a control character, or bytes that are not UTF-8
         where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.message}"
 

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import jinja2
@@ -19,25 +19,27 @@ from babel.dates import format_date
 from markupsafe import Markup
 
 from revue.core import messages, urls
+from revue.core.digest import digest
 from revue.core.errors import Problem, display_path
 from revue.core.frontmatter import not_utf8_problem
 from revue.render.article_view import arrange_body
 from revue.render.links import LinkedBody
 from revue.render.markup import BodyImage
-from revue.render.photos import place_photos
-from revue.render.typography import french_text
+from revue.render.photos import lead_figure, place_photos, thumbnail
+from revue.render.typography import french_markup, french_text
 from revue.site.config import SiteConfig
 from revue.site.group import (
     ArticlePage,
     HomePage,
     ListPage,
     NotFoundPage,
+    OfflinePage,
     Page,
     RedirectPage,
     SearchPage,
     Site,
 )
-from revue.site.model import ShownPhoto
+from revue.site.model import Article, ShownPhoto
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,13 @@ class RenderedFile:
 
 
 def french_date(day: datetime.date) -> str:
-    """`9 février 2023`, `1er mai 2020`: French writes the first of the month as an ordinal."""
-    text = format_date(day, "d MMMM y", locale="fr")
-    return "1er" + text[1:] if day.day == 1 else text
+    """`9 février 2023`, `1er mai 2020`, never broken at the end of a line (the typography's date rule)."""
+    return french_text(format_date(day, "d MMMM y", locale="fr"))
+
+
+def french_day(day: datetime.date) -> str:
+    """`9 février`, `1er mai`: a date under its year's heading."""
+    return french_text(format_date(day, "d MMMM", locale="fr"))
 
 
 def atom_time(day: datetime.date) -> str:
@@ -74,10 +80,14 @@ def make_environment(templates: Path, config: SiteConfig) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(french_date=french_date, atom_time=atom_time, href=config.href, url=config.url)
+    env.filters.update(
+        french_date=french_date, french_day=french_day, atom_time=atom_time, href=config.href, url=config.url
+    )
     env.filters["json"] = script_json
     env.filters["typo"] = lru_cache(maxsize=1 << 16)(french_text)  # titles recur on many pages
+    env.filters["typeset"] = lru_cache(maxsize=1 << 16)(french_markup)  # the same, shown: `1<sup>er</sup>`
     env.globals["arrange_body"] = arrange_body
+    env.globals["thumbnail"] = partial(thumbnail, href=config.href)
     env.globals.update(site=config, urls=urls)  # templates build paths with the same functions as pages
     return env
 
@@ -181,12 +191,13 @@ def site_jobs(
     config: SiteConfig,
 ) -> list[RenderJob]:
     """Every page and feed, plus the sitemap and robots.txt. Photos, like the addresses links lead to,
-    are inputs of the article's page and of the feeds that carry it: a new photo file re-renders
-    those, and no other page."""
+    are inputs of the article's page, of the feeds that carry it, and (its first photo, the cover) of
+    the pages that list it: a new photo file re-renders those, and no other page."""
     jobs = []
     for page in site.pages:
         linked = bodies[page.article.slug] if isinstance(page, ArticlePage) else None
         shown = photos.get(page.article.slug, ()) if isinstance(page, ArticlePage) else ()
+        covers = {a.slug: photos[a.slug][0] for a in listed_articles(page) if photos.get(a.slug)}
         jobs.append(
             RenderJob(
                 page.template,
@@ -198,11 +209,14 @@ def site_jobs(
                     if linked
                     else "",
                     "photos": shown,
+                    "lead_photo": lead_figure(shown, config.href),
+                    "covers": covers,
                 },
                 (
                     page,
                     *((linked.targets,) if linked and linked.targets else ()),
                     *((shown,) if shown else ()),
+                    *((tuple(covers.items()),) if covers else ()),
                 ),
             )
         )
@@ -221,7 +235,30 @@ def site_jobs(
     pages = sitemap_pages(site)
     jobs.append(RenderJob("sitemap.xml", urls.SITEMAP, urls.SITEMAP, {"pages": pages}, (pages,)))
     jobs.append(RenderJob("robots.txt", urls.ROBOTS, urls.ROBOTS, {}, ()))
+    jobs.append(RenderJob("manifest.webmanifest", urls.MANIFEST, urls.MANIFEST, {}, ()))
     return jobs
+
+
+# What the service worker keeps at install: the home page, the offline note, and what every page loads.
+OFFLINE_FILES = (
+    urls.HOME,
+    urls.OFFLINE,
+    urls.ASSETS + "style.css",
+    urls.ASSETS + "favicon.svg",
+    urls.ASSETS + "icon-192.png",
+    urls.MANIFEST,
+)
+
+
+def service_worker_jobs(shas: dict[str, str], config: SiteConfig) -> list[RenderJob]:
+    """The service worker, made once the bytes of the site's files are known (`shas`, by output path):
+    its version is a digest of those it keeps, so that the same site gives the same worker, and a
+    site whose kept files changed gives a new one, which browsers install in place of the old."""
+    kept = [path for path in OFFLINE_FILES if urls.output_file(path) in shas]
+    version = digest(*(f"{path}:{shas[urls.output_file(path)]}" for path in kept))[:16]
+    precache = [config.href(path) for path in kept]
+    context = {"version": version, "precache": precache}
+    return [RenderJob("sw.js", urls.SERVICE_WORKER, urls.SERVICE_WORKER, context, (version, tuple(precache)))]
 
 
 @lru_cache(maxsize=4)
@@ -268,6 +305,18 @@ def render_page(
     return text.encode("utf-8")
 
 
+def listed_articles(page: Page) -> tuple[Article, ...]:
+    """The articles a page shows as cards, each with its cover photo: the home page's latest, a list's,
+    an article's « À lire aussi »."""
+    if isinstance(page, HomePage):
+        return page.latest
+    if isinstance(page, ListPage):
+        return page.articles
+    if isinstance(page, ArticlePage):
+        return page.related
+    return ()
+
+
 def what_is_rendered(page: Page) -> str:
     return page.article.file if isinstance(page, ArticlePage) else f"/{page.path}"
 
@@ -277,7 +326,7 @@ def sitemap_pages(site: Site) -> list[tuple[str, datetime.date | None]]:
     article's (its correction, else its date), or the latest among those a list shows."""
     entries = []
     for page in site.pages:
-        if isinstance(page, SearchPage | NotFoundPage | RedirectPage):
+        if isinstance(page, SearchPage | NotFoundPage | OfflinePage | RedirectPage):
             continue
         if isinstance(page, ArticlePage):
             newest = page.article.last_modified

@@ -31,6 +31,17 @@ class SiteConfig:
     timezone: str = "Asia/Ho_Chi_Minh"  # the newsroom's: "today", which decides what is scheduled
 
     @property
+    def short_title(self) -> str:
+        """The title's name, before its dash (`Revue — le Vietnam…` → `Revue`): what a phone's header
+        and a home screen have room for; the whole title when it has no dash."""
+        return self.title.partition(TITLE_DASH)[0].strip() or self.title
+
+    @property
+    def tagline(self) -> str:
+        """What the title says after its name, or nothing."""
+        return self.title.partition(TITLE_DASH)[2].strip()
+
+    @property
     def base_path(self) -> str:
         """The URL path the site lives under: "/" or "/repo/"."""
         return urlsplit(self.base_url).path
@@ -44,6 +55,7 @@ class SiteConfig:
         return self.base_path + path.lstrip("/")
 
 
+TITLE_DASH = " — "  # between the site's name and what it is about, in `title:`
 TEXT_KEYS = ("title", "description", "author")
 COUNT_KEYS = ("per_page", "home_articles", "feed_articles")
 OPTIONAL_COUNT_KEYS = ("search_shard_size",)  # absent: the SiteConfig default

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from math import ceil
 
@@ -20,6 +20,7 @@ from revue.site.model import Article
 from revue.site.schedule import is_scheduled
 
 RELATED_ARTICLES = 3
+TIMELINE_ARTICLES = 3  # the titles a partner's timeline shows for each year, the newest
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,14 @@ class CountryIndexPage:
 
 
 @dataclass(frozen=True)
+class TimelineYear:
+    """One year of a partner's timeline: how many articles (a link to that year's page) and the newest."""
+
+    year: Count
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
 class ListPage:
     """A paginated list of articles: one partner, one year, or one partner in one year."""
 
@@ -89,6 +98,7 @@ class ListPage:
     year: int | None = None
     feed_path: str | None = None
     sub_pages: tuple[Count, ...] = ()  # a partner's years, or a year's partners
+    timeline: tuple[TimelineYear, ...] = ()  # a partner's first page: the relationship, year by year
     template: str = "list.html"
 
 
@@ -112,6 +122,14 @@ class NotFoundPage:
 
 
 @dataclass(frozen=True)
+class OfflinePage:
+    """What the service worker shows for a page the reader never opened, when the network is gone."""
+
+    path: str = urls.OFFLINE
+    template: str = "offline.html"
+
+
+@dataclass(frozen=True)
 class RedirectPage:
     """An article's old address (`aliases:`): sends readers and search engines on to the article,
     and is listed nowhere (no list, feed, sitemap or search index)."""
@@ -129,6 +147,7 @@ Page = (
     | YearIndexPage
     | SearchPage
     | NotFoundPage
+    | OfflinePage
     | RedirectPage
 )
 
@@ -175,41 +194,30 @@ def paginate(base_path: str, articles: list[Article], per_page: int) -> list[tup
 
 
 class Positions:
-    """Where each article stands in each of its countries' newest-first lists, and its day number, found
-    once for the whole site: every article page asks for its related articles and its neighbours."""
+    """Where each article stands in each of its partners' newest-first lists, found once for the whole
+    site: every article page asks for its neighbours and its related articles."""
 
     def __init__(self, by_country: dict[Partner, list[Article]]):
         self.places: dict[int, dict[Partner, tuple[list[Article], int]]] = defaultdict(dict)
-        self.days: dict[int, int] = {}
         for country, listed in by_country.items():
             for index, article in enumerate(listed):
                 self.places[id(article)][country] = (listed, index)
-                self.days[id(article)] = article.date.toordinal()  # type: ignore[union-attr]
 
-    def related(self, article: Article) -> tuple[Article, ...]:
-        """Articles sharing a country, nearest in time first (ties: slug)."""
-        day = self.days[id(article)]
-        candidates = {
-            id(other): (distance, other.slug, other)
-            for listed, here in self.places[id(article)].values()
-            for distance, other in self.nearest_in_list(day, listed, here)
-        }
-        return tuple(other for _, _, other in sorted(candidates.values())[:RELATED_ARTICLES])
-
-    def nearest_in_list(self, day: int, listed: list[Article], here: int) -> Iterator[tuple[int, Article]]:
-        """The few articles around `here` that can be nearest, with their distance in days: the list is by
-        date, so distances grow on either side; past the first RELATED_ARTICLES, only ties with the last
-        one taken can still win."""
-        days = self.days
-        for indexes in (range(here + 1, len(listed)), range(here - 1, -1, -1)):
-            last = 0
-            for taken, index in enumerate(indexes):
-                other = listed[index]
-                distance = abs(days[id(other)] - day)
-                if taken >= RELATED_ARTICLES and distance > last:
+    def related(self, article: Article, shown: Iterable[Article]) -> tuple[Article, ...]:
+        """Other articles of the article's partners, newest first (ties: slug, as lists), leaving out the
+        ones the page already `shown` (its neighbours): « À lire aussi » never repeats a link. Each list
+        is newest first, so the first few of each that are not left out are enough."""
+        left_out = {id(article), *map(id, shown)}
+        found: dict[int, Article] = {}
+        for listed, _ in self.places[id(article)].values():
+            taken = 0
+            for other in listed:
+                if taken == RELATED_ARTICLES:
                     break
-                last = distance
-                yield distance, other
+                if id(other) not in left_out:
+                    found[id(other)] = other
+                    taken += 1
+        return tuple(newest_first(list(found.values()))[:RELATED_ARTICLES])
 
     def neighbours(self, article: Article, step: int) -> tuple[tuple[Partner, Article], ...]:
         """Per country of the article, the next article in that country's newest-first list at `step`."""
@@ -253,18 +261,13 @@ def group(
         YearIndexPage(urls.YEARS, year_counts),
         SearchPage(),
         NotFoundPage(),
+        OfflinePage(),
     ]
     positions = Positions(by_country)
     for article in published:
-        pages.append(
-            ArticlePage(
-                article.url_path,
-                article,
-                positions.related(article),
-                previous_in_country=positions.neighbours(article, +1),
-                next_in_country=positions.neighbours(article, -1),
-            )
-        )
+        previous, following = positions.neighbours(article, +1), positions.neighbours(article, -1)
+        related = positions.related(article, (other for _, other in (*previous, *following)))
+        pages.append(ArticlePage(article.url_path, article, related, previous, following))
         pages.extend(RedirectPage(urls.article(alias), article) for alias in article.aliases)
     for country in countries:
         base = country.path
@@ -273,9 +276,24 @@ def group(
             for y in years
             if (country, y) in by_country_year
         )
+        timeline = tuple(
+            TimelineYear(year, tuple(by_country_year[country, int(year.label)][:TIMELINE_ARTICLES]))
+            for year in country_years
+        )
         for path, chunk, pagination in paginate(base, by_country[country], config.per_page):
+            first = pagination.page == 1
             pages.append(
-                ListPage(path, country.name, chunk, pagination, country, None, urls.feed(base), country_years)
+                ListPage(
+                    path,
+                    country.name,
+                    chunk,
+                    pagination,
+                    country,
+                    None,
+                    urls.feed(base),
+                    country_years,
+                    timeline if first else (),
+                )
             )
         for year_count in country_years:
             year = int(year_count.label)

@@ -30,7 +30,8 @@ def first(paths: list[str], prefix: str, depth: int) -> str:
 
 
 def typical_pages(site: ServedSite) -> dict[str, str]:
-    """One page of each kind a reader meets, by name. The 404 page is asked for at an unknown URL."""
+    """One page of each kind a reader meets, by name. The 404 page is asked for at an unknown URL; the
+    offline note is what the service worker shows for a page it has not kept."""
     paths = every_page(site)
     return {
         "accueil": "",
@@ -40,7 +41,18 @@ def typical_pages(site: ServedSite) -> dict[str, str]:
         "pays-annee": first(paths, "pays/", 2),
         "une-organisation": first(paths, "organisations/", 1),
         "organisation-annee": first(paths, "organisations/", 2),
+        "annees": "annees/",
         "annee": first(paths, "annees/", 1),
         "recherche": "recherche/",
         "404": "cette-page-n-existe-pas/",
+        "hors-ligne": "hors-ligne/",
     }
+
+
+def redirect_page(site: ServedSite) -> str:
+    """An article's old address (`aliases:`): a page that sends the reader on at once."""
+    output = site.project.output
+    for file in sorted((output / "articles").rglob("index.html")):
+        if REDIRECT in file.read_text(encoding="utf-8"):
+            return file.parent.relative_to(output).as_posix() + "/"
+    raise AssertionError("the seed site has no old address (aliases:)")

@@ -21,6 +21,8 @@ KINDS = (
     "recherche",
     "404",
     "pays",
+    "annees",
+    "hors-ligne",
 )
 
 
@@ -53,6 +55,20 @@ def test_no_axe_violation_on_an_article_with_photos(
     page.goto(served_photo_site.url(f"articles/{PHOTO_ARTICLE}/"))
     page.wait_for_load_state("networkidle")
     assert page.locator("figure.photo img").count() == 3
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["", "pays/japon/"])
+def test_no_axe_violation_on_lists_with_photos_and_in_the_open_menu(
+    served_mixed_site: ServedSite, page: Page, path: str, scheme: str
+) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(served_mixed_site.url(path))
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".card .thumb img").count() >= 1
+    page.locator(".menu > summary").click()
     violations = axe_violations(page)
     assert not violations, "\n".join(violations)
 

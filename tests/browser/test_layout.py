@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Locator, Page
 
 from revue.pipeline import build
 from revue.preview.static_server import start_server
@@ -109,11 +109,14 @@ def test_articles_read_without_javascript(served_site: ServedSite, browser: Brow
         context.close()
 
 
-def test_a_wide_country_by_year_overview_scrolls_inside_its_box(page: Page, tmp_path: Path) -> None:
-    """Three partners over nine years: the table is wider than a phone, the page must not be."""
+def test_a_wide_country_by_year_overview_fits_a_phone_and_scrolls_inside_its_box_wider(
+    page: Page, tmp_path: Path
+) -> None:
+    """Three partners over sixteen years: on a phone, a row per partner with every year in sight; on a
+    wider screen the table is wider than its column, and scrolls inside its own box, never the page."""
     project = copy_project(tmp_path / "site", with_content=False)
     for number, (country, year) in enumerate(
-        (country, year) for country in ("Japon", "Chine", "Corée du Sud") for year in range(2016, 2025)
+        (country, year) for country in ("Japon", "Chine", "Corée du Sud") for year in range(2009, 2025)
     ):
         (project.content / f"a{number}.md").write_text(
             f'---\ntitle: "Article {number}"\ndate: {year}-03-0{1 + number % 9}\n'
@@ -126,8 +129,22 @@ def test_a_wide_country_by_year_overview_scrolls_inside_its_box(page: Page, tmp_
         build(project, f"http://127.0.0.1:{server.server_address[1]}/large/")
         page.set_viewport_size({"width": 320, "height": HEIGHT})
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/large/pays/")
-        assert page.evaluate("document.querySelector('.overview').scrollWidth") > 320  # the table is wide
+        years = page.locator(".partner-years .years a")
+        assert years.count() == 3 * 16
+        assert all(box["x"] >= 0 and box["x"] + box["width"] <= 320 for box in map(bounding, years.all()))
         assert sideways_overflow(page, 320) == 0
+        page.set_viewport_size({"width": 800, "height": HEIGHT})
+        overview = page.evaluate(
+            "[document.querySelector('.overview')].map(o => [o.scrollWidth, o.clientWidth])[0]"
+        )
+        assert overview[0] > overview[1] > 0  # the table is wider than its box
+        assert sideways_overflow(page, 800) == 0
     finally:
         server.shutdown()
         server.server_close()
+
+
+def bounding(element: Locator) -> dict[str, float]:
+    box = element.bounding_box()
+    assert box is not None
+    return box

@@ -235,6 +235,7 @@ def test_the_header_search_on_an_article_leads_to_results(
     page: Page, served_site: ServedSite, config: SiteConfig, articles: dict[str, Article]
 ) -> None:
     page.goto(served_site.url(articles["2023-02-09"].url_path))
+    page.locator(".site-header .menu > summary").click()  # the field is one tap away, in the menu
     page.locator(".site-header").get_by_role("searchbox").fill("masques")
     page.locator(".site-header").get_by_role("searchbox").press("Enter")
     expect(page).to_have_url(served_site.url("recherche/?q=masques"))

@@ -101,8 +101,8 @@ def test_the_build_reports_in_french(project: Project) -> None:
 
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines()[-2] == (
-        f"Site construit : 6 articles (0 brouillon laissé de côté), 40 pages et flux dans {project.output} "
-        "pour https://revue.example.org/ ; 40 fichiers écrits, les autres inchangés"
+        f"Site construit : 6 articles (0 brouillon laissé de côté), 45 pages et flux dans {project.output} "
+        "pour https://revue.example.org/ ; 45 fichiers écrits, les autres inchangés"
     )
 
 

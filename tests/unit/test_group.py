@@ -56,12 +56,37 @@ def test_lists_are_newest_first_and_drafts_are_left_out() -> None:
     assert [c.label for c in japan.sub_pages] == ["2020", "2016"]
 
 
-def test_neighbours_stay_in_the_country_and_related_are_nearest_in_time() -> None:
+def test_neighbours_stay_in_the_country() -> None:
     site = group(ARTICLES, CONFIG, TODAY)
     page = next(p for p in pages_of(ArticlePage, site) if p.article.slug == "b2020")
     assert [(c.name, a.slug) for c, a in page.next_in_country] == [("Japon", "c2020"), ("Chine", "d2023")]
     assert [(c.name, a.slug) for c, a in page.previous_in_country] == [("Japon", "a2016")]
-    assert [a.slug for a in page.related] == ["c2020", "d2023", "a2016"]
+
+
+def test_related_articles_are_the_newest_of_the_same_partners_but_the_neighbours() -> None:
+    """« À lire aussi » never repeats « Précédent » or « Suivant »: other articles of the same partners."""
+    more = [
+        article("e2021", "2021-03-01", "Japon"),
+        article("f2022", "2022-03-01", "Chine"),
+        article("g2024", "2024-01-02", "Japon"),
+        article("h2024", "2024-01-03", "Laos"),
+        article("i2024", "2024-01-04", "Japon"),
+    ]
+    site = group([*ARTICLES, *more], CONFIG, TODAY)
+    pages = {p.article.slug: p for p in pages_of(ArticlePage, site)}
+
+    page = pages["b2020"]  # Japon and Chine
+    shown = {a.slug for _, a in (*page.previous_in_country, *page.next_in_country)}
+    assert shown == {"a2016", "c2020", "f2022"}
+    assert [a.slug for a in page.related] == ["i2024", "g2024", "d2023"]
+    for page in pages.values():
+        neighbours = {a.slug for _, a in (*page.previous_in_country, *page.next_in_country)}
+        assert not neighbours & {a.slug for a in page.related}, page.article.slug
+        assert page.article not in page.related
+        partners = set(page.article.countries)
+        assert all(partners & set(a.countries) for a in page.related)
+        assert list(page.related) == sorted(page.related, key=lambda a: a.date, reverse=True)
+    assert pages["h2024"].related == ()  # Laos: no other article
 
 
 def test_country_year_pages_and_the_overview_agree() -> None:
