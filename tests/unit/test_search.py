@@ -246,7 +246,7 @@ def test_pagefind_indexes_the_index_view_and_the_published_page_keeps_its_words(
     write_article(project, "plan", "2024-05-08", words="Un plan d’investissement de 140 000 dollars.")
     build(project)
     page = (project.output / "articles/article-plan/index.html").read_text(encoding="utf-8")
-    assert "plan d’investissement de 140\u202f000 dollars" in page, "readers get the page as written"
+    assert "plan d’investissement de 140\u202f000\u00a0dollars" in page, "readers get the page as written"
     (fragment,) = (project.output / "pagefind").glob("*/fragment/*")
     content = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))["content"]
     assert "plan d’ investissement de 140~000 dollars" in content
