@@ -14,11 +14,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from revue import github, pipeline
-from revue.build.lock import Holder, exclusive
 from revue.core import messages
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
 from revue.core.validate import parse_date, refused_character
+from revue.publish.lock import Holder, exclusive
 
 BUILD_PY = Path(__file__).resolve().parents[1] / "build.py"
 

@@ -21,18 +21,18 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from revue.build.cache import BuildCache, output_intact
 from revue.core import messages, urls
 from revue.core.collation import known_sort_keys, remember_sort_keys
 from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
+from revue.publish.cache import BuildCache, output_intact
 from revue.site.files import Listing, SourceFile, content_files, folder_or_absent, natural_order
 from revue.site.schedule import Window, future_corrections, scheduled, today_in, window
 
 if TYPE_CHECKING:
-    from revue.build.search import IndexReport
     from revue.ingest.importer import ImportReport
+    from revue.publish.search import IndexReport
     from revue.render.markup import RenderedBody
     from revue.render.templates import RenderJob
     from revue.site.config import SiteConfig
@@ -113,9 +113,9 @@ def run(
         return with_warnings(known, cache.save())
     # Only past the shortcut: the stages load Jinja, Markdown, Babel and PyYAML, which cost a run with
     # nothing to do more than all the rest of it.
-    from revue.build.incremental import publish_changes, render_changes
-    from revue.build.photos import find_photos, publish_photos, unused_images
-    from revue.build.search import SEARCH_STORE
+    from revue.publish.incremental import publish_changes, render_changes
+    from revue.publish.photos import find_photos, publish_photos, unused_images
+    from revue.publish.search import SEARCH_STORE
     from revue.render.links import link_bodies
     from revue.render.templates import NOJEKYLL, asset_files, service_worker_jobs, site_jobs
     from revue.site.config import load_config

@@ -56,7 +56,7 @@ sys.exit(code)
 INDEX_ONCE = """
 import json, resource, sys, time
 from pathlib import Path
-from revue.build.search import NewSite, index_site
+from revue.publish.search import NewSite, index_site
 staging, store, size = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 pages = json.load(sys.stdin)
 started = time.perf_counter()

@@ -1,7 +1,7 @@
 """Faults (issue 23, points 1–4 and 8): a killed build, a poisoned cache, a full disk, a failed publish.
 
 Real builds: `build.py` in a process of its own, the real Pagefind, stopped and killed where the test
-chooses (`revue/build/checkpoint.py`: the build freezes its process group at a named moment, the test
+chooses (`revue/publish/checkpoint.py`: the build freezes its process group at a named moment, the test
 sees it stopped, then kills it).
 """
 
@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from revue.build.checkpoint import STOP_AT
-from revue.build.lock import shown_command
 from revue.core import messages
 from revue.core.project import Project
 from revue.dev.corpus import write_corpus
 from revue.pipeline import build
+from revue.publish.checkpoint import STOP_AT
+from revue.publish.lock import shown_command
 from tests.build_cli import build_py
 from tests.conftest import REPO, copy_project, reproducible_files, set_shard_size
 

@@ -18,13 +18,13 @@ import jinja2
 import pytest
 from PIL import Image
 
-from revue.build import incremental, photos
-from revue.build.cache import BuildCache
 from revue.core import collation, messages
 from revue.core.errors import BuildError
 from revue.core.project import Project
 from revue.dev.corpus import write_corpus
 from revue.pipeline import build
+from revue.publish import incremental, photos
+from revue.publish.cache import BuildCache
 from revue.render import templates
 from revue.render.templates import make_environment
 from revue.site import files

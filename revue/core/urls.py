@@ -23,7 +23,7 @@ SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 NOJEKYLL = ".nojekyll"
 ASSETS = "assets/"
-PHOTOS = "photos/"  # every size of every photo, named by its bytes (build/photos.py)
+PHOTOS = "photos/"  # every size of every photo, named by its bytes (publish/photos.py)
 SEARCH_BUNDLE = "pagefind/"  # the search index, which the search page loads in the reader's browser
 # The one rule for an article's address, its slug and each old slug (`aliases:`), wherever one is read
 # (front matter, links in bodies): a-z, 0-9 and single hyphens, matched whole (`abc\n` is no slug).

@@ -2,7 +2,7 @@
 
 The search tests check that the sharded index finds what one index finds, and
 `scripts/measure_search.py` compares what a search downloads from each; both replace `pagefind/` of a
-built site with this single index, made from the same index view of the pages (revue/build/search.py)
+built site with this single index, made from the same index view of the pages (revue/publish/search.py)
 and read by the same search page through a one-shard manifest.
 """
 
@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from revue.build.search import BUNDLE, INDEXED_MARK, MANIFEST, UNUSED, pagefind_binary, stage_page
+from revue.publish.search import BUNDLE, INDEXED_MARK, MANIFEST, UNUSED, pagefind_binary, stage_page
 
 FOLDER = "one"  # the single shard's folder under pagefind/
 

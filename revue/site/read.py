@@ -208,7 +208,7 @@ class ArticleReader:
         return Source(agency=as_text(value.get("agency")) or "VNA", url=url, seed=seed)
 
     def photos(self) -> tuple[Photo, ...]:
-        """Photos with a `file` (alt text checked once the body's images are known: see build/photos.py),
+        """Photos with a `file` (alt text checked once the body's images are known: see publish/photos.py),
         and agency captions without one."""
         value = self.fm.values.get("photos") or []
         if not isinstance(value, list) or not all(

@@ -6,7 +6,7 @@
 // WebAssembly module for all), each tagged with a `shard` filter so that it can be searched on its own.
 // Results merge into one list: by score, as Pagefind merges indexes, or by date, shards being periods.
 //
-// Pagefind read the pages in an index view (revue/build/search.py, `index_view`): elided articles and
+// Pagefind read the pages in an index view (revue/publish/search.py, `index_view`): elided articles and
 // pronouns stand apart from their word (« l’ investissement »), a number's groups are joined (« 140~000 »).
 // Queries are put in that form before they reach Pagefind, and what the reader sees is put back as written.
 // Words in a row (a phrase) are found from where each word is, and rank first.

@@ -10,10 +10,10 @@ import sys
 
 import pytest
 
-from revue.build.lock import command_of, exclusive
 from revue.core import messages
 from revue.core.project import Project
 from revue.core.uninterrupted import uninterrupted
+from revue.publish.lock import command_of, exclusive
 from tests.build_cli import build_py
 from tests.conftest import REPO
 

@@ -387,7 +387,7 @@ def test_a_full_page_screenshot_is_published_narrower_and_a_thread_of_pixels_ref
 
     from PIL import Image
 
-    from revue.build.photos import WEBP_MOST_PIXELS, make_sizes
+    from revue.publish.photos import WEBP_MOST_PIXELS, make_sizes
 
     def png(width: int, height: int) -> bytes:
         out = io.BytesIO()

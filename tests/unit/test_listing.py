@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from revue.build.cache import BuildCache
 from revue.core import messages
 from revue.core.errors import BuildError
+from revue.publish.cache import BuildCache
 from revue.site import files
 from revue.site.config import load_config
 from revue.site.files import content_files

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from revue.build.photos import make_sizes
 from revue.core.project import Project
 from revue.pipeline import build
+from revue.publish.photos import make_sizes
 from tests.build_cli import build_py
 from tests.conftest import copy_project
 from tests.photos import GPS_IFD, ORIENTATION, PHOTO_ARTICLE, add_photo_article, photo

@@ -8,10 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from revue.build.lock import command_of, exclusive, shown_command
 from revue.core import messages
 from revue.core.project import Project
 from revue.pipeline import build
+from revue.publish.lock import command_of, exclusive, shown_command
 from tests.build_cli import build_py
 from tests.conftest import REPO
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from revue.build.search import ELIDED, PageFacts, index_view, shard_key
-from revue.build.shards import plan_shards
 from revue.cli import main
 from revue.core.errors import BuildError
 from revue.core.project import Project
 from revue.pipeline import build
+from revue.publish.search import ELIDED, PageFacts, index_view, shard_key
+from revue.publish.shards import plan_shards
 from tests.conftest import copy_project, reproducible_files, set_shard_size
 
 
@@ -257,5 +257,5 @@ def test_a_new_index_view_changes_every_shard_key(monkeypatch: pytest.MonkeyPatc
     shard = plan_shards({"articles/a/index.html": "2024-05"}, 64)[0]
     facts = {"articles/a/index.html": PageFacts(True, "2024-05", ("Japon",), "digest")}
     before = shard_key(shard, facts, "1.5.2")
-    monkeypatch.setattr("revue.build.search.INDEXER", "another-view")
+    monkeypatch.setattr("revue.publish.search.INDEXER", "another-view")
     assert shard_key(shard, facts, "1.5.2") != before

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from revue.build.shards import plan_shards, shard_limit
+from revue.publish.shards import plan_shards, shard_limit
 
 
 def pages(counts: dict[str, int]) -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
-from revue.build.store import SLACK, Store
+from revue.publish.store import SLACK, Store
 
 
 def build_using(file: Path, used: range, added: range = range(0)) -> Store:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from revue.build.publish import publish
-from revue.build.search import NewSite
+from revue.publish.publish import publish
+from revue.publish.search import NewSite
 from revue.render.templates import RenderedFile
 
 

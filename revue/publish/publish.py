@@ -9,7 +9,7 @@ before the swap, `output/` is as it was and the folders beside it are removed.
 Assembling a whole site for an edit of one page would link 25,000 files at 10,000 articles. So the
 old site, swapped out, is brought up to date (hard links to the new files) and kept as
 `.output-mirror-<token>/`: the next build takes it as its `.output-next/` and changes only what it
-changes. The token, recorded in the manifest (build/cache.py), says which build left the mirror: one
+changes. The token, recorded in the manifest (publish/cache.py), says which build left the mirror: one
 a killed build left, or one that no manifest names, is removed, and the next build links a whole
 site again. Hard links: the mirror takes no room, and unchanged files keep their inode and mtime.
 
@@ -30,11 +30,11 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from revue.build.checkpoint import reached
-from revue.build.search import BUNDLE, MANIFEST, NewSite, copy_tree
 from revue.core import messages
 from revue.core.errors import BuildError, Problem
 from revue.core.uninterrupted import uninterrupted
+from revue.publish.checkpoint import reached
+from revue.publish.search import BUNDLE, MANIFEST, NewSite, copy_tree
 from revue.render.templates import RenderedFile
 
 AT_FDCWD = -100  # fcntl.h: paths relative to the working folder

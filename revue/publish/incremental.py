@@ -20,14 +20,14 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from revue.build import search
-from revue.build.cache import Entry, Manifest, file_stat
-from revue.build.parallel import fork_map
-from revue.build.publish import publish
 from revue.core import messages
 from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem
 from revue.core.project import Project
+from revue.publish import search
+from revue.publish.cache import Entry, Manifest, file_stat
+from revue.publish.parallel import fork_map
+from revue.publish.publish import publish
 from revue.render.templates import RenderedFile, RenderJob, TemplateFailure, render_page, template_problems
 from revue.site.config import SiteConfig
 from revue.site.model import Article

@@ -1,6 +1,6 @@
 """Index a built site with the pinned Pagefind binary, in shards by period that later builds reuse.
 
-The indexed pages (those with `data-pagefind-body`) are split by their date (revue/build/shards.py).
+The indexed pages (those with `data-pagefind-body`) are split by their date (revue/publish/shards.py).
 A shard whose pages, paths and bytes, are those of a shard indexed before with the same Pagefind is
 carried over from the store (`.cache/search/`, which the GitHub Pages workflow keeps between runs);
 the others are indexed at once, one Pagefind process each on a site holding only their pages, so
@@ -26,13 +26,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from revue.build import children
-from revue.build.checkpoint import reached
-from revue.build.shards import Shard, plan_shards
-from revue.build.store import Store
 from revue.core import messages, urls
 from revue.core.digest import code_digest, digest, installed_version
 from revue.core.errors import BuildError, Problem
+from revue.publish import children
+from revue.publish.checkpoint import reached
+from revue.publish.shards import Shard, plan_shards
+from revue.publish.store import Store
 
 BUNDLE = urls.SEARCH_BUNDLE.rstrip("/")  # the folder the search page loads `shards.json` and the shards from
 INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it

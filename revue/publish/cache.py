@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from revue.build.parallel import fork_map
-from revue.build.search import IndexReport
-from revue.build.store import Store
 from revue.core import messages
 from revue.core.collation import SortKey
 from revue.core.digest import code_digest, digest
 from revue.core.errors import BuildError, Problem
+from revue.publish.parallel import fork_map
+from revue.publish.search import IndexReport
+from revue.publish.store import Store
 
 if TYPE_CHECKING:  # a run with nothing to do opens the cache but never reads or renders an article
-    from revue.build.photos import PhotoFile, Sizes
+    from revue.publish.photos import PhotoFile, Sizes
     from revue.render.markup import RenderedBody
     from revue.site.config import SiteConfig
     from revue.site.files import FileStat, SourceFile
@@ -49,7 +49,7 @@ class Manifest:
     index: str  # index_key of the pages the search bundle was built from
     report: IndexReport | None  # what that bundle holds
     search: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # stat of each file of pagefind/
-    mirror: str = ""  # the token of the mirror publishing left beside output/ (build/publish.py)
+    mirror: str = ""  # the token of the mirror publishing left beside output/ (publish/publish.py)
 
 
 NO_MANIFEST = Manifest({}, "", None)
@@ -91,7 +91,7 @@ def _body(texts: list[str], index: int) -> RenderedBody:
 
 
 def _sizes(raws: list[bytes], index: int) -> Sizes | str:
-    from revue.build.photos import make_sizes
+    from revue.publish.photos import make_sizes
 
     return make_sizes(raws[index])
 

@@ -34,7 +34,7 @@ def exclusive(root: Path, on_wait: Callable[[Holder | None], None]) -> Iterator[
     An advisory lock on the project's folder itself, not on a file in `.cache/`, which an editor may
     delete while a build runs (a second build would then have started beside the first). The system
     releases it when the holder exits, even killed; the descriptor is not inherited by Pagefind
-    (close-on-exec) and forked workers close it (build/children.py). A lock still held once the
+    (close-on-exec) and forked workers close it (publish/children.py). A lock still held once the
     process that took it is gone is held by a process it left: the wait ends there, naming it.
     """
     try:

@@ -6,8 +6,8 @@ import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from revue.build import children, lock
-from revue.build.checkpoint import reached
+from revue.publish import children, lock
+from revue.publish.checkpoint import reached
 
 Result = TypeVar("Result")
 WORKERS = os.cpu_count() or 1
@@ -22,7 +22,7 @@ def _run_chunk(task: tuple[Callable[[Any, int], Any], int, int]) -> list[Any]:
 
 
 def _start_worker(parent: int) -> None:
-    """Each worker dies with the build and lets go of the project's lock (build/children.py)."""
+    """Each worker dies with the build and lets go of the project's lock (publish/children.py)."""
     children.die_with_parent(parent)
     lock.forget_in_child()
 
