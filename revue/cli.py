@@ -256,7 +256,7 @@ def run_summary(command: str, project: Project, result: pipeline.BuildResult) ->
 
 
 def run_new(project: Project, args: argparse.Namespace) -> None:
-    from revue.site.scaffold import NewArticle, create_article  # each command imports only what it runs
+    from revue.content.scaffold import NewArticle, create_article  # each command imports only what it runs
 
     path = create_article(project, NewArticle(args.title, tuple(args.country), args.date))
     print(messages.created(path))
@@ -289,8 +289,8 @@ def report_problems(project: Project, error: BuildError, summary: Callable[[int]
 
 
 def run_serve(project: Project, args: argparse.Namespace) -> None:
+    from revue.content.config import load_config
     from revue.preview.serve import LiveSite, serve
-    from revue.site.config import load_config
 
     prefix = load_config(project.site_yaml, args.base_url).base_path  # `--base-url`'s sub-path, if given
     today = ["--today", args.today.isoformat()] if args.today else []

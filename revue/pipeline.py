@@ -21,23 +21,23 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from revue.content.files import Listing, SourceFile, content_files, folder_or_absent, natural_order
+from revue.content.schedule import Window, future_corrections, scheduled, today_in, window
 from revue.core import messages, urls
 from revue.core.collation import known_sort_keys, remember_sort_keys
 from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
 from revue.publish.cache import BuildCache, output_intact
-from revue.site.files import Listing, SourceFile, content_files, folder_or_absent, natural_order
-from revue.site.schedule import Window, future_corrections, scheduled, today_in, window
 
 if TYPE_CHECKING:
+    from revue.content.config import SiteConfig
+    from revue.content.group import Site
+    from revue.content.model import Article
     from revue.ingest.importer import ImportReport
     from revue.publish.search import IndexReport
     from revue.render.markup import RenderedBody
     from revue.render.templates import RenderJob
-    from revue.site.config import SiteConfig
-    from revue.site.group import Site
-    from revue.site.model import Article
 
 
 @dataclass(frozen=True)
@@ -113,15 +113,15 @@ def run(
         return with_warnings(known, cache.save())
     # Only past the shortcut: the stages load Jinja, Markdown, Babel and PyYAML, which cost a run with
     # nothing to do more than all the rest of it.
+    from revue.content.config import load_config
+    from revue.content.group import group
+    from revue.content.model import Article
+    from revue.content.read import accept
     from revue.publish.incremental import publish_changes, render_changes
     from revue.publish.photos import find_photos, publish_photos, unused_images
     from revue.publish.search import SEARCH_STORE
     from revue.render.links import link_bodies
     from revue.render.templates import NOJEKYLL, asset_files, service_worker_jobs, site_jobs
-    from revue.site.config import load_config
-    from revue.site.group import group
-    from revue.site.model import Article
-    from revue.site.read import accept
 
     config = load_config(project.site_yaml, base_url)
     cache.make_folder()
@@ -264,8 +264,8 @@ def recorded_seeds(
 ) -> tuple[dict[str, Path], frozenset[Path]]:
     """The seed each article records (`source.seed`) → that article; and the files whose front matter
     cannot be read, so whether they record a seed is unknown (their own problem is reported)."""
-    from revue.site.model import Article
-    from revue.site.read import recorded_seed
+    from revue.content.model import Article
+    from revue.content.read import recorded_seed
 
     recorded: dict[str, Path] = {}
     unknown = set()
@@ -333,10 +333,10 @@ def import_seeds(
 ) -> BuildResult:
     """`import`: plan the import of every new seed, read each planned file as the build will, and write
     them all (with `seeds/imported.yaml`) only if every one reads and content/ has no problem."""
+    from revue.content.model import Article
+    from revue.content.read import accept
     from revue.ingest.imported import load_imported
     from revue.ingest.importer import ImportPlan, plan_import, write_imports
-    from revue.site.model import Article
-    from revue.site.read import accept
 
     recorded, unknown = recorded_seeds(listing.files, read)
     problems: list[Problem] = []

@@ -33,10 +33,10 @@ sys.path.insert(0, str(REPO))
 
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
+from revue.content.config import load_config  # noqa: E402
 from revue.core.project import Project  # noqa: E402
 from revue.dev.corpus import write_corpus  # noqa: E402
 from revue.preview.static_server import start_server  # noqa: E402
-from revue.site.config import load_config  # noqa: E402
 from tests.browser.conftest import QUIET_FLAGS  # noqa: E402
 
 OLD = "bench-00000.md"  # the article `make bench` edits: 2018, in a block of older years

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from revue.content.config import SiteConfig
+from revue.content.files import content_files
+from revue.content.model import Article
+from revue.content.read import accept, read_article
 from revue.core.project import Project
 from revue.pipeline import build
 from revue.preview.static_server import start_server
-from revue.site.config import SiteConfig
-from revue.site.files import content_files
-from revue.site.model import Article
-from revue.site.read import accept, read_article
 
 REPO = Path(__file__).resolve().parent.parent
 SUB_PATH = "/revue-test/"

@@ -18,6 +18,7 @@ import jinja2
 import pytest
 from PIL import Image
 
+from revue.content import files
 from revue.core import collation, messages
 from revue.core.errors import BuildError
 from revue.core.project import Project
@@ -27,7 +28,6 @@ from revue.publish import incremental, photos
 from revue.publish.cache import BuildCache
 from revue.render import templates
 from revue.render.templates import make_environment
-from revue.site import files
 from tests.conftest import REPO, copy_project
 from tests.photos import PHOTO_ARTICLE, add_photo_article, photo
 

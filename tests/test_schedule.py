@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from revue.content.files import content_files
 from revue.core.project import Project
 from revue.dev.corpus import write_corpus
 from revue.pipeline import build, build_inputs, settings_state, unchanged_result
 from revue.publish.cache import BuildCache
-from revue.site.files import content_files
 from tests.build_cli import build_py
 from tests.conftest import REPO, copy_project, indexed_urls
 

@@ -10,7 +10,7 @@ nests deeper than `MAX_NESTING`, or when the text those scans would read adds up
 far above what any article needs (the benchmark corpus's bodies and the seeds' articles need at most
 a few thousand).
 
-In core, not in `render/markup.py`, so that `site/read.py` refuses such a body with the article's
+In core, not in `render/markup.py`, so that `content/read.py` refuses such a body with the article's
 other problems, drafts included (the preview renders them), and `check` and `build` alike.
 """
 

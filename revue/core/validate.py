@@ -20,7 +20,7 @@ DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PARTIAL_DATE_PATTERN = re.compile(r"^\?{4}-(?P<month>\d{2})-(?P<day>\d{2})$")
 # The digest follows Vietnam's relations since independence (1945); a year outside these bounds is a
 # typo (`0024` for `2024`, `2204` for `2024`), not an event. A date after today but within them is
-# scheduled (see site/schedule.py), and the build report names it, so a nearer slip still shows.
+# scheduled (see content/schedule.py), and the build report names it, so a nearer slip still shows.
 FIRST_YEAR = 1945
 LAST_YEAR = 2099
 # Characters no page or feed can carry, refused wherever text comes in (bodies, front matter and its

@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from revue.content.config import SiteConfig
+from revue.content.read import slug_of
 from revue.core import frontmatter, messages
 from revue.core.errors import LineError
 from revue.core.inputfile import read_text_input
@@ -18,8 +20,6 @@ from revue.ingest import detect, glued_words
 from revue.ingest.agency_text import DANGLING, AgencyText, Caption, Dropped, parse
 from revue.ingest.markdown_text import escape
 from revue.ingest.sources import SourceEntry
-from revue.site.config import SiteConfig
-from revue.site.read import slug_of
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from pathlib import Path
 from textwrap import shorten
 from typing import TYPE_CHECKING
 
+from revue.content.config import SiteConfig
+from revue.content.files import SourceFile, name_problems
 from revue.core import messages
 from revue.core.errors import BuildError, LineError, Problem, display_path
 from revue.core.project import Project
@@ -22,8 +24,6 @@ from revue.core.uninterrupted import uninterrupted
 from revue.core.validate import missing_year
 from revue.ingest.imported import imported_yaml_text
 from revue.ingest.sources import SourceEntry, load_sources
-from revue.site.config import SiteConfig
-from revue.site.files import SourceFile, name_problems
 
 if TYPE_CHECKING:
     from revue.ingest.convert import ConvertedSeed

@@ -24,11 +24,11 @@ from revue.publish.search import IndexReport
 from revue.publish.store import Store
 
 if TYPE_CHECKING:  # a run with nothing to do opens the cache but never reads or renders an article
+    from revue.content.config import SiteConfig
+    from revue.content.files import FileStat, SourceFile
+    from revue.content.model import Article
     from revue.publish.photos import PhotoFile, Sizes
     from revue.render.markup import RenderedBody
-    from revue.site.config import SiteConfig
-    from revue.site.files import FileStat, SourceFile
-    from revue.site.model import Article
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def output_intact(output: Path, manifest: Manifest) -> bool:
 
 
 def _read(shared: tuple[list[SourceFile], SiteConfig], index: int) -> Article | list[Problem]:
-    from revue.site.read import read_article
+    from revue.content.read import read_article
 
     files, config = shared
     try:
@@ -118,7 +118,7 @@ class BuildCache:
 
     def read_articles(self, files: tuple[SourceFile, ...], config: SiteConfig) -> list[Article | BuildError]:
         """Each file read and validated, or its problems; a file read before with these bytes is not parsed."""
-        from revue.site.model import Article
+        from revue.content.model import Article
 
         store = self.store("articles")
         context = digest(code_digest(), repr(config))
@@ -181,7 +181,7 @@ class BuildCache:
             return time.time_ns()
 
     def listed(self) -> dict[str, tuple[FileStat, str]]:
-        """What the last listing of `content/` saw settled: stat and digest by name (site/files.py)."""
+        """What the last listing of `content/` saw settled: stat and digest by name (content/files.py)."""
         found = self.store("listing").get("content")
         well_formed = isinstance(found, dict) and all(
             isinstance(seen, tuple) and len(seen) == 2 and isinstance(seen[1], str) for seen in found.values()

@@ -20,6 +20,8 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from revue.content.config import SiteConfig
+from revue.content.model import Article
 from revue.core import messages
 from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem
@@ -29,8 +31,6 @@ from revue.publish.cache import Entry, Manifest, file_stat
 from revue.publish.parallel import fork_map
 from revue.publish.publish import publish
 from revue.render.templates import RenderedFile, RenderJob, TemplateFailure, render_page, template_problems
-from revue.site.config import SiteConfig
-from revue.site.model import Article
 
 
 @dataclass(frozen=True)

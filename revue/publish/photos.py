@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from revue.content.files import Listing
+from revue.content.model import Article, Photo, PhotoSize, ShownPhoto
+from revue.content.read import slug_of
 from revue.core import messages, urls
 from revue.core.digest import digest, installed_version
 from revue.core.errors import LineError, Problem
@@ -21,9 +24,6 @@ from revue.core.inputfile import read_input
 from revue.core.validate import closest_key
 from revue.render.markup import RenderedBody
 from revue.render.templates import RenderedFile
-from revue.site.files import Listing
-from revue.site.model import Article, Photo, PhotoSize, ShownPhoto
-from revue.site.read import slug_of
 
 if TYPE_CHECKING:  # Pillow loads only in a build that has an image to resize
     from PIL import Image

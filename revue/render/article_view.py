@@ -15,10 +15,10 @@ from difflib import SequenceMatcher
 
 from markupsafe import Markup, escape
 
+from revue.content.model import Article
 from revue.core.agencies import AGENCY_PATTERN
 from revue.core.countries import fold
 from revue.render.typography import MONTHS, french_text
-from revue.site.model import Article
 
 WORDS_PER_MINUTE = 200  # a steady reading pace for news copy in French
 REPEAT_SHARE = 0.75  # share of the standfirst's words found, in order, in the first paragraph

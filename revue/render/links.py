@@ -20,13 +20,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from revue.content.config import SiteConfig
+from revue.content.group import Site
+from revue.content.model import Article
 from revue.core import messages, urls
 from revue.core.errors import Problem
 from revue.core.validate import closest_key
 from revue.render.markup import RenderedBody
-from revue.site.config import SiteConfig
-from revue.site.group import Site
-from revue.site.model import Article
 
 ARTICLE_PATH = re.compile(r"articles/([^/]+)/?(?:index\.html)?")
 HREF = re.compile(r'(<a\s[^>]*?href=")([^"]*)(")')

@@ -16,9 +16,9 @@ from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
+from revue.content.model import ShownPhoto
 from revue.render.markup import PHOTO_TOKEN, BodyImage
 from revue.render.typography import french_text
-from revue.site.model import ShownPhoto
 
 # The width a photo takes: the text column (main's 65ch less its padding), or the screen less its margins.
 SIZES = "(min-width: 40rem) 36rem, calc(100vw - 2rem)"

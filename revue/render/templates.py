@@ -18,17 +18,8 @@ import jinja2
 from babel.dates import format_date
 from markupsafe import Markup
 
-from revue.core import messages, urls
-from revue.core.digest import digest
-from revue.core.errors import Problem, display_path
-from revue.core.frontmatter import not_utf8_problem
-from revue.render.article_view import arrange_body
-from revue.render.links import LinkedBody
-from revue.render.markup import BodyImage
-from revue.render.photos import lead_figure, place_photos, thumbnail
-from revue.render.typography import french_markup, french_text
-from revue.site.config import SiteConfig
-from revue.site.group import (
+from revue.content.config import SiteConfig
+from revue.content.group import (
     ArticlePage,
     HomePage,
     ListPage,
@@ -39,7 +30,16 @@ from revue.site.group import (
     SearchPage,
     Site,
 )
-from revue.site.model import Article, ShownPhoto
+from revue.content.model import Article, ShownPhoto
+from revue.core import messages, urls
+from revue.core.digest import digest
+from revue.core.errors import Problem, display_path
+from revue.core.frontmatter import not_utf8_problem
+from revue.render.article_view import arrange_body
+from revue.render.links import LinkedBody
+from revue.render.markup import BodyImage
+from revue.render.photos import lead_figure, place_photos, thumbnail
+from revue.render.typography import french_markup, french_text
 
 
 @dataclass(frozen=True)

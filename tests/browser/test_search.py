@@ -11,8 +11,8 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Page, expect
 
-from revue.site.config import SiteConfig, load_config
-from revue.site.model import Article
+from revue.content.config import SiteConfig, load_config
+from revue.content.model import Article
 from tests.browser.search_recall import Expected, first_five, recall
 from tests.conftest import REPO, ServedSite, built_and_served, copy_project, read_all, set_shard_size
 

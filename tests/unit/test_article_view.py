@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pytest
 
+from revue.content.model import Article, Source
 from revue.render.article_view import arrange_body
-from revue.site.model import Article, Source
 
 VNA = Source("VNA", None, None)
 STANDFIRST = "Le président a reçu jeudi à Hanoi la délégation de Gunma, en visite au Vietnam."

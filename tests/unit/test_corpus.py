@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from revue.content.config import load_config
 from revue.dev.corpus import COMPOUNDS, NOUNS, PARTNERS, PROVINCES, corpus, write_corpus
-from revue.site.config import load_config
 from tests.conftest import REPO, read_all
 
 

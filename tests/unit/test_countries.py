@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from revue.content.config import load_config
 from revue.core.countries import ORGANISATIONS, all_countries, all_organisations, lookup, suggest
 from revue.core.errors import BuildError
-from revue.site.config import load_config
 from tests.conftest import REPO, read_all
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime
 
+from revue.content.config import load_config
+from revue.content.group import ArticlePage, CountryIndexPage, ListPage, group
+from revue.content.model import Article
 from revue.core.countries import lookup
-from revue.site.config import load_config
-from revue.site.group import ArticlePage, CountryIndexPage, ListPage, group
-from revue.site.model import Article
 from tests.conftest import REPO
 
 CONFIG = load_config(REPO / "site.yaml")

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from revue.content import files
+from revue.content.config import load_config
+from revue.content.files import content_files
 from revue.core import messages
 from revue.core.errors import BuildError
 from revue.publish.cache import BuildCache
-from revue.site import files
-from revue.site.config import load_config
-from revue.site.files import content_files
 from tests.conftest import copy_project
 
 

@@ -6,9 +6,9 @@ import datetime
 import shutil
 from zoneinfo import ZoneInfo
 
+from revue.content.read import KNOWN_KEYS, PLACEHOLDER_BODY
 from revue.core.project import Project
 from revue.core.yamlsource import load_mapping
-from revue.site.read import KNOWN_KEYS, PLACEHOLDER_BODY
 from tests.build_cli import build_py
 from tests.conftest import indexed_urls
 

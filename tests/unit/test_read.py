@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from revue.content.config import load_config
+from revue.content.read import slug_of
 from revue.core.errors import BuildError
-from revue.site.config import load_config
-from revue.site.read import slug_of
 from tests.conftest import REPO, read_all
 
 

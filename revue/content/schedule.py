@@ -16,7 +16,7 @@ from revue.core import messages
 from revue.core.errors import Problem
 
 if TYPE_CHECKING:  # the pipeline's nothing-changed shortcut reads a Window and loads no article
-    from revue.site.model import Article
+    from revue.content.model import Article
 
 
 def today_in(timezone: str) -> datetime.date:

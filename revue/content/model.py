@@ -74,7 +74,7 @@ class Article:
     aliases: tuple[str, ...] = ()  # old slugs: each gets a page that redirects to this article
     aliases_line: int = 0  # the line of `aliases:`, for messages about them
     updated: datetime.date | None = None  # the last correction (`updated:`), never before `date`
-    updated_line: int = 1  # the line of `updated:`, for the check that needs today (site/schedule.py)
+    updated_line: int = 1  # the line of `updated:`, for the check that needs today (content/schedule.py)
     # Set only by `group` for the preview: the date is after today, so the page says when it comes out.
     scheduled: bool = False
 

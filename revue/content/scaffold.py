@@ -10,14 +10,14 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from revue.content.config import load_config
+from revue.content.files import folder_or_absent
+from revue.content.read import PLACEHOLDER_BODY, read_article, slug_of
+from revue.content.schedule import today_in
 from revue.core import countries, frontmatter, messages
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
 from revue.core.validate import parse_date, refused_character
-from revue.site.config import load_config
-from revue.site.files import folder_or_absent
-from revue.site.read import PLACEHOLDER_BODY, read_article, slug_of
-from revue.site.schedule import today_in
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ from typing import Any
 
 from slugify import slugify
 
+from revue.content.config import SiteConfig
+from revue.content.files import SourceFile
+from revue.content.model import Article, Photo, Source
 from revue.core import countries, frontmatter, messages, urls
 from revue.core.errors import BuildError, Problem
 from revue.core.frontmatter import Document
@@ -22,9 +25,6 @@ from revue.core.validate import (
     web_address_problem,
 )
 from revue.core.yamlsource import as_typed
-from revue.site.config import SiteConfig
-from revue.site.files import SourceFile
-from revue.site.model import Article, Photo, Source
 
 KNOWN_KEYS = (
     "title", "date", "updated", "countries", "summary", "place", "source", "photos", "slug", "aliases",

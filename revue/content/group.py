@@ -12,12 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from math import ceil
 
+from revue.content.config import SiteConfig
+from revue.content.model import Article
+from revue.content.schedule import is_scheduled
 from revue.core import urls
 from revue.core.collation import french_sort_key
 from revue.core.countries import Partner
-from revue.site.config import SiteConfig
-from revue.site.model import Article
-from revue.site.schedule import is_scheduled
 
 RELATED_ARTICLES = 3
 TIMELINE_ARTICLES = 3  # the titles a partner's timeline shows for each year, the newest
