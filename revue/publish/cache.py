@@ -49,7 +49,7 @@ class Manifest:
     index: str  # index_key of the pages the search bundle was built from
     report: IndexReport | None  # what that bundle holds
     search: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # stat of each file of pagefind/
-    mirror: str = ""  # the token of the mirror publishing left beside output/ (publish/publish.py)
+    mirror: str = ""  # the token of the mirror publishing left beside output/ (publish/swap.py)
 
 
 NO_MANIFEST = Manifest({}, "", None)

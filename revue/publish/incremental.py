@@ -5,7 +5,7 @@ and the inode, size and mtime it was written with. A file whose key is unchanged
 matches is not rendered; a rendered file whose bytes are unchanged is not written. It remembers the
 stat of every file of the search bundle too: one changed or deleted by hand is put back. If nothing
 changed at all, `output/` is not touched; otherwise the new site is assembled beside it, unchanged
-files hard-linked, and swapped in (see publish.py), so a failed build still leaves `output/` intact.
+files hard-linked, and swapped in (see swap.py), so a failed build still leaves `output/` intact.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from revue.core.project import Project
 from revue.publish import search
 from revue.publish.cache import Entry, Manifest, file_stat
 from revue.publish.parallel import fork_map
-from revue.publish.publish import publish
+from revue.publish.swap import publish
 from revue.render.templates import RenderedFile, RenderJob, TemplateFailure, render_page, template_problems
 
 

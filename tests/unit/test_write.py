@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from revue.publish.publish import publish
 from revue.publish.search import NewSite
+from revue.publish.swap import publish
 from revue.render.templates import RenderedFile
 
 
