@@ -3,7 +3,7 @@
 
 import sys
 
-from revue.core import messages  # imports no library: it can say that they are missing
+from revue.core.messages import command_line  # the catalogue imports no library: it can say they are missing
 
 if __name__ == "__main__":
     try:  # each command imports what it needs when it runs: a missing library shows up there
@@ -11,7 +11,7 @@ if __name__ == "__main__":
 
         sys.exit(main(sys.argv[1:]))
     except ModuleNotFoundError as missing:  # run with a Python that lacks the project's dependencies
-        sys.exit(messages.DEPENDENCIES_MISSING.format(python=sys.executable, module=missing.name))
+        sys.exit(command_line.DEPENDENCIES_MISSING.format(python=sys.executable, module=missing.name))
     except KeyboardInterrupt:  # Ctrl-C while the libraries load, before the command has started
-        print(messages.INTERRUPTED, file=sys.stderr)
+        print(command_line.INTERRUPTED, file=sys.stderr)
         sys.exit(130)  # 128 + SIGINT, as a shell reports an interrupted command

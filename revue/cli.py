@@ -16,6 +16,7 @@ from pathlib import Path
 from revue import github, pipeline
 from revue.core import messages
 from revue.core.errors import BuildError, Problem, display_path
+from revue.core.messages import command_line, preview
 from revue.core.project import Project
 from revue.core.validate import parse_date, refused_character
 from revue.publish.lock import Holder, exclusive
@@ -25,7 +26,7 @@ BUILD_PY = Path(__file__).resolve().parents[1] / "build.py"
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     with argparse_in_french():
-        parser = argparse.ArgumentParser(prog="python build.py", description=messages.HELP["revue"])
+        parser = argparse.ArgumentParser(prog="python build.py", description=command_line.HELP["revue"])
         add_common_options(parser, default=None)
         add_today(parser, default=None)  # `build.py --today …`: for the default command, build
         # The same options after the command (`build.py build --base-url …`); SUPPRESS keeps the value
@@ -35,32 +36,38 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
         def command(name: str) -> argparse.ArgumentParser:
-            summary = messages.HELP[name]
+            summary = command_line.HELP[name]
             return commands.add_parser(name, help=summary, description=summary, parents=[common])
 
         build = command("build")
-        build.add_argument("--drafts", action="store_true", help=messages.HELP["--drafts"])
+        build.add_argument("--drafts", action="store_true", help=command_line.HELP["--drafts"])
         command("import")
         new = command("new")
-        new.add_argument("title", metavar="TITRE", help=messages.HELP["TITRE"])
+        new.add_argument("title", metavar="TITRE", help=command_line.HELP["TITRE"])
         new.add_argument(
-            "--country", action="append", required=True, metavar="PARTENAIRE", help=messages.HELP["--country"]
+            "--country",
+            action="append",
+            required=True,
+            metavar="PARTENAIRE",
+            help=command_line.HELP["--country"],
         )
-        new.add_argument("--date", metavar="AAAA-MM-JJ", help=messages.HELP["--date"])
+        new.add_argument("--date", metavar="AAAA-MM-JJ", help=command_line.HELP["--date"])
         command("check")
         serve = command("serve")
-        serve.add_argument("--port", type=a_port, default=8000, help=messages.HELP["--port"])
+        serve.add_argument("--port", type=a_port, default=8000, help=command_line.HELP["--port"])
         for name in DATED:
             add_today(commands.choices[name], default=argparse.SUPPRESS)
         bench = command("bench")
-        bench.add_argument("--articles", type=at_least_one, default=10_000, help=messages.HELP["--articles"])
-        bench.add_argument("--runs", type=at_least_one, default=3, help=messages.HELP["--runs"])
-        bench.add_argument("--compare", choices=["hugo"], help=messages.HELP["--compare"])
+        bench.add_argument(
+            "--articles", type=at_least_one, default=10_000, help=command_line.HELP["--articles"]
+        )
+        bench.add_argument("--runs", type=at_least_one, default=3, help=command_line.HELP["--runs"])
+        bench.add_argument("--compare", choices=["hugo"], help=command_line.HELP["--compare"])
         args = parser.parse_args(argv)
         args.command = args.command or "build"
         for option, commands in OPTION_COMMANDS.items():
             if getattr(args, option[2:].replace("-", "_")) is not None and args.command not in commands:
-                parser.error(messages.option_not_for(option, commands, args.command))
+                parser.error(command_line.option_not_for(option, commands, args.command))
     args.root = args.root or Path.cwd()
     return args
 
@@ -70,8 +77,8 @@ def argparse_in_french() -> Iterator[None]:
     """argparse words its usage, help headings and errors through its module's gettext functions,
     `_` and `ngettext`: while the command line is read, they look the words up in the catalogue."""
     saved = argparse._, argparse.ngettext
-    argparse._ = messages.argparse_text
-    argparse.ngettext = lambda singular, plural, n: messages.argparse_text(singular if n == 1 else plural)
+    argparse._ = command_line.argparse_text
+    argparse.ngettext = lambda singular, plural, n: command_line.argparse_text(singular if n == 1 else plural)
     try:
         yield
     finally:
@@ -83,9 +90,9 @@ def a_port(text: str) -> int:
     try:
         port = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(messages.not_a_whole_number(text)) from None
+        raise argparse.ArgumentTypeError(command_line.not_a_whole_number(text)) from None
     if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(messages.not_a_port(text))
+        raise argparse.ArgumentTypeError(command_line.not_a_port(text))
     return port
 
 
@@ -104,7 +111,7 @@ def at_least_one(text: str) -> int:
     except ValueError:
         number = 0
     if number < 1:
-        raise argparse.ArgumentTypeError(messages.not_at_least_one(text)) from None
+        raise argparse.ArgumentTypeError(command_line.not_at_least_one(text)) from None
     return number
 
 
@@ -116,13 +123,17 @@ OPTION_COMMANDS = {"--today": DATED, "--base-url": ("build", "check", "serve")}
 
 def add_today(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
-        "--today", type=a_day, default=default, metavar="AAAA-MM-JJ", help=messages.HELP["--today"]
+        "--today", type=a_day, default=default, metavar="AAAA-MM-JJ", help=command_line.HELP["--today"]
     )
 
 
 def add_common_options(parser: argparse.ArgumentParser, default: object) -> None:
-    parser.add_argument("--root", type=Path, default=default, metavar="DOSSIER", help=messages.HELP["--root"])
-    parser.add_argument("--base-url", default=default, metavar="ADRESSE", help=messages.HELP["--base-url"])
+    parser.add_argument(
+        "--root", type=Path, default=default, metavar="DOSSIER", help=command_line.HELP["--root"]
+    )
+    parser.add_argument(
+        "--base-url", default=default, metavar="ADRESSE", help=command_line.HELP["--base-url"]
+    )
 
 
 def run_import(project: Project, args: argparse.Namespace) -> None:
@@ -131,25 +142,25 @@ def run_import(project: Project, args: argparse.Namespace) -> None:
     for report in result.imports:
         print(report.format())
     if not result.imports:
-        print(messages.nothing_to_import(display_path(project.seeds, project.root)))
+        print(command_line.nothing_to_import(display_path(project.seeds, project.root)))
     imported = sum(report.imported for report in result.imports)
     summarise(
         github.build_summary(
-            messages.SUMMARY_TITLES["import"],
+            command_line.SUMMARY_TITLES["import"],
             [
-                (messages.SUMMARY_LABELS["imported"], str(imported)),
-                (messages.SUMMARY_LABELS["left"], str(len(result.imports) - imported)),
-                (messages.SUMMARY_LABELS["warnings"], str(len(result.warnings))),
+                (command_line.SUMMARY_LABELS["imported"], str(imported)),
+                (command_line.SUMMARY_LABELS["left"], str(len(result.imports) - imported)),
+                (command_line.SUMMARY_LABELS["warnings"], str(len(result.warnings))),
             ],
             # What this import did: the texts it left as they were are counted above, not listed.
             [
                 (
-                    messages.SUMMARY_SECTIONS["report"],
+                    command_line.SUMMARY_SECTIONS["report"],
                     [report.format() for report in result.imports if report.imported],
                 )
             ],
         )
-        + (f"\n{messages.IMPORT_SUMMARY_HINT}\n" if imported else "")
+        + (f"\n{command_line.IMPORT_SUMMARY_HINT}\n" if imported else "")
     )
 
 
@@ -160,7 +171,7 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
     print_scheduled(project, result)
     print_deleted_seeds(result)
     print(
-        messages.built(
+        command_line.built(
             result.articles,
             result.drafts,
             getattr(args, "drafts", False),
@@ -172,7 +183,7 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
     )
     if result.index:
         print(
-            messages.indexed(
+            command_line.indexed(
                 result.index.pages,
                 result.index.bytes / 1024,
                 result.index.reindexed,
@@ -180,7 +191,7 @@ def run_build(project: Project, args: argparse.Namespace) -> None:
             )
         )
     if result.search_repaired:
-        print(messages.SEARCH_REPAIRED)
+        print(command_line.SEARCH_REPAIRED)
     summarise(run_summary("build", project, result))
 
 
@@ -191,13 +202,13 @@ def print_scheduled(project: Project, result: pipeline.BuildResult) -> None:
 
 
 def scheduled_line(project: Project, result: pipeline.BuildResult) -> str:
-    return messages.scheduled((display_path(path, project.root), day) for path, day in result.scheduled)
+    return command_line.scheduled((display_path(path, project.root), day) for path, day in result.scheduled)
 
 
 def print_deleted_seeds(result: pipeline.BuildResult) -> None:
     """Seeds whose article an editor deleted: not published, and how to import one again if wanted."""
     if result.deleted_seeds:
-        print(messages.seeds_deleted(result.deleted_seeds))
+        print(command_line.seeds_deleted(result.deleted_seeds))
 
 
 def print_warnings(project: Project, result: pipeline.BuildResult | BuildError) -> None:
@@ -230,26 +241,26 @@ def summarise(markdown: str) -> None:
 def run_summary(command: str, project: Project, result: pipeline.BuildResult) -> str:
     """What `build` or `check` found: the figures, then the warnings and what waits, as printed."""
     return github.build_summary(
-        messages.SUMMARY_TITLES[command],
+        command_line.SUMMARY_TITLES[command],
         [
-            (messages.PUBLISHED_LABELS[command], str(result.articles)),
-            (messages.SUMMARY_LABELS["drafts"], str(result.drafts)),
-            (messages.SUMMARY_LABELS["scheduled"], str(len(result.scheduled))),
-            (messages.SUMMARY_LABELS["warnings"], str(len(result.warnings))),
-            (messages.SUMMARY_LABELS["address"], result.base_url),
+            (command_line.PUBLISHED_LABELS[command], str(result.articles)),
+            (command_line.SUMMARY_LABELS["drafts"], str(result.drafts)),
+            (command_line.SUMMARY_LABELS["scheduled"], str(len(result.scheduled))),
+            (command_line.SUMMARY_LABELS["warnings"], str(len(result.warnings))),
+            (command_line.SUMMARY_LABELS["address"], result.base_url),
         ],
         [
             (
-                messages.SUMMARY_SECTIONS["warnings"],
+                command_line.SUMMARY_SECTIONS["warnings"],
                 [str(shown_warning(project, warning)) for warning in result.warnings],
             ),
             (
-                messages.SUMMARY_SECTIONS["scheduled"],
+                command_line.SUMMARY_SECTIONS["scheduled"],
                 [scheduled_line(project, result)] if result.scheduled else [],
             ),
             (
-                messages.SUMMARY_SECTIONS["seeds"],
-                [messages.seeds_deleted(result.deleted_seeds)] if result.deleted_seeds else [],
+                command_line.SUMMARY_SECTIONS["seeds"],
+                [command_line.seeds_deleted(result.deleted_seeds)] if result.deleted_seeds else [],
             ),
         ],
     )
@@ -259,7 +270,7 @@ def run_new(project: Project, args: argparse.Namespace) -> None:
     from revue.content.scaffold import NewArticle, create_article  # each command imports only what it runs
 
     path = create_article(project, NewArticle(args.title, tuple(args.country), args.date))
-    print(messages.created(path))
+    print(command_line.created(path))
 
 
 def run_check(project: Project, args: argparse.Namespace) -> None:
@@ -268,7 +279,7 @@ def run_check(project: Project, args: argparse.Namespace) -> None:
     print_warnings(project, result)
     print_scheduled(project, result)
     print_deleted_seeds(result)
-    print(messages.checked(result.articles + result.drafts))
+    print(command_line.checked(result.articles + result.drafts))
     summarise(run_summary("check", project, result))
 
 
@@ -280,11 +291,11 @@ def report_problems(project: Project, error: BuildError, summary: Callable[[int]
         annotate("error", project, as_found)
     conclusion = summary(len(error.problems))
     print(conclusion, file=sys.stderr, flush=True)
-    if command in messages.FAILURE_TITLES:
+    if command in command_line.FAILURE_TITLES:
         warnings = [str(shown_warning(project, warning)) for warning in error.warnings]
         summarise(
-            github.failure_summary(messages.FAILURE_TITLES[command], conclusion, [str(p) for p in shown])
-            + github.section(messages.SUMMARY_SECTIONS["warnings"], warnings)
+            github.failure_summary(command_line.FAILURE_TITLES[command], conclusion, [str(p) for p in shown])
+            + github.section(command_line.SUMMARY_SECTIONS["warnings"], warnings)
         )
 
 
@@ -296,9 +307,9 @@ def run_serve(project: Project, args: argparse.Namespace) -> None:
     today = ["--today", args.today.isoformat()] if args.today else []
     live = LiveSite([sys.executable, str(BUILD_PY), "--root", str(project.root), "build", "--drafts", *today])
     try:
-        serve(project, prefix, args.port, live, lambda url: print(messages.serving(url), flush=True))
+        serve(project, prefix, args.port, live, lambda url: print(preview.serving(url), flush=True))
     except KeyboardInterrupt:
-        print(messages.SERVE_STOPPED)
+        print(preview.SERVE_STOPPED)
 
 
 def run_bench(project: Project, args: argparse.Namespace) -> None:
@@ -318,16 +329,16 @@ COMMANDS = {
 }
 # The last line of a failure, by command: what happened and what to do next.
 FAILURES = {
-    "import": messages.import_failed,
-    "new": messages.new_refused,
-    "check": messages.check_failed,
-    "serve": messages.serve_failed,
+    "import": command_line.import_failed,
+    "new": command_line.new_refused,
+    "check": command_line.check_failed,
+    "serve": command_line.serve_failed,
 }
 # Said on Ctrl-C, by command: what the interrupted run left (`serve` says it itself, as it stops).
 INTERRUPTED = {
-    "build": messages.BUILD_INTERRUPTED,
-    "import": messages.IMPORT_INTERRUPTED,
-    "check": messages.CHECK_INTERRUPTED,
+    "build": command_line.BUILD_INTERRUPTED,
+    "import": command_line.IMPORT_INTERRUPTED,
+    "check": command_line.CHECK_INTERRUPTED,
 }
 
 
@@ -341,7 +352,7 @@ def main(argv: list[str]) -> int:
             stream.reconfigure(errors="backslashreplace")
     args = parse_args(argv)
     project = Project(args.root)
-    failed = FAILURES.get(args.command, messages.build_failed)
+    failed = FAILURES.get(args.command, command_line.build_failed)
     folder = str(project.root.absolute())
     if refused := refused_character(folder):  # its name reaches templates, caches and messages
         problem = Problem(Path("--root"), None, messages.project_folder_refused(folder, ord(refused)))
@@ -355,17 +366,17 @@ def main(argv: list[str]) -> int:
             COMMANDS[args.command](project, args)
         sys.stdout.flush()  # here, so that a reader that left is noticed below, not at exit
     except BuildError as error:
-        report_problems(project, error, FAILURES.get(args.command, messages.build_failed), args.command)
+        report_problems(project, error, FAILURES.get(args.command, command_line.build_failed), args.command)
         return 1
     except KeyboardInterrupt:  # Ctrl-C: one line, and the exit code of a shell's interrupted command
-        print(INTERRUPTED.get(args.command, messages.INTERRUPTED), file=sys.stderr)
+        print(INTERRUPTED.get(args.command, command_line.INTERRUPTED), file=sys.stderr)
         return 128 + signal.SIGINT
     except BrokenPipeError:  # `build.py | head -1`: the reader left; the work is done, the rest unread
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except OSError as error:  # the machine, not the input: a full disk, a folder without write permission
         where = Path(error.filename) if error.filename else project.root
         problem = Problem(where, None, messages.cannot_write(messages.system_error(error)))
-        failure = FAILURES.get(args.command, messages.build_failed)
+        failure = FAILURES.get(args.command, command_line.build_failed)
         report_problems(project, BuildError([problem]), failure, args.command)
         return 1
     return 0
@@ -373,4 +384,4 @@ def main(argv: list[str]) -> int:
 
 def say_waiting(project: Project, holder: Holder | None) -> None:
     pid, command = (holder.pid, holder.command) if holder else (None, "")
-    print(messages.waiting(project.root, pid, command), file=sys.stderr, flush=True)
+    print(command_line.waiting(project.root, pid, command), file=sys.stderr, flush=True)

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from revue.core import messages
 from revue.core.errors import Problem, display_path
+from revue.core.messages import command_line
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Workflow:
         where = {"file": display_path(path, self.workspace).as_posix()}
         if problem.line:
             where["line"] = str(problem.line)
-        where["title"] = messages.ANNOTATION_TITLES[kind]
+        where["title"] = command_line.ANNOTATION_TITLES[kind]
         properties = ",".join(f"{name}={escape_property(value)}" for name, value in where.items())
         return f"::{kind} {properties}::{escape_data(problem.message)}"
 
@@ -85,4 +85,4 @@ def build_summary(
 
 def failure_summary(title: str, conclusion: str, problems: list[str]) -> str:
     """The summary of a run that failed: what it means, then every problem as the log prints it."""
-    return f"## {title}\n\n{conclusion} {messages.ANNOTATIONS_HINT}\n\n{fenced(problems)}\n"
+    return f"## {title}\n\n{conclusion} {command_line.ANNOTATIONS_HINT}\n\n{fenced(problems)}\n"

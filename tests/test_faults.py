@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from revue.core import messages
+from revue.core.messages import command_line
 from revue.core.project import Project
 from revue.dev.corpus import write_corpus
 from revue.pipeline import build
@@ -230,7 +231,7 @@ def test_a_waiting_build_names_the_holder_and_goes_on_once_it_is_killed(
         )
         assert waiting.stderr is not None
         command = shown_command([sys.executable, str(REPO / "build.py"), "--root", str(project.root)])
-        assert waiting.stderr.readline() == messages.waiting(project.root, holder.pid, command) + "\n"
+        assert waiting.stderr.readline() == command_line.waiting(project.root, holder.pid, command) + "\n"
         kill(holder, signal.SIGKILL)
         assert waiting.wait(timeout=120) == 0
     finally:
@@ -267,7 +268,7 @@ def test_a_lock_kept_by_a_process_left_behind_is_named_instead_of_waited_for(tmp
         assert done.returncode == 1
         assert done.stderr.splitlines()[-2:] == [
             ".: " + messages.lock_kept(taker.pid, [(child, command)]),  # the project's folder
-            messages.check_failed(1),
+            command_line.check_failed(1),
         ]
     finally:
         with_group_killed(taker.pid)
@@ -452,7 +453,7 @@ def test_pagefind_on_a_full_disk_is_one_french_line_and_nothing_is_stored(tmp_pa
         assert len(printed) == 2, printed
         assert printed[0].startswith(".cache/search: Pagefind a laissé un index incomplet ("), printed
         assert "le disque est sans doute plein (il reste " in printed[0]
-        assert printed[1] == messages.build_failed(1)
+        assert printed[1] == command_line.build_failed(1)
     assert (report / "empty-in-store").read_text() == ""
     assert outcome(report, "room") == (0, [])
     assert (report / "empty-in-output").read_text() == ""
@@ -487,7 +488,7 @@ def test_a_full_disk_while_publishing_names_the_file_in_output_and_leaves_output
     assert len(printed) == 2, printed
     assert printed[0].startswith("output/"), printed
     assert printed[0].endswith(": plus de place sur le disque — " + messages.cannot_write("").split(" — ")[1])
-    assert printed[1] == messages.build_failed(1)
+    assert printed[1] == command_line.build_failed(1)
     assert (report / "after").read_text() == (report / "before").read_text()
     beside = (report / "beside").read_text().split()
     assert [name for name in beside if name.startswith(".output") and "mirror" not in name] == []
@@ -504,8 +505,8 @@ def test_check_finds_an_indexed_page_without_a_date_as_build_does(small_site: Pr
     problem = "templates/article.html: " + messages.indexed_pages_without_date(
         "articles/bench-00000/index.html", 7
     )
-    assert checked.stderr.splitlines() == [problem, messages.check_failed(1)]
-    assert built.stderr.splitlines() == [problem, messages.build_failed(1)]
+    assert checked.stderr.splitlines() == [problem, command_line.check_failed(1)]
+    assert built.stderr.splitlines() == [problem, command_line.build_failed(1)]
 
 
 def code_copy(folder: Path) -> Path:
@@ -543,7 +544,7 @@ def test_code_that_shapes_no_page_rewrites_no_page(small_site: Project, tmp_path
     assert run_code(code, small_site).returncode == 0
     before = {path: path.stat().st_ino for path in small_site.output.rglob("*") if path.is_file()}
 
-    edit_code(code, "core/messages.py", '"--port": "', '"--port": "Le port : ')
+    edit_code(code, "core/messages/command_line.py", '"--port": "', '"--port": "Le port : ')
     help_changed = run_code(code, small_site)
     assert help_changed.stdout.splitlines()[0].endswith("; 0 fichier écrit, les autres inchangés")
 
@@ -557,7 +558,7 @@ def test_code_that_shapes_no_page_rewrites_no_page(small_site: Project, tmp_path
     assert code_changed.stdout.splitlines()[0].endswith("; 0 fichier écrit, les autres inchangés")
 
     warning = "NOT_AN_ARTICLE = ("
-    edit_code(code, "core/messages.py", warning, warning + '"(reformulé) "\n')
+    edit_code(code, "core/messages/files.py", warning, warning + '"(reformulé) "\n')
     reworded = run_code(code, small_site)
     assert "(reformulé)" in reworded.stderr
     assert reworded.stdout.splitlines()[0].endswith("; 0 fichier écrit, les autres inchangés")

@@ -59,67 +59,52 @@ def file_sha256(path: Path) -> str:
 
 
 PACKAGE = Path(__file__).parents[1]
-# Code that never shapes a byte of output or of the cache: the command line (its help texts), the
-# preview server, the benchmark, and the importer (what it writes is read back as content, by bytes).
-NOT_SHAPING = ("cli.py", "preview", "dev", "ingest")
-CATALOGUE = Path("core") / "messages.py"  # digested for the definitions the shaping code uses, only
-# How every module names a message (`messages.NAME`; no `\b` in front: ten times quicker).
-MESSAGE_USE = re.compile(rb"messages\.([A-Za-z_]\w*)")
-# A top-level definition of the catalogue: `def name(`, `class Name`, `NAME = …`, `NAME: type = …`.
-DEFINITION = re.compile(rb"(?:def|class)\s+(\w+)|(\w+)\s*(?::[^=\n]*)?=(?!=)")
-IDENTIFIER = re.compile(rb"[A-Za-z_]\w*")
+# Code that never shapes a byte of output or of the cache, as paths under `revue/`: the command line
+# and what only it says (its help texts, its reports), the preview server, the benchmark, and the
+# importer (what it writes is read back as content, by bytes). No module the build imports is here
+# (tests/unit/test_digest.py follows every import of the pipeline).
+NOT_SHAPING = (
+    "cli.py",
+    "github.py",
+    "preview",
+    "dev",
+    "ingest",
+    "core/messages/command_line.py",
+    "core/messages/preview.py",
+    "core/messages/import_report.py",
+)
+
+
+def shaping_sources(package: Path = PACKAGE) -> list[Path]:
+    """The modules of `package` that shape output and cache: all but NOT_SHAPING (not __pycache__:
+    compiling is no change)."""
+    return sorted(
+        path
+        for path in package.rglob("*.py")
+        if not any(
+            (relative := path.relative_to(package).as_posix()) == left_out
+            or relative.startswith(left_out + "/")
+            for left_out in NOT_SHAPING
+        )
+    )
 
 
 @cache
 def code_digest() -> str:
-    """The generator's code that shapes output and cache, and the versions of the libraries that do.
+    """The generator's code that shapes output and cache, and the versions of the libraries that do."""
+    return package_digest(PACKAGE)
 
-    Of the message catalogue, only what that code uses counts (a message may be data: the text `new`
-    writes, which a build recognises): a help text of the command line, or a word of `serve`, is
-    read by no build and rebuilds nothing."""
-    sources = sorted(
-        path
-        for path in PACKAGE.rglob("*.py")  # not __pycache__: compiling is no change
-        if path.relative_to(PACKAGE).parts[0] not in NOT_SHAPING and path.relative_to(PACKAGE) != CATALOGUE
-    )
-    texts = {str(source.relative_to(PACKAGE)): source.read_bytes() for source in sources}
+
+def package_digest(package: Path) -> str:
+    """`code_digest` of the package at `package`: each shaping module by its path and bytes."""
     return digest(
-        *(part for name, text in texts.items() for part in (name, text)),
-        used_messages(list(texts.values()), (PACKAGE / CATALOGUE).read_bytes()),
+        *(
+            part
+            for source in shaping_sources(package)
+            for part in (str(source.relative_to(package)), source.read_bytes())
+        ),
         *(f"{name}=={installed_version(name)}" for name in LIBRARIES),
     )
-
-
-def catalogue_definitions(catalogue: bytes) -> tuple[bytes, dict[str, bytes]]:
-    """The catalogue's text before its first definition, and each top-level definition's text by name
-    (up to the next definition: the comments above a definition go with the one before)."""
-    starts: list[tuple[int, str]] = []
-    offset = 0
-    for line in catalogue.splitlines(keepends=True):
-        if line[:1].isalpha() or line[:1] == b"_":  # a statement at the top level, or a docstring's line
-            found = DEFINITION.match(line)
-            if found:
-                starts.append((offset, (found.group(1) or found.group(2)).decode("ascii")))
-        offset += len(line)
-    ends = [start for start, _ in starts[1:]] + [len(catalogue)]
-    definitions: dict[str, bytes] = {}
-    for (start, name), end in zip(starts, ends, strict=True):
-        definitions[name] = definitions.get(name, b"") + catalogue[start:end]
-    return catalogue[: starts[0][0]] if starts else catalogue, definitions
-
-
-def used_messages(sources: list[bytes], catalogue: bytes) -> str:
-    """A digest of the catalogue's definitions that `sources` use, and of those these use in turn."""
-    head, definitions = catalogue_definitions(catalogue)
-    todo = {name.decode("ascii") for source in sources for name in MESSAGE_USE.findall(source)}
-    used: set[str] = set()
-    while todo:
-        name = todo.pop()
-        if name in used or name not in definitions:
-            continue
-        used.add(name)
-        todo |= {word.decode("ascii") for word in IDENTIFIER.findall(definitions[name])} & definitions.keys()
-    return digest(head, *(part for name in sorted(used) for part in (name, definitions[name])))
 
 
 @cache

@@ -20,6 +20,7 @@ from revue.core import messages
 from revue.core.agencies import AGENCY_PATTERN
 from revue.core.countries import fold
 from revue.core.errors import LineError
+from revue.core.messages import import_report
 from revue.core.months import MONTH_NAMES
 from revue.core.urls import MAX_IMPORTED_SLUG_LENGTH
 from revue.ingest import glued_words
@@ -162,10 +163,10 @@ def _blocks(raw: str) -> tuple[list[_Block], list[Dropped]]:
         text = normalise_spaces(line)
         if _TEASERS.fullmatch(text):
             rest = sum(1 for later in lines[number:] if normalise_spaces(later))
-            dropped.append(Dropped(number, text, messages.teasers_follow(rest)))
+            dropped.append(Dropped(number, text, import_report.teasers_follow(rest)))
             break
         if _LINK_LINE.match(text):
-            dropped.append(Dropped(number, text, messages.LINK_TO_ANOTHER))
+            dropped.append(Dropped(number, text, import_report.LINK_TO_ANOTHER))
         elif text and not _SOURCE_LINE.fullmatch(text):
             blocks.append(_Block(number, text))
     return blocks, dropped
@@ -237,19 +238,19 @@ def _after_sign_off(blocks: list[_Block]) -> list[Dropped] | None:
     dropped, headline = [], None
     for block in blocks:
         if _FOOTER.match(block.text):
-            dropped.append(Dropped(block.line, block.text, messages.FOOTER))
+            dropped.append(Dropped(block.line, block.text, import_report.FOOTER))
         elif _is_photo_line(block.text):
-            dropped.append(Dropped(block.line, block.text, messages.TEASER_CAPTION))
+            dropped.append(Dropped(block.line, block.text, import_report.TEASER_CAPTION))
         elif headline is None and _is_headline(block.text):
             headline = block
         elif headline is not None and _ends_sentence(block.text):
-            why = messages.TEASER
+            why = import_report.TEASER
             dropped += [Dropped(headline.line, headline.text, why), Dropped(block.line, block.text, why)]
             headline = None
         else:
             return None
     if headline is not None:
-        dropped.append(Dropped(headline.line, headline.text, messages.TEASER_HEADLINE))
+        dropped.append(Dropped(headline.line, headline.text, import_report.TEASER_HEADLINE))
     return sorted(dropped, key=lambda item: item.line)
 
 
@@ -264,7 +265,7 @@ def _sign_off(blocks: list[_Block]) -> tuple[str | None, list[_Block], list[Drop
         dropped = _after_sign_off(after) if after else []
         if dropped is None:
             count = sum(1 for block in after if not _is_photo_line(block.text))
-            warning = messages.kept_after_sign_off(count)
+            warning = import_report.kept_after_sign_off(count)
             return match.group("agency"), [*kept, *after], [], [warning] if count else []
         return match.group("agency"), kept, dropped, []
     return None, blocks, [], []
@@ -318,7 +319,7 @@ def _photos(blocks: list[_Block]) -> tuple[list[Caption], list[_Block], list[Dro
             caption = text_blocks.pop()  # `Légende,` and on the next line `Photo : VNA/CVN`
             photos.append(Caption(_FINAL_PUNCTUATION.sub("", caption.text), credit.group("credit")))
         else:
-            dropped.append(Dropped(block.line, block.text, messages.CREDIT_ALONE))
+            dropped.append(Dropped(block.line, block.text, import_report.CREDIT_ALONE))
     return photos, text_blocks, dropped
 
 
@@ -332,7 +333,7 @@ def parse(raw: str) -> AgencyText:
     if _is_title(blocks[0]):
         title, blocks = blocks[0].text, blocks[1:]
     elif title := _title_before_marker(blocks[0]):
-        warnings.append(messages.TITLE_BEFORE_PHOTO)
+        warnings.append(import_report.TITLE_BEFORE_PHOTO)
     signed_by, blocks, after_sign_off, sign_off_warnings = _sign_off(blocks)
     photos, text_blocks, credits_alone = _photos(blocks)
     dropped += after_sign_off + credits_alone
@@ -349,15 +350,15 @@ def parse(raw: str) -> AgencyText:
         raise LineError(first_line, messages.SEED_TITLE_ONLY)
     dateline, first = _dateline(text_blocks[0].text)
     if dateline is None:
-        warnings.append(messages.NO_DATELINE)
+        warnings.append(import_report.NO_DATELINE)
     paragraphs = [p for p in (first, *(block.text for block in text_blocks[1:])) if p]
     if not paragraphs:
         raise LineError(text_blocks[0].line, messages.SEED_DATELINE_ONLY)
     if title is None:
         title = title_from_sentence(sentences(paragraphs[0])[0])
-        warnings.append(messages.TITLE_FROM_SENTENCE)
+        warnings.append(import_report.TITLE_FROM_SENTENCE)
     if standfirst is None:
-        warnings.append(messages.NO_STANDFIRST)
+        warnings.append(import_report.NO_STANDFIRST)
     return AgencyText(
         title=title,
         standfirst=standfirst,

@@ -15,6 +15,7 @@ from functools import cache
 
 from revue.core import countries, messages
 from revue.core.countries import Partner
+from revue.core.messages import import_report
 from revue.core.months import LEAP_YEAR, DayMonth
 from revue.core.validate import FIRST_YEAR
 from revue.ingest.agency_text import MONTH_PATTERN, MONTHS, AgencyText, sentences
@@ -169,18 +170,18 @@ def _namings(text: str, where: str, sentence_number: int) -> Iterator[_Naming]:
 
 def _parts(text: AgencyText) -> Iterator[tuple[str, str]]:
     """The text's parts with where they are, as the import report names them."""
-    yield text.title, messages.IN_TITLE
+    yield text.title, import_report.IN_TITLE
     yield from _told(text)
     for number, photo in enumerate(text.photos, start=1):
-        yield photo.caption, messages.in_caption(number)
+        yield photo.caption, import_report.in_caption(number)
 
 
 def _told(text: AgencyText) -> Iterator[tuple[str, str]]:
     """The standfirst and paragraphs, with where they are: the parts that tell the event, and its day."""
     if text.standfirst:
-        yield text.standfirst, messages.IN_STANDFIRST
+        yield text.standfirst, import_report.IN_STANDFIRST
     for number, paragraph in enumerate(text.paragraphs, start=1):
-        yield paragraph, messages.in_paragraph(number)
+        yield paragraph, import_report.in_paragraph(number)
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def find_partners(text: AgencyText, home: Partner) -> PartnerFinding:
     if text.dateline and text.dateline.place:  # where the agency wrote from: a venue whatever its form
         dateline = text.dateline.quoted()
         namings += [
-            _Naming(n.country, n.kind, dateline, messages.IN_DATELINE, True, dateline, -1)
+            _Naming(n.country, n.kind, dateline, import_report.IN_DATELINE, True, dateline, -1)
             for n in _namings(dateline, "", -1)
         ]
     by_country: dict[Partner, list[_Naming]] = {}
@@ -228,11 +229,11 @@ def find_partners(text: AgencyText, home: Partner) -> PartnerFinding:
     for country, found in by_country.items():
         partner = next((n for n in found if not n.venue or _both_countries(n, namings, home)), None)
         if partner:
-            reason = messages.partner_named(partner.kind, partner.written, partner.where, len(found))
+            reason = import_report.partner_named(partner.kind, partner.written, partner.where, len(found))
             kept.append(PartnerEvidence(country, reason))
         else:
             venues = dict.fromkeys((n.written, n.where) for n in found)
-            set_aside.append(PartnerEvidence(country, messages.venue_only(venues)))
+            set_aside.append(PartnerEvidence(country, import_report.venue_only(venues)))
     kept.sort(key=lambda evidence: evidence.country)
     return PartnerFinding(tuple(e.country for e in kept), tuple(kept), tuple(set_aside))
 
@@ -261,7 +262,7 @@ class EventDay:
 
     def evidence(self) -> str:
         """`attaque : « Hanoï, 9 février (VNA) »`, `paragraphe 2 : « le 29 octobre »`."""
-        return messages.found_in(self.where, self.written)
+        return import_report.found_in(self.where, self.written)
 
 
 @dataclass(frozen=True)
@@ -290,7 +291,10 @@ def _make_date(year: int, month: int | None, day: int | None) -> date | None:
 
 def _lead_weekday(text: AgencyText) -> tuple[int, str] | None:
     """The first weekday in the standfirst or first paragraph (`a reçu jeudi`), and where."""
-    lead = [(text.standfirst, messages.IN_STANDFIRST), (text.paragraphs[0], messages.in_paragraph(1))]
+    lead = [
+        (text.standfirst, import_report.IN_STANDFIRST),
+        (text.paragraphs[0], import_report.in_paragraph(1)),
+    ]
     found = next(((m, where) for t, where in lead if t and (m := _WEEKDAY.search(t))), None)
     return (WEEKDAYS.index(found[0].group("weekday").lower()), found[1]) if found else None
 
@@ -309,26 +313,26 @@ def _years_named(text: AgencyText) -> Counter[int]:
 def _why_not(part: str, match: re.Match[str], years: Counter[int]) -> str | None:
     """Why a day mention (not in a range) is not the event's day, or None when it may be."""
     if _OPEN_RANGE.search(part, 0, match.start("day")):
-        return messages.PERIOD_EDGE
+        return import_report.PERIOD_EDGE
     if part[: match.start()].count("(") > part[: match.start()].count(")"):
-        return messages.IN_BRACKETS
+        return import_report.IN_BRACKETS
     if later := _NOT_THE_DAY.match(part, match.end()):
-        return messages.another_day(later.group("word"))
+        return import_report.another_day(later.group("word"))
     sentence_start = max(part.rfind(". ", 0, match.start()), 0)
     if _SINCE.search(part, sentence_start, match.start()):
-        return messages.PERIOD_EDGE
+        return import_report.PERIOD_EDGE
     if _EARLIER.search(part, sentence_start, match.start()) or _FOUNDING.search(
         part, sentence_start, match.start()
     ):
-        return messages.EARLIER_EVENT
+        return import_report.EARLIER_EVENT
     year = match.group("year")
     # A year before the digest's first (`le 3 février 1930` recalled) is history, never the event.
     if year and (int(year) < FIRST_YEAR or years[int(year)] < 2 or max(years, default=0) > int(year)):
-        return messages.PAST_YEAR
+        return import_report.PAST_YEAR
     if not _make_date(
         int(year) if year else LEAP_YEAR, MONTHS[match.group("month").lower()], int(match.group("day"))
     ):
-        return messages.NO_SUCH_DAY
+        return import_report.NO_SUCH_DAY
     return None
 
 
@@ -341,7 +345,7 @@ def _event_day(text: AgencyText) -> tuple[EventDay, tuple[str, ...]]:
     dateline = text.dateline
     if dateline and dateline.day and dateline.month:
         event = EventDay(
-            dateline.day, dateline.month, dateline.year, None, messages.IN_DATELINE, dateline.quoted()
+            dateline.day, dateline.month, dateline.year, None, import_report.IN_DATELINE, dateline.quoted()
         )
         return event, ()
     years = _years_named(text)
@@ -352,14 +356,15 @@ def _event_day(text: AgencyText) -> tuple[EventDay, tuple[str, ...]]:
         for match in _MENTION.finditer(part):
             passed = [span for span in ranges if span.start() <= match.start("day")]
             set_aside += [
-                messages.set_aside_day(where, span.group(), messages.A_RANGE) for span in passed[listed:]
+                import_report.set_aside_day(where, span.group(), import_report.A_RANGE)
+                for span in passed[listed:]
             ]
             listed = len(passed)
             if any(match.start("day") < span.end() for span in passed):
                 continue
             why = _why_not(part, match, years)
             if why:
-                set_aside.append(messages.set_aside_day(where, match.group(), why))
+                set_aside.append(import_report.set_aside_day(where, match.group(), why))
                 continue
             named = match.group("weekday")
             event = EventDay(
@@ -372,7 +377,7 @@ def _event_day(text: AgencyText) -> tuple[EventDay, tuple[str, ...]]:
             )
             return event, tuple(set_aside[:MAX_SET_ASIDE])
     unknown = EventDay(
-        None, None, None, weekday[0] if weekday else None, weekday[1] if weekday else messages.IN_TEXT
+        None, None, None, weekday[0] if weekday else None, weekday[1] if weekday else import_report.IN_TEXT
     )
     return unknown, tuple(set_aside[:MAX_SET_ASIDE])
 
@@ -388,7 +393,7 @@ def _anniversary_year(text: AgencyText, event: EventDay) -> tuple[int, str] | No
             anniversary = _make_date(year, MONTHS[founded.group("month").lower()], int(founded.group("day")))
             happened = _make_date(year, event.month, event.day)
             if anniversary and happened and abs((happened - anniversary).days) <= ANNIVERSARY_WINDOW_DAYS:
-                return year, messages.year_from_anniversary(mention.group(), founded.group())
+                return year, import_report.year_from_anniversary(mention.group(), founded.group())
     return None
 
 
@@ -401,7 +406,7 @@ def _weekday_year(text: AgencyText, event: EventDay) -> tuple[int, str] | None:
     happened = _make_date(year, event.month, event.day)
     if not happened or happened.weekday() != event.weekday:
         return None
-    return year, messages.year_from_weekday(year, WEEKDAYS[event.weekday])
+    return year, import_report.year_from_weekday(year, WEEKDAYS[event.weekday])
 
 
 def _contradictions(event: EventDay, known: date, origin: str) -> list[str]:
@@ -409,10 +414,10 @@ def _contradictions(event: EventDay, known: date, origin: str) -> list[str]:
     warnings = []
     other_day = bool(event.day and event.month and (event.day, event.month) != (known.day, known.month))
     if other_day or (event.year and event.year != known.year):
-        warnings.append(messages.date_contradicted(event.describe(), known.isoformat(), origin))
+        warnings.append(import_report.date_contradicted(event.describe(), known.isoformat(), origin))
     if event.weekday is not None and event.weekday != known.weekday():
         warnings.append(
-            messages.weekday_contradicted(
+            import_report.weekday_contradicted(
                 WEEKDAYS[event.weekday], event.where, known.isoformat(), WEEKDAYS[known.weekday()], origin
             )
         )
@@ -434,16 +439,16 @@ def find_date(text: AgencyText, known: date | None) -> DateFinding:
         return DateFinding(known, "sources.yaml", "seeds/sources.yaml", warnings, set_aside=set_aside)
     if not (event.day and event.month):
         only = event.describe() if event.weekday is not None else None
-        return DateFinding(None, "unknown", messages.no_day_in_text(only), set_aside=set_aside)
+        return DateFinding(None, "unknown", import_report.no_day_in_text(only), set_aside=set_aside)
     if not _make_date(LEAP_YEAR, event.month, event.day):
         return DateFinding(
-            None, "unknown", messages.day_does_not_exist(event.evidence()), set_aside=set_aside
+            None, "unknown", import_report.day_does_not_exist(event.evidence()), set_aside=set_aside
         )
     year = _year(text, event)
     fixed = _make_date(year[0], event.month, event.day) if year else None
     if year and fixed:
         evidence = messages.several(filter(None, (event.evidence(), year[1])))
-        warnings = tuple(_contradictions(event, fixed, messages.ORIGIN_TEXT))
+        warnings = tuple(_contradictions(event, fixed, import_report.ORIGIN_TEXT))
         return DateFinding(fixed, "text", evidence, warnings, set_aside=set_aside)
     partial = DayMonth(event.day, event.month)
     return DateFinding(None, "unknown", event.evidence(), partial=partial, set_aside=set_aside)

@@ -19,6 +19,7 @@ from revue.content.config import SiteConfig
 from revue.content.files import SourceFile, name_problems
 from revue.core import messages
 from revue.core.errors import BuildError, LineError, Problem, display_path
+from revue.core.messages import import_report
 from revue.core.project import Project
 from revue.core.uninterrupted import uninterrupted
 from revue.core.validate import missing_year
@@ -53,20 +54,20 @@ class ImportReport:
 
     def format(self) -> str:
         if self.deleted:
-            return messages.seed_not_imported_again(self.seed, self.path)
+            return import_report.seed_not_imported_again(self.seed, self.path)
         if not self.imported:
-            return messages.seed_kept(self.seed, self.path, self.warnings[0])
+            return import_report.seed_kept(self.seed, self.path, self.warnings[0])
         lines = [
-            messages.seed_imported(self.seed, self.path),
+            import_report.seed_imported(self.seed, self.path),
             f"  title: {self.title}",
             f"  date: {self.date}",
             *(f"    {line}" for line in self.date_evidence),
-            f"  countries: {', '.join(self.countries) or messages.NO_COUNTRY_FOUND}",
+            f"  countries: {', '.join(self.countries) or import_report.NO_COUNTRY_FOUND}",
             *(f"    {line}" for line in self.partner_evidence),
             *(f"  {line}" for line in self.dropped),
         ]
         if self.repairs:
-            lines.append(f"  {messages.report_repairs(list(self.repairs))}")
+            lines.append(f"  {import_report.report_repairs(list(self.repairs))}")
         lines += [f"  {messages.WARNING}{warning}" for warning in self.warnings]
         return "\n".join(lines)
 
@@ -153,7 +154,7 @@ def plan_import(
         if seed in recorded:
             path = project.root / recorded[seed]
             edited = converted is None or path.read_bytes() != converted.markdown.encode("utf-8")
-            why = messages.EDITED_SINCE_IMPORT if edited else messages.UNCHANGED_SINCE_IMPORT
+            why = import_report.EDITED_SINCE_IMPORT if edited else import_report.UNCHANGED_SINCE_IMPORT
             kept.append(ImportReport(seed, str(recorded[seed]), False, warnings=(why,)))
             continue
         if converted is None:
@@ -184,9 +185,9 @@ def imported_report(converted: ConvertedSeed, path: str) -> ImportReport:
     if found.date:
         date = found.date.isoformat()
     elif found.partial:
-        date = messages.imported_without_year(found.partial.placeholder(), missing_year(found.partial))
+        date = import_report.imported_without_year(found.partial.placeholder(), missing_year(found.partial))
     else:
-        date = messages.date_unknown(path)
+        date = import_report.date_unknown(path)
     return ImportReport(
         seed=converted.seed,
         path=path,
@@ -194,16 +195,16 @@ def imported_report(converted: ConvertedSeed, path: str) -> ImportReport:
         title=converted.title,
         date=date,
         date_evidence=(
-            messages.report_evidence(found.evidence),
-            *(messages.report_set_aside(day) for day in found.set_aside),
+            import_report.report_evidence(found.evidence),
+            *(import_report.report_set_aside(day) for day in found.set_aside),
         ),
         countries=tuple(country.name for country in partners.countries),
         partner_evidence=(
-            *(messages.report_partner(why.country.name, why.reason) for why in partners.evidence),
-            *(messages.report_venue(why.country.name, why.reason) for why in partners.set_aside),
+            *(import_report.report_partner(why.country.name, why.reason) for why in partners.evidence),
+            *(import_report.report_venue(why.country.name, why.reason) for why in partners.set_aside),
         ),
         dropped=tuple(
-            messages.report_dropped(
+            import_report.report_dropped(
                 line.line, shorten(line.text, DROPPED_EXCERPT, placeholder=" …"), line.why
             )
             for line in converted.dropped

@@ -1,7 +1,7 @@
 // Dev server only (revue/serve.py adds it to pages as they are served, never to output/):
 // reload when a new build is ready; show the last build's problems over the page while it is broken.
 (function () {
-  const { build, status, texts } = window.REVUE_LIVE; // texts: revue/core/messages.py OVERLAY
+  const { build, status, texts } = window.REVUE_LIVE; // texts: revue/core/messages/preview.py OVERLAY
 
   function showProblems(problems) {
     let overlay = document.getElementById("revue-erreurs");

@@ -20,6 +20,7 @@ import watchfiles
 
 from revue.core import messages
 from revue.core.errors import BuildError, Problem
+from revue.core.messages import preview
 from revue.core.project import Project
 from revue.preview.static_server import SubPathHandler, start_server
 
@@ -56,15 +57,15 @@ class LiveSite:
         if done.returncode == 0:
             self.status = BuildStatus(self.status.build + 1, ())
             if self.status.build > 1:  # not on the first build: no page is open yet
-                print(messages.PAGES_RELOAD, flush=True)
+                print(preview.PAGES_RELOAD, flush=True)
             return
         warning = f": {messages.WARNING}"
         lines = [line for line in done.stderr.splitlines() if line.strip() and warning not in line]
         problems = tuple(
             lines[:-1] if len(lines) > 1 else lines
         )  # the last line sums up: the terminal shows it
-        self.status = BuildStatus(self.status.build, problems or (messages.build_stopped(done.returncode),))
-        print(messages.STILL_SERVING, file=sys.stderr, flush=True)
+        self.status = BuildStatus(self.status.build, problems or (preview.build_stopped(done.returncode),))
+        print(preview.STILL_SERVING, file=sys.stderr, flush=True)
 
 
 class LiveReloadHandler(SubPathHandler):
@@ -111,7 +112,7 @@ class LiveReloadHandler(SubPathHandler):
         super().end_headers()
 
     def page(self, html: bytes) -> bytes:
-        settings = json.dumps({"build": self.served_build, "status": STATUS_PATH, "texts": messages.OVERLAY})
+        settings = json.dumps({"build": self.served_build, "status": STATUS_PATH, "texts": preview.OVERLAY})
         script = (
             f"<script>window.REVUE_LIVE = {settings};\n{SCRIPT_FILE.read_text(encoding='utf-8')}</script>"
         )
@@ -133,7 +134,7 @@ def serve(project: Project, prefix: str, port: int, live: LiveSite, on_ready: Ca
     except OSError as error:
         if error.errno != errno.EADDRINUSE:
             raise
-        raise BuildError([Problem(Path(f"127.0.0.1:{port}"), None, messages.PORT_BUSY)]) from None
+        raise BuildError([Problem(Path(f"127.0.0.1:{port}"), None, preview.PORT_BUSY)]) from None
     base_url = f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     try:
         # Watching starts before the first build, so that a file saved while it runs is built next;

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from revue.core import messages
+from revue.core.messages import preview
 
 
 class SubPathHandler(http.server.SimpleHTTPRequestHandler):
@@ -34,10 +34,10 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
             "127.0.0.1",
             "localhost",
         }:
-            self.send_error(400 if host is None else 421, explain=messages.preview_other_host(port))
+            self.send_error(400 if host is None else 421, explain=preview.preview_other_host(port))
             return False
         if "\x00" in unquote(urlsplit(self.path).path):
-            self.send_error(400, explain=messages.PREVIEW_NUL_IN_PATH)
+            self.send_error(400, explain=preview.PREVIEW_NUL_IN_PATH)
             return False
         return True
 

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from revue.core import messages
+from revue.core.messages import command_line
 from revue.core.project import Project
 from revue.core.uninterrupted import uninterrupted
 from revue.publish.lock import command_of, exclusive
@@ -170,7 +170,7 @@ def test_ctrl_c_stops_a_command_with_one_french_line(project: Project, command: 
         assert run.stderr is not None
         assert (
             run.stderr.readline()
-            == messages.waiting(project.root, os.getpid(), command_of(os.getpid())) + "\n"
+            == command_line.waiting(project.root, os.getpid(), command_of(os.getpid())) + "\n"
         )
         run.send_signal(signal.SIGINT)
         stdout, stderr = run.communicate(timeout=60)

@@ -1,21 +1,20 @@
 """The code digest (`revue/core/digest.py`) covers the code and data that shape output, and only them.
 
-Issue 23, point 8: these hold the assumptions the digest is read with, so that a module or a message
-the build comes to use cannot be left out of it unnoticed.
+Issue 23, point 8, and issue 24: these hold the assumptions the digest is read with, so that a module
+or a message the build comes to use cannot be left out of it unnoticed.
 """
 
 from __future__ import annotations
 
 import ast
+import shutil
 from pathlib import Path
 
-from revue.core.digest import CATALOGUE, NOT_SHAPING, PACKAGE, catalogue_definitions, used_messages
+from revue.core.digest import NOT_SHAPING, PACKAGE, package_digest, shaping_sources
 
-SHAPING = sorted(
-    path
-    for path in PACKAGE.rglob("*.py")
-    if path.relative_to(PACKAGE).parts[0] not in NOT_SHAPING and path.relative_to(PACKAGE) != CATALOGUE
-)
+# The one arrow from the digest to what it leaves out: the pipeline runs the importer, whose files are
+# read back by their bytes, as any article.
+ALLOWED = {("revue.pipeline", "revue.ingest")}
 
 
 def module_name(path: Path) -> str:
@@ -23,69 +22,81 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def test_the_catalogue_is_cut_into_the_definitions_python_reads() -> None:
-    """The digest cuts the catalogue with a pattern, not a parser (parsing it would cost each build
-    with nothing to do): each cut must start where Python sees a top-level definition of that name."""
-    source = (PACKAGE / CATALOGUE).read_bytes()
-    starts = {}
-    for node in ast.parse(source).body:
-        if isinstance(node, ast.FunctionDef | ast.ClassDef):
-            starts.setdefault(node.name, node.lineno)
-        elif isinstance(node, ast.Assign | ast.AnnAssign):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
-                assert isinstance(target, ast.Name)
-                starts.setdefault(target.id, node.lineno)
-    head, definitions = catalogue_definitions(source)
-    assert definitions.keys() == starts.keys()
-    lines = {name: source.index(text) for name, text in definitions.items()}
-    assert {name: source[:offset].count(b"\n") + 1 for name, offset in lines.items()} == starts
-    assert head.count(b"\n") + 1 == min(starts.values())
+MODULES = {module_name(path): path for path in PACKAGE.rglob("*.py")}
+SHAPING = {module_name(path) for path in shaping_sources()}
 
 
-def test_the_code_names_each_message_as_messages_dot_name() -> None:
-    """The digest finds the messages the code uses by `messages.NAME`: any other way of reaching the
-    catalogue (`from revue.core.messages import X`, `getattr(messages, …)`) would be missed."""
-    for path in SHAPING:
-        tree = ast.parse(path.read_bytes())
-        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                assert node.module != "revue.core.messages", path
-                if node.module == "revue.core":
-                    assert all(alias.asname is None for alias in node.names), path
-            elif isinstance(node, ast.Import):
-                assert "revue.core.messages" not in {alias.name for alias in node.names}, path
-            elif isinstance(node, ast.Name) and node.id == "messages" and not isinstance(node.ctx, ast.Store):
-                assert isinstance(parents[node], ast.Attribute), f"{path}:{node.lineno}"
+def imported_by(module: str) -> set[str]:
+    """The modules of Revue that `module` imports, anywhere in it (deferred imports too), each with
+    its packages (importing `a.b.c` runs `a/__init__` and `a/b/__init__`)."""
+    found = set()
+    for node in ast.walk(ast.parse(MODULES[module].read_bytes())):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        for name in names:
+            parts = name.split(".")
+            found |= {".".join(parts[:end]) for end in range(1, len(parts) + 1)} & MODULES.keys()
+    return found - {module}
 
 
-def test_a_help_text_is_not_in_the_digest_and_a_message_the_build_uses_is() -> None:
-    source = (PACKAGE / CATALOGUE).read_bytes()
-    sources = [path.read_bytes() for path in SHAPING]
-    used = used_messages(sources, source)
-    assert used_messages(sources, source.replace(b'"--port": "', b'"--port": "Port : ')) == used
-    assert used_messages(sources, source.replace(b"NOT_AN_ARTICLE = (", b'NOT_AN_ARTICLE = ("x" ')) != used
-    # and what a used message uses: `count`, through the problem summaries
-    assert used_messages(sources, source.replace(b"def count(", b"def count(  ")) != used
+def outside(module: str) -> str | None:
+    """The entry of NOT_SHAPING that leaves `module` out of the digest, if any."""
+    for left_out in NOT_SHAPING:
+        name = "revue." + left_out.removesuffix(".py").replace("/", ".")
+        if module == name or module.startswith(name + "."):
+            return name
+    return None
+
+
+def test_every_module_a_run_imports_is_in_the_digest() -> None:
+    """Followed from the pipeline through every import, deferred ones included: all in the digest,
+    but for the importer the pipeline runs (and what only it imports)."""
+    seen, todo = set(), ["revue.pipeline"]
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        for imported in imported_by(module):
+            if (module, outside(imported)) not in ALLOWED:
+                todo.append(imported)
+    assert seen - SHAPING == set()
+    assert {"revue.core.messages.files", "revue.publish.cache", "revue.render.templates"} <= seen
 
 
 def test_modules_left_out_of_the_digest_are_not_imported_by_those_in_it() -> None:
-    """A module the build imports shapes what it makes: none of those left out may be imported by one
-    in the digest, but for the importer, which the pipeline runs (what it writes is read back by its
-    bytes, as any article)."""
-    left_out = {f"revue.{name.removesuffix('.py')}" for name in NOT_SHAPING}
-    allowed = {("revue.pipeline", "revue.ingest")}
-    for path in SHAPING:
-        for node in ast.walk(ast.parse(path.read_bytes())):
-            names = (
-                [node.module or ""]
-                if isinstance(node, ast.ImportFrom)
-                else [alias.name for alias in node.names]
-                if isinstance(node, ast.Import)
-                else []
-            )
-            for name in names:
-                for outside in left_out:
-                    if name == outside or name.startswith(outside + "."):
-                        assert (module_name(path), outside) in allowed, f"{path} imports {name}"
+    for module in sorted(SHAPING):
+        for imported in imported_by(module):
+            if (where := outside(imported)) is not None:
+                assert (module, where) in ALLOWED, f"{module} imports {imported}"
+
+
+def test_the_command_line_and_the_preview_say_their_own_words_apart() -> None:
+    assert {"revue.cli", "revue.core.messages.command_line", "revue.core.messages.preview"}.isdisjoint(
+        SHAPING
+    )
+    assert "revue.core.messages.command_line" not in imported_by("revue.core.messages")
+
+
+def test_a_help_text_is_not_in_the_digest_and_a_message_the_build_uses_is(tmp_path: Path) -> None:
+    package = tmp_path / "revue"
+    shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = package_digest(package)
+
+    def edited(module: str, old: str, new: str) -> str:
+        path = package / module
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+        changed = package_digest(package)
+        path.write_text(text, encoding="utf-8")
+        return changed
+
+    assert edited("core/messages/command_line.py", '"--port": "', '"--port": "Port : ') == before
+    assert edited("core/messages/files.py", "NOT_AN_ARTICLE = (", 'NOT_AN_ARTICLE = ("x" ') != before
+    # and what a message uses: `count`, through the problem summaries
+    assert edited("core/messages/wording.py", "def count(", "def count(  ") != before

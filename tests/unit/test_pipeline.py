@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from revue.core import messages
+from revue.core.messages import command_line
 from revue.core.project import Project
 from revue.pipeline import build
 from revue.publish.lock import command_of, exclusive, shown_command
@@ -152,7 +153,7 @@ def test_two_builds_at_once_both_succeed_one_after_the_other(project: Project) -
         assert returncode == 0, stderr
         other = next(other for other in runs if other is not run)  # the one that held the lock
         assert set(stderr.splitlines()) <= {
-            messages.waiting(project.root, other.pid, shown_command(command)),
+            command_line.waiting(project.root, other.pid, shown_command(command)),
         }
     assert (project.output / "index.html").is_file()
 
@@ -165,7 +166,7 @@ def test_a_build_waits_for_the_running_one_even_when_the_cache_is_deleted_meanwh
         waiting = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert waiting.stderr is not None
         first_line = waiting.stderr.readline()  # printed before it waits: the lock is still held here
-        assert first_line == messages.waiting(project.root, os.getpid(), command_of(os.getpid())) + "\n"
+        assert first_line == command_line.waiting(project.root, os.getpid(), command_of(os.getpid())) + "\n"
     assert waiting.wait(timeout=120) == 0
     assert (project.output / "index.html").is_file()
 
