@@ -5,7 +5,7 @@ is under its threshold. `tests/browser/test_lighthouse.py` runs the same audit o
 An old address's page leaves at once for the article: it is not audited.
 
 A page is judged by the median of three audits, as Lighthouse advises for a shared host
-(docs/variability.md): the performance score follows the host's load (93 for a page scoring
+(docs/theme.md "Checks"): the performance score follows the host's load (93 for a page scoring
 100 when idle, seen during a CI run on two busy cores), the other three do not.
 """
 

@@ -60,7 +60,7 @@ def mentions(output: Path) -> dict[str, list[bytes]]:
 
 
 def contents(output: Path) -> dict[str, bytes]:
-    """The site's bytes, Pagefind's bundle aside (not byte-deterministic: see the README)."""
+    """The site's bytes, Pagefind's bundle aside (not byte-deterministic: see docs/search.md "Determinism")."""
     return {
         str(p.relative_to(output)): p.read_bytes()
         for p in output.rglob("*")

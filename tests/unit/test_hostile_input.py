@@ -352,7 +352,7 @@ def test_a_star_inside_quotes_is_text_not_an_alias() -> None:
 )
 def test_markdown_that_would_take_minutes_is_refused_at_its_line(body: str, line: int, start: str) -> None:
     """Issue 23, point 10: 20 KB of `[` took 18 s, nested links, `![` and `<http://` never finished,
-    a list 250 deep was a RecursionError. Measured before and after in README "Limits on input"."""
+    a list 250 deep was a RecursionError. The limits: docs/reliability.md "Limits on input"."""
     from revue.core.markdown_limits import body_limit
 
     refused = body_limit(body)

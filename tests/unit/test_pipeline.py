@@ -208,7 +208,7 @@ def test_a_file_in_place_of_the_cache_folder_is_named_with_what_to_do(project: P
 
 
 def test_a_project_named_by_a_relative_path_builds_and_indexes(project: Project) -> None:
-    """`--root ../autre-site`, as the README shows: Pagefind runs in a folder of its own."""
+    """`--root ../autre-site`, as docs/commands.md shows: Pagefind runs in a folder of its own."""
     done = subprocess.run(
         [sys.executable, str(REPO / "build.py"), "--root", project.root.name, "build"],
         cwd=project.root.parent,
