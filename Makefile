@@ -1,4 +1,5 @@
 # Two commands for people: `make site` (set up, then build) and `make test` (set up, then check everything).
+# `make check` is the quick loop (lint, types, pure tests); `make lock` recompiles the hash-locked requirements.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -6,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test lint format bench clean lighthouse
+.PHONY: site test check types lint format lock bench clean lighthouse
 
 site: $(STAMP)
 	$(PY) build.py
@@ -36,13 +37,23 @@ format: $(DEV_STAMP)
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
+# Installs only what the lock names, each file checked against its hash (the lock holds them all).
 $(STAMP): requirements.txt | $(VENV)/bin/python
-	$(PY) -m pip install -q -r requirements.txt
+	$(PY) -m pip install -q --require-hashes -r requirements.txt
 	touch $@
 
 $(DEV_STAMP): requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(PY) -m pip install -q -r requirements-dev.txt
+	$(PY) -m pip install -q --require-hashes -r requirements-dev.txt
 	touch $(STAMP) $@
+
+# The direct pins live in requirements*.in; this resolves them with every dependency, and the hashes of
+# each release's files, into requirements*.txt. Pins already in a .txt stay unless the .in changed them.
+PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --generate-hashes \
+	--allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+
+lock: $(DEV_STAMP)
+	$(PIP_COMPILE) --output-file requirements.txt requirements.in
+	$(PIP_COMPILE) --output-file requirements-dev.txt requirements-dev.in
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
