@@ -1,5 +1,5 @@
 # Two commands for people: `make site` (set up, then build) and `make test` (set up, then check everything).
-# `make lock` recompiles the hash-locked requirements.
+# `make check` is the quick loop (lint, types, pure tests); `make lock` recompiles the hash-locked requirements.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -7,13 +7,18 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test types lint format lock bench clean lighthouse
+.PHONY: site test check types lint format lock bench clean lighthouse
 
 site: $(STAMP)
 	$(PY) build.py
 
 test: lint types $(NODE_STAMP)
 	$(PY) -m pytest -n 2 --dist loadgroup
+
+# The quick loop, under 30 s: the linters, the type checker and the pure tests (tests/unit/: no process,
+# no socket, no Pagefind, no browser). `make test` runs these and tests/integration/, browser/ and the rest.
+check: lint types
+	$(PY) -m pytest -q tests/unit
 
 # Lighthouse (mobile) on home, an article and a country page of the seed site; fails under the thresholds.
 lighthouse: $(DEV_STAMP) $(NODE_STAMP)
