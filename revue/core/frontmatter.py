@@ -76,7 +76,7 @@ def split(path: Path, raw: bytes) -> Document:
     return Document(front_matter, "\n".join(after).strip("\n") + "\n", closing + 1, closing + 2 + blank)
 
 
-class _Keys(dict):
+class _Keys(dict[str, object]):
     """The front matter's own mapping: always one `key: value` line per key, never `{…}`."""
 
 

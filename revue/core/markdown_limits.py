@@ -120,8 +120,8 @@ def body_limit(text: str) -> tuple[int, str] | None:
         if not RULE.fullmatch(line) and nesting(line) > MAX_NESTING:
             return text.count("\n", 0, start) + 1, messages.body_nested_too_deep(MAX_NESTING)
     if len(text) > MAX_BODY_CHARACTERS:
-        line = text.count("\n", 0, MAX_BODY_CHARACTERS) + 1
-        return line, messages.body_too_long(len(text), MAX_BODY_CHARACTERS)
+        line_number = text.count("\n", 0, MAX_BODY_CHARACTERS) + 1
+        return line_number, messages.body_too_long(len(text), MAX_BODY_CHARACTERS)
     total, worst_at = rescanned(text) if any(opener in text for opener in OPENERS) else (0, 0)
     if total > MAX_RESCANNED:
         return text.count("\n", 0, worst_at) + 1, messages.body_rescanned(text[worst_at])

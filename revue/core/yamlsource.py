@@ -235,6 +235,7 @@ def first_alias(text: str) -> int | None:
     try:
         for event in yaml.parse(text, Loader=_FastLoader):
             if isinstance(event, yaml.AliasEvent):
+                assert event.start_mark is not None  # the parser marks every event it reads
                 return event.start_mark.line
     except yaml.YAMLError:
         return None

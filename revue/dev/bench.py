@@ -188,7 +188,7 @@ def load_line(start: float) -> str:
     )
 
 
-def mib(kb: int | None) -> str:
+def mib(kb: float | None) -> str:
     return "–" if kb is None else f"{kb / KIB_PER_MIB:.0f}"
 
 
@@ -206,8 +206,8 @@ def table(rounds: list[dict[str, Build]], articles: int, load_start: float) -> s
         builds = [builds[name] for builds in rounds]
 
         def middle(field: Callable[[Build], float | None], builds: list[Build] = builds) -> float | None:
-            values = [field(build) for build in builds]
-            return None if None in values else statistics.median(values)
+            values = [value for build in builds if (value := field(build)) is not None]
+            return statistics.median(values) if len(values) == len(builds) else None
 
         lines.append(
             f"| {name} | {middle(lambda b: b.process.seconds):.2f} "

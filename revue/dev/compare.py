@@ -205,7 +205,8 @@ def table(rounds: list[dict[str, Pair]], articles: int, versions: str, load_star
 
 def largest(peaks: list[int | None]) -> int | None:
     """None when one process did not report its peak."""
-    return None if None in peaks else max(peaks)
+    known = [peak for peak in peaks if peak is not None]
+    return max(known) if len(known) == len(peaks) else None
 
 
 def compare_with_hugo(repo: Project, articles: int, rounds: int) -> str:

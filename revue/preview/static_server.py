@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import os
+import socket
 import sys
 import threading
 from pathlib import Path
+from typing import BinaryIO, cast
 from urllib.parse import unquote, urlsplit
 
 from revue.core.messages import preview
@@ -27,7 +30,7 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
         if not super().parse_request():
             return False
         host = self.headers.get("Host")
-        port = self.server.server_address[1]
+        port = cast("tuple[str, int]", self.server.server_address)[1]  # bound to 127.0.0.1 (IPv4)
         if host is None or host.lower() not in {
             f"127.0.0.1:{port}",
             f"localhost:{port}",
@@ -47,7 +50,7 @@ class SubPathHandler(http.server.SimpleHTTPRequestHandler):
             return str(Path(os.devnull) / "outside")  # never a file: opening it is a clean 404, not a crash
         return super().translate_path("/" + url_path[len(self.prefix) :])
 
-    def send_head(self) -> object:
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         """`/` and the sub-path without its slash lead to the site, as on GitHub Pages under a project's
         name (`/revue` → `/revue/`); an editor opening the server's bare address finds the site too."""
         if self.prefix != "/" and urlsplit(self.path).path in {"/", self.prefix.rstrip("/")}:
@@ -84,9 +87,11 @@ class SiteServer(http.server.ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def handle_error(self, request: object, client_address: object) -> None:
+    def handle_error(
+        self, request: socket.socket | tuple[bytes, socket.socket], client_address: object
+    ) -> None:
         if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
+            super().handle_error(request, client_address)
 
 
 def start_server(

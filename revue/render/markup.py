@@ -325,7 +325,8 @@ def taken_out(produced: str) -> list[tuple[re.Pattern[str], str]]:
             )
             continue
         for name, value in attributes.items():
-            if name == "href" and SCHEME.match(value) and SCHEME.match(value)[1].lower() not in URL_SCHEMES:
+            scheme = SCHEME.match(value) if name == "href" else None
+            if scheme and scheme[1].lower() not in URL_SCHEMES:
                 needle = re.compile(re.escape(value) if value else r"\]\(|<a\b", re.I)
                 out.append((needle, messages.dropped_link(shown(value))))
             elif name not in ALLOWED_ATTRIBUTES.get(tag, ()) or (

@@ -9,7 +9,7 @@ from revue.core.errors import Problem
 from revue.core.project import Project
 from revue.github import Workflow, escape_data, escape_property, fenced
 from tests.build_cli import build_py
-from tests.unit.test_seeds import github_run
+from tests.integration.test_seeds import github_run
 
 # A body image from another site (a warning: dropped) and two links to nothing (errors), in a file whose
 # name holds a comma: a property of the workflow command, which a comma would cut.
