@@ -7,8 +7,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from slugify import slugify
-
 from revue.content.config import SiteConfig
 from revue.content.files import SourceFile
 from revue.content.model import Article, Photo, Source
@@ -33,7 +31,6 @@ KNOWN_KEYS = (
 SOURCE_KEYS = ("agency", "url", "seed")
 PHOTO_KEYS = ("file", "alt", "caption", "credit")
 # An old address as an editor may paste it: the slug alone, its path, or the whole web address.
-OLD_ARTICLE_ADDRESS = re.compile(r"(?:.*/)?articles/([^/]+)/?")
 # What `python build.py new` writes as the body: never published (see scaffold.py).
 PLACEHOLDER_BODY = "Écrivez ici le texte de l’article, en paragraphes séparés par une ligne vide."
 
@@ -245,15 +242,15 @@ class ArticleReader:
         absent or empty (« tirée du titre », as the guide says), made from the title."""
         value = as_typed(self.fm.values.get("slug"))
         if value is None or value == "":
-            made = slug_of(as_text(self.fm.values.get("title"))) or slug_of(self.path.stem)
+            made = urls.slug(as_text(self.fm.values.get("title"))) or urls.slug(self.path.stem)
             if not made:  # `title: "???"` in `---.md`: the page would be /articles/ itself
                 self.bad("slug" if "slug" in self.fm.lines else "title", messages.NO_SLUG_FROM_TITLE)
             return made
         written = str(value)
         if not urls.SLUG.fullmatch(written):
-            self.bad("slug", messages.slug_characters(written, slug_of(written)))
+            self.bad("slug", messages.slug_characters(written, urls.slug(written)))
         elif not urls.is_slug(written):
-            self.bad("slug", messages.slug_too_long(len(written), urls.MAX_SLUG_LENGTH, slug_of(written)))
+            self.bad("slug", messages.slug_too_long(len(written), urls.MAX_SLUG_LENGTH, urls.slug(written)))
         return written
 
     def aliases(self) -> tuple[str, ...]:
@@ -264,25 +261,15 @@ class ArticleReader:
         found: list[str] = []
         for item in listed:
             written = as_typed(item) if isinstance(as_typed(item), str) else as_text(item)
-            match = OLD_ARTICLE_ADDRESS.fullmatch(written)
-            slug = match[1] if match else written.strip("/")
+            slug = urls.slug_in_address(written) or written.strip("/")
             if not urls.SLUG.fullmatch(slug):
-                example = slug_of(slug) if "/" not in slug else ""  # `/pays/japon/` is no article's
+                example = urls.slug(slug) if "/" not in slug else ""  # `/pays/japon/` is no article's
                 self.bad("aliases", messages.alias_not_an_address(written or item, example))
             elif not urls.is_slug(slug):
                 self.bad("aliases", messages.alias_too_long(len(slug), urls.MAX_SLUG_LENGTH))
             elif slug not in found:
                 found.append(slug)
         return tuple(found)
-
-
-def slug_of(text: str, max_length: int = urls.MAX_SLUG_LENGTH) -> str:
-    """The URL slug of a title: French letters without accents, cut at a word under `max_length`.
-
-    `save_order`: the words kept are the first ones, in order; without it python-slugify skips a word
-    that would pass the limit and goes on with shorter ones (`…-formation-des-et`).
-    """
-    return slugify(text, max_length=max_length, word_boundary=True, save_order=True)
 
 
 def read_article(path: Path, raw: bytes, config: SiteConfig) -> Article:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from revue.content.config import load_config
 from revue.content.files import folder_or_absent
-from revue.content.read import PLACEHOLDER_BODY, read_article, slug_of
+from revue.content.read import PLACEHOLDER_BODY, read_article
 from revue.content.schedule import today_in
-from revue.core import countries, frontmatter, messages
+from revue.core import countries, frontmatter, messages, urls
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
 from revue.core.validate import parse_date, refused_character
@@ -39,7 +39,7 @@ def article_text(title: str, day: datetime.date, partners: list[countries.Partne
         "place": None,
         "source": None,
         "photos": [],
-        "slug": slug_of(title),
+        "slug": urls.slug(title),
         "aliases": [],
         "draft": True,
     }
@@ -48,7 +48,7 @@ def article_text(title: str, day: datetime.date, partners: list[countries.Partne
 
 def create_article(project: Project, request: NewArticle) -> Path:
     """Write the new article and return its path; raise BuildError, writing nothing, on a bad request."""
-    slug = slug_of(request.title)
+    slug = urls.slug(request.title)
     target = project.content / f"{slug or 'article'}.md"
     shown = display_path(target, project.root)
     config = load_config(project.site_yaml)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import cache, total_ordering
 
 from babel import Locale
-from slugify import slugify
 
 from revue.core import messages, urls
 from revue.core.collation import french_sort_key
@@ -168,7 +167,7 @@ def all_countries() -> dict[str, Partner]:
     """Every CLDR territory that is a country, by ISO code."""
     territories = Locale("fr").territories
     return {
-        code: Partner(name=name, slug=slugify(name), code=code)
+        code: Partner(name=name, slug=urls.slug(name), code=code)
         for code, name in territories.items()
         if len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
     }
@@ -202,7 +201,7 @@ def _full_names() -> dict[str, Partner]:
 @cache
 def all_organisations() -> dict[str, Partner]:
     """Every organisation of ORGANISATIONS, by its French name."""
-    return {name: Partner(name=name, slug=slugify(name), code="") for name in ORGANISATIONS}
+    return {name: Partner(name=name, slug=urls.slug(name), code="") for name in ORGANISATIONS}
 
 
 @cache

@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from slugify import slugify
-
-from revue.core import messages
+from revue.core import messages, urls
 from revue.core.agencies import AGENCY_PATTERN
 from revue.core.countries import fold
 from revue.core.errors import LineError
@@ -291,11 +289,11 @@ def sentences(paragraph: str) -> list[str]:
 def title_from_sentence(sentence: str) -> str:
     """A short title from a sentence: no final punctuation, cut at a word so its slug needs no cut."""
     title = _FINAL_PUNCTUATION.sub("", glued_words.repair(sentence)[0])
-    if len(slugify(title)) <= MAX_IMPORTED_SLUG_LENGTH:
+    if len(urls.slug(title, 0)) <= MAX_IMPORTED_SLUG_LENGTH:
         return title
     words = title.split()
     while len(words) > 1 and (
-        len(slugify(" ".join(words))) > MAX_IMPORTED_SLUG_LENGTH or words[-1].lower() in DANGLING
+        len(urls.slug(" ".join(words), 0)) > MAX_IMPORTED_SLUG_LENGTH or words[-1].lower() in DANGLING
     ):
         words.pop()
     return _FINAL_PUNCTUATION.sub("", " ".join(words)) + "…"

@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from revue.content.config import SiteConfig
-from revue.content.read import slug_of
-from revue.core import frontmatter, messages
+from revue.core import frontmatter, messages, urls
 from revue.core.errors import LineError
 from revue.core.inputfile import read_text_input
 from revue.core.urls import MAX_IMPORTED_SLUG_LENGTH
@@ -58,8 +57,8 @@ def _repaired(text: AgencyText) -> tuple[AgencyText, tuple[glued_words.Repair, .
 
 def imported_slug(title: str) -> str:
     """The title's slug, cut at a word to MAX_IMPORTED_SLUG_LENGTH and never ending on `de`, `la`, `à`…"""
-    slug = slug_of(title, MAX_IMPORTED_SLUG_LENGTH)
-    if slug == slug_of(title, max_length=0):  # 0: not cut
+    slug = urls.slug(title, MAX_IMPORTED_SLUG_LENGTH)
+    if slug == urls.slug(title, max_length=0):  # 0: not cut
         return slug
     words = slug.split("-")
     while len(words) > 1 and words[-1] in DANGLING:

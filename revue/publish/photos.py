@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from revue.content.files import Listing
 from revue.content.model import Article, Photo, PhotoSize, ShownPhoto
-from revue.content.read import slug_of
 from revue.core import messages, urls
 from revue.core.digest import digest, installed_version
 from revue.core.errors import LineError, Problem
@@ -231,7 +230,7 @@ def flattened(image: Image.Image) -> Image.Image:
 
 def published_name(file: PhotoFile, width: int, suffix: str) -> str:
     """`photos/pont-de-long-bien-3f2a9c1d0b-720.webp`: readable, and new whenever the bytes are."""
-    stem = slug_of(PurePosixPath(file.name).stem) or "photo"
+    stem = urls.slug(PurePosixPath(file.name).stem) or "photo"
     return urls.photo(f"{stem}-{file.key[:10]}-{width}.{suffix}")
 
 
