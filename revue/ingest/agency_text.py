@@ -291,12 +291,17 @@ def title_from_sentence(sentence: str) -> str:
     title = _FINAL_PUNCTUATION.sub("", glued_words.repair(sentence)[0])
     if len(urls.slug(title, 0)) <= MAX_IMPORTED_SLUG_LENGTH:
         return title
-    words = title.split()
+    return _FINAL_PUNCTUATION.sub("", " ".join(cut_at_a_word(title.split()))) + "…"
+
+
+def cut_at_a_word(words: list[str]) -> list[str]:
+    """The first `words`, as many as make a slug of at most MAX_IMPORTED_SLUG_LENGTH, never ending on a
+    word that leads to the next (`de`, `la`, `à`…): a shortened title or address that still reads."""
     while len(words) > 1 and (
         len(urls.slug(" ".join(words), 0)) > MAX_IMPORTED_SLUG_LENGTH or words[-1].lower() in DANGLING
     ):
-        words.pop()
-    return _FINAL_PUNCTUATION.sub("", " ".join(words)) + "…"
+        words = words[:-1]
+    return words
 
 
 def _photos(blocks: list[_Block]) -> tuple[list[Caption], list[_Block], list[Dropped]]:

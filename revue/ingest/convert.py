@@ -16,7 +16,7 @@ from revue.core.errors import LineError
 from revue.core.inputfile import read_text_input
 from revue.core.urls import MAX_IMPORTED_SLUG_LENGTH
 from revue.ingest import detect, glued_words
-from revue.ingest.agency_text import DANGLING, AgencyText, Caption, Dropped, parse
+from revue.ingest.agency_text import AgencyText, Caption, Dropped, cut_at_a_word, parse
 from revue.ingest.markdown_text import escape
 from revue.ingest.sources import SourceEntry
 
@@ -60,10 +60,7 @@ def imported_slug(title: str) -> str:
     slug = urls.slug(title, MAX_IMPORTED_SLUG_LENGTH)
     if slug == urls.slug(title, max_length=0):  # 0: not cut
         return slug
-    words = slug.split("-")
-    while len(words) > 1 and words[-1] in DANGLING:
-        words.pop()
-    return "-".join(words)
+    return "-".join(cut_at_a_word(slug.split("-")))
 
 
 def convert(seed: str, raw: str, source: SourceEntry, config: SiteConfig) -> ConvertedSeed:
