@@ -304,17 +304,24 @@ def recorded_seed(file: SourceFile) -> str | None:
     return seed if isinstance(seed, str) else None
 
 
+def first_per_slug(articles: list[Article]) -> dict[str, Article]:
+    """Each slug's first article in reading order: the one its address leads to when several claim it."""
+    first: dict[str, Article] = {}
+    for article in articles:
+        first.setdefault(article.slug, article)
+    return first
+
+
 def duplicate_slugs(articles: list[Article]) -> list[Problem]:
     """Two articles may not claim one URL, drafts included (a draft becomes public one day)."""
-    first_by_slug: dict[str, Article] = {}
-    problems = []
-    for article in articles:
-        first = first_by_slug.setdefault(article.slug, article)
-        if first is not article:
-            problems.append(
-                Problem(article.path, article.slug_line, messages.duplicate_slug(article.slug, first.path))
-            )
-    return problems
+    first = first_per_slug(articles)
+    return [
+        Problem(
+            article.path, article.slug_line, messages.duplicate_slug(article.slug, first[article.slug].path)
+        )
+        for article in articles
+        if first[article.slug] is not article
+    ]
 
 
 def claimed_aliases(articles: list[Article]) -> list[Problem]:
