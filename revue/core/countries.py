@@ -19,6 +19,7 @@ from babel import Locale
 
 from revue.core import messages, urls
 from revue.core.collation import french_sort_key
+from revue.core.validate import closest
 
 
 @total_ordering
@@ -275,13 +276,10 @@ def _suggestible() -> tuple[list[str], list[Partner]]:
 
 def suggest(name: str) -> Partner | None:
     """The partner an editor meant by `name`, when it is the English name or a slip away from one."""
-    from rapidfuzz import process  # here: only a name that is not a partner's needs it
-    from rapidfuzz.distance import OSA
-
     keyed = name_key(name)
     names, partners = _suggestible()
-    found = process.extractOne(keyed, names, scorer=OSA.distance, score_cutoff=typos_allowed(keyed))
-    return partners[found[2]] if found else None
+    found = closest(keyed, names, max_slips=typos_allowed(keyed))
+    return partners[found] if found is not None else None
 
 
 # Words that join several partners in one name: `France et Chine`, `France/Chine`.
