@@ -12,6 +12,7 @@ teasers of other articles. Everything left out is listed in `AgencyText.dropped`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from revue.core import messages, urls
@@ -132,6 +133,20 @@ class AgencyText:
     agency: str
     warnings: tuple[str, ...]
     dropped: tuple[Dropped, ...] = ()
+
+    def parts(self) -> Iterator[tuple[str, str]]:
+        """The text's parts with where they are, as the import report names them."""
+        yield self.title, import_report.IN_TITLE
+        yield from self.told()
+        for number, photo in enumerate(self.photos, start=1):
+            yield photo.caption, import_report.in_caption(number)
+
+    def told(self) -> Iterator[tuple[str, str]]:
+        """The standfirst and paragraphs, with where they are: the parts that tell the event, and its day."""
+        if self.standfirst:
+            yield self.standfirst, import_report.IN_STANDFIRST
+        for number, paragraph in enumerate(self.paragraphs, start=1):
+            yield paragraph, import_report.in_paragraph(number)
 
 
 @dataclass(frozen=True)

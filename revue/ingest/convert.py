@@ -15,9 +15,11 @@ from revue.core import frontmatter, messages, urls
 from revue.core.errors import LineError
 from revue.core.inputfile import read_text_input
 from revue.core.urls import MAX_IMPORTED_SLUG_LENGTH
-from revue.ingest import detect, glued_words
+from revue.ingest import glued_words
 from revue.ingest.agency_text import AgencyText, Caption, Dropped, cut_at_a_word, parse
+from revue.ingest.date_finding import DateFinding, find_date
 from revue.ingest.markdown_text import escape
+from revue.ingest.partner_finding import PartnerFinding, find_partners
 from revue.ingest.sources import SourceEntry
 
 
@@ -29,8 +31,8 @@ class ConvertedSeed:
     slug: str
     markdown: str
     title: str
-    date: detect.DateFinding
-    partners: detect.PartnerFinding
+    date: DateFinding
+    partners: PartnerFinding
     dropped: tuple[Dropped, ...]  # lines of the copy that are not the article
     repairs: tuple[glued_words.Repair, ...]
     warnings: tuple[str, ...]
@@ -69,8 +71,8 @@ def convert(seed: str, raw: str, source: SourceEntry, config: SiteConfig) -> Con
     slug = imported_slug(text.title)
     if not slug:
         raise LineError(1, messages.seed_title_without_words(text.title))
-    found = detect.find_date(text, source.date)
-    partners = detect.find_partners(text, config.home_country)
+    found = find_date(text, source.date)
+    partners = find_partners(text, config.home_country)
     values: dict[str, Any] = {"title": text.title}
     if found.date:
         values["date"] = found.date
