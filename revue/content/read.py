@@ -14,23 +14,28 @@ from revue.core import countries, frontmatter, messages, urls
 from revue.core.errors import BuildError, Problem
 from revue.core.frontmatter import Document
 from revue.core.markdown_limits import body_limit
+from revue.core.schema import Field, Schema
 from revue.core.validate import (
     closest_key,
     missing_year,
     parse_date,
     parse_partial_date,
-    unknown_key_message,
     web_address_problem,
 )
 from revue.core.yamlsource import as_typed
 
-KNOWN_KEYS = (
-    "title", "date", "updated", "countries", "summary", "place", "source", "photos", "slug", "aliases",
-    "draft",
-)  # fmt: skip
-SOURCE_KEYS = ("agency", "url", "seed")
-PHOTO_KEYS = ("file", "alt", "caption", "credit")
-# An old address as an editor may paste it: the slug alone, its path, or the whole web address.
+# An article's fields, in the order `new` writes them, each with its comment there. Their values are
+# checked by the ArticleReader method of the same name: a check reads other fields (no date needed in a
+# draft, `updated` after `date`, the slug made from the title), and nested lines (a photo's own).
+FRONT_MATTER = Schema(tuple(
+    Field(key, comment=messages.NEW_COMMENTS[key], new_value=new_value)
+    for key, new_value in (
+        ("title", None), ("date", None), ("updated", None), ("countries", None), ("summary", None),
+        ("place", None), ("source", None), ("photos", []), ("slug", None), ("aliases", []), ("draft", True),
+    )
+))  # fmt: skip
+SOURCE = Schema((Field("agency"), Field("url"), Field("seed")))
+PHOTO = Schema((Field("file"), Field("alt"), Field("caption"), Field("credit")))
 # What `python build.py new` writes as the body: never published (see scaffold.py).
 PLACEHOLDER_BODY = "Écrivez ici le texte de l’article, en paragraphes séparés par une ligne vide."
 
@@ -68,10 +73,10 @@ class ArticleReader:
             self.bad(key, message)
 
     def read(self) -> Article | None:
-        unknown = [key for key in self.fm.values if key not in KNOWN_KEYS]
-        self.misspelled = {closest_key(key, KNOWN_KEYS) for key in unknown}
-        for key in unknown:
-            self.bad(key, unknown_key_message(key, KNOWN_KEYS))
+        unknown = FRONT_MATTER.unknown(self.fm.values)
+        self.misspelled = {closest_key(key, FRONT_MATTER.keys) for key, _ in unknown}
+        for key, message in unknown:
+            self.bad(key, message)
         draft = self.draft()
         date = self.date(draft)
         article = Article(
@@ -192,9 +197,8 @@ class ArticleReader:
         if not isinstance(value, dict):
             self.bad("source", messages.SOURCE_NOT_A_MAPPING)
             return None
-        for key in value:
-            if key not in SOURCE_KEYS:
-                self.bad("source", messages.key_problem("source", unknown_key_message(str(key), SOURCE_KEYS)))
+        for _, message in SOURCE.unknown(value):
+            self.bad("source", messages.key_problem("source", message))
         url = value.get("url")
         if url is not None and (problem := web_address_problem(url)):
             self.bad("source", messages.key_problem("source", messages.key_problem("url", problem)))
@@ -213,10 +217,10 @@ class ArticleReader:
         ):
             self.bad("photos", messages.PHOTOS_INVALID)
             return ()
-        for key in sorted({str(key) for photo in value for key in photo} - set(PHOTO_KEYS)):
-            self.bad("photos", messages.key_problem("photos", unknown_key_message(key, PHOTO_KEYS)))
+        for _, message in PHOTO.unknown(sorted({str(key) for photo in value for key in photo})):
+            self.bad("photos", messages.key_problem("photos", message))
         for index, photo in enumerate(value):  # `credit: [VNA, AFP]` would vanish from the page
-            for key in PHOTO_KEYS:
+            for key in PHOTO.keys:
                 if photo.get(key) is not None and not as_text(photo[key]):
                     line = self.fm.line("photos", 1, f"#{index}")
                     self.problems.append(
