@@ -56,7 +56,7 @@ class SiteConfig:
         return self.base_path + path.lstrip("/")
 
 
-def text_setting(key: str) -> Field:
+def _text_setting(key: str) -> Field:
     """A text the site shows (`title: 2024` is the text `2024`), spaces around it dropped."""
 
     def convert(value: Any) -> str:
@@ -68,7 +68,7 @@ def text_setting(key: str) -> Field:
     return Field(key, convert, missing=messages.text_setting_missing(key))
 
 
-def count_setting(key: str, default: int | None = None) -> Field:
+def _count_setting(key: str, default: int | None = None) -> Field:
     """A whole number of articles, 1 or more; without a default, required."""
 
     def convert(value: Any) -> int:
@@ -83,37 +83,37 @@ def count_setting(key: str, default: int | None = None) -> Field:
     return Field(key, convert, None if default else messages.count_setting_missing(key), default)
 
 
-def base_url_setting(value: Any) -> str:
+def _base_url_setting(value: Any) -> str:
     url = urls.base_url(value) if isinstance(value, str) else None
     if url is None:
         raise Refused(messages.key_problem("base_url", messages.base_url_invalid(value)))
     return url
 
 
-def home_country_setting(value: Any) -> countries.Partner:
+def _home_country_setting(value: Any) -> countries.Partner:
     home = countries.lookup(str(value))
     if home is None or home.is_organisation:
         raise Refused(messages.home_country_unknown(value))
     return home
 
 
-def timezone_setting(value: Any) -> str:
-    if not known_timezone(value):
+def _timezone_setting(value: Any) -> str:
+    if not _known_timezone(value):
         raise Refused(messages.key_problem("timezone", messages.timezone_unknown(value)))
     return value
 
 
 SITE_YAML = Schema((
-    text_setting("title"),
-    text_setting("description"),
-    text_setting("author"),
-    Field("base_url", base_url_setting, messages.key_problem("base_url", messages.base_url_invalid(None))),
-    Field("home_country", home_country_setting, messages.home_country_unknown(None)),
-    count_setting("per_page"),
-    count_setting("home_articles"),
-    count_setting("feed_articles"),
-    count_setting("search_shard_size", default=1000),
-    Field("timezone", timezone_setting, default="Asia/Ho_Chi_Minh"),
+    _text_setting("title"),
+    _text_setting("description"),
+    _text_setting("author"),
+    Field("base_url", _base_url_setting, messages.key_problem("base_url", messages.base_url_invalid(None))),
+    Field("home_country", _home_country_setting, messages.home_country_unknown(None)),
+    _count_setting("per_page"),
+    _count_setting("home_articles"),
+    _count_setting("feed_articles"),
+    _count_setting("search_shard_size", default=1000),
+    Field("timezone", _timezone_setting, default="Asia/Ho_Chi_Minh"),
 ))  # fmt: skip
 
 
@@ -134,7 +134,7 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
     return SiteConfig(**values)
 
 
-def known_timezone(name: object) -> bool:
+def _known_timezone(name: object) -> bool:
     """Is `name` a time zone of the IANA database (`Asia/Ho_Chi_Minh`, `Europe/Paris`)?"""
     if not isinstance(name, str):
         return False

@@ -25,7 +25,7 @@ from revue.core.validate import (
 from revue.core.yamlsource import as_typed
 
 # An article's fields, in the order `new` writes them, each with its comment there. Their values are
-# checked by the ArticleReader method of the same name: a check reads other fields (no date needed in a
+# checked by the _ArticleReader method of the same name: a check reads other fields (no date needed in a
 # draft, `updated` after `date`, the slug made from the title), and nested lines (a photo's own).
 FRONT_MATTER = Schema(tuple(
     Field(key, comment=messages.NEW_COMMENTS[key], new_value=new_value)
@@ -43,7 +43,7 @@ PLACEHOLDER_BODY = "Écrivez ici le texte de l’article, en paragraphes sépar�
 HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 
-def as_text(value: Any) -> str:
+def _as_text(value: Any) -> str:
     """Scalars an editor meant as text (`title: 2020`, `alt: 010`) become the text typed; anything
     else is empty."""
     value = as_typed(value)
@@ -54,7 +54,7 @@ def as_text(value: Any) -> str:
     return ""
 
 
-class ArticleReader:
+class _ArticleReader:
     """Validates one document's front matter, collecting problems instead of stopping at the first."""
 
     def __init__(self, path: Path, document: Document, config: SiteConfig):
@@ -115,7 +115,7 @@ class ArticleReader:
 
     def title(self) -> str:
         value = self.fm.values.get("title")
-        title = as_text(value)
+        title = _as_text(value)
         self.unpaired_quote("title", title)
         if value is not None and not isinstance(value, str) and not title:  # `title: [a, b]`: not absent
             self.bad("title", messages.not_text("title", value))
@@ -185,10 +185,10 @@ class ArticleReader:
 
     def optional_text(self, key: str) -> str:
         value = self.fm.values.get(key)
-        if value is not None and not as_text(value):
+        if value is not None and not _as_text(value):
             self.bad(key, messages.not_text(key, value))
-        self.unpaired_quote(key, as_text(value))
-        return as_text(value)
+        self.unpaired_quote(key, _as_text(value))
+        return _as_text(value)
 
     def source(self) -> Source | None:
         value = self.fm.values.get("source")
@@ -203,17 +203,17 @@ class ArticleReader:
         if url is not None and (problem := web_address_problem(url)):
             self.bad("source", messages.key_problem("source", messages.key_problem("url", problem)))
         for key in ("agency", "seed"):  # `seed: [a.txt, b.txt]`: one article comes from one text
-            if value.get(key) is not None and not as_text(value[key]):
+            if value.get(key) is not None and not _as_text(value[key]):
                 self.bad("source", messages.key_problem("source", messages.not_text(key, value[key])))
-        seed = as_text(value.get("seed")) or None
-        return Source(agency=as_text(value.get("agency")) or "VNA", url=url, seed=seed)
+        seed = _as_text(value.get("seed")) or None
+        return Source(agency=_as_text(value.get("agency")) or "VNA", url=url, seed=seed)
 
     def photos(self) -> tuple[Photo, ...]:
         """Photos with a `file` (alt text checked once the body's images are known: see publish/photos.py),
         and agency captions without one."""
         value = self.fm.values.get("photos") or []
         if not isinstance(value, list) or not all(
-            isinstance(p, dict) and (as_text(p.get("file")) or as_text(p.get("caption"))) for p in value
+            isinstance(p, dict) and (_as_text(p.get("file")) or _as_text(p.get("caption"))) for p in value
         ):
             self.bad("photos", messages.PHOTOS_INVALID)
             return ()
@@ -221,7 +221,7 @@ class ArticleReader:
             self.bad("photos", messages.key_problem("photos", message))
         for index, photo in enumerate(value):  # `credit: [VNA, AFP]` would vanish from the page
             for key in PHOTO.keys:
-                if photo.get(key) is not None and not as_text(photo[key]):
+                if photo.get(key) is not None and not _as_text(photo[key]):
                     line = self.fm.line("photos", 1, f"#{index}")
                     self.problems.append(
                         Problem(
@@ -232,10 +232,10 @@ class ArticleReader:
                     )
         return tuple(
             Photo(
-                caption=as_text(p.get("caption")),
-                credit=as_text(p.get("credit")),
-                file=as_text(p.get("file")),
-                alt=as_text(p.get("alt")),
+                caption=_as_text(p.get("caption")),
+                credit=_as_text(p.get("credit")),
+                file=_as_text(p.get("file")),
+                alt=_as_text(p.get("alt")),
                 line=self.fm.line("photos", 1, f"#{index}"),
             )
             for index, p in enumerate(value)
@@ -246,7 +246,7 @@ class ArticleReader:
         absent or empty (« tirée du titre », as the guide says), made from the title."""
         value = as_typed(self.fm.values.get("slug"))
         if value is None or value == "":
-            made = urls.slug(as_text(self.fm.values.get("title"))) or urls.slug(self.path.stem)
+            made = urls.slug(_as_text(self.fm.values.get("title"))) or urls.slug(self.path.stem)
             if not made:  # `title: "???"` in `---.md`: the page would be /articles/ itself
                 self.bad("slug" if "slug" in self.fm.lines else "title", messages.NO_SLUG_FROM_TITLE)
             return made
@@ -264,7 +264,7 @@ class ArticleReader:
         listed = [] if value is None else value if isinstance(value, list) else [value]
         found: list[str] = []
         for item in listed:
-            written = as_typed(item) if isinstance(as_typed(item), str) else as_text(item)
+            written = as_typed(item) if isinstance(as_typed(item), str) else _as_text(item)
             slug = urls.slug_in_address(written) or written.strip("/")
             if not urls.SLUG.fullmatch(slug):
                 example = urls.slug(slug) if "/" not in slug else ""  # `/pays/japon/` is no article's
@@ -278,7 +278,7 @@ class ArticleReader:
 
 def read_article(path: Path, raw: bytes, config: SiteConfig) -> Article:
     """Validate one file; raises BuildError with everything wrong in it, in line order."""
-    reader = ArticleReader(path, frontmatter.split(path, raw), config)
+    reader = _ArticleReader(path, frontmatter.split(path, raw), config)
     article = reader.read()
     if article is None:
         raise BuildError(sorted(reader.problems, key=lambda p: p.line or 0))
@@ -290,7 +290,7 @@ def accept(read: list[Article | BuildError], problems: list[Problem]) -> list[Ar
     before (`problems`: the import's), and slugs claimed twice."""
     articles = [outcome for outcome in read if isinstance(outcome, Article)]
     found = [problem for outcome in read if isinstance(outcome, BuildError) for problem in outcome.problems]
-    found += [*problems, *duplicate_slugs(articles), *claimed_aliases(articles)]
+    found += [*problems, *_duplicate_slugs(articles), *claimed_aliases(articles)]
     if found:
         raise BuildError(found)
     return articles
@@ -316,7 +316,7 @@ def first_per_slug(articles: list[Article]) -> dict[str, Article]:
     return first
 
 
-def duplicate_slugs(articles: list[Article]) -> list[Problem]:
+def _duplicate_slugs(articles: list[Article]) -> list[Problem]:
     """Two articles may not claim one URL, drafts included (a draft becomes public one day)."""
     first = first_per_slug(articles)
     return [

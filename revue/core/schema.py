@@ -24,7 +24,7 @@ class Refused(Exception):
         self.message = message
 
 
-def as_written(value: Any) -> Any:
+def _as_written(value: Any) -> Any:
     return value
 
 
@@ -36,7 +36,7 @@ class Field:
     it writes as its value when the editor's request does not say."""
 
     key: str
-    convert: Callable[[Any], Any] = as_written
+    convert: Callable[[Any], Any] = _as_written
     missing: str | None = None
     default: Any = None
     comment: str = ""

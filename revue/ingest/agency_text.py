@@ -301,7 +301,7 @@ def sentences(paragraph: str) -> list[str]:
     return [*found, rest] if rest else found
 
 
-def title_from_sentence(sentence: str) -> str:
+def _title_from_sentence(sentence: str) -> str:
     """A short title from a sentence: no final punctuation, cut at a word so its slug needs no cut."""
     title = _FINAL_PUNCTUATION.sub("", glued_words.repair(sentence)[0])
     if len(urls.slug(title, 0)) <= MAX_IMPORTED_SLUG_LENGTH:
@@ -373,7 +373,7 @@ def parse(raw: str) -> AgencyText:
     if not paragraphs:
         raise LineError(text_blocks[0].line, messages.SEED_DATELINE_ONLY)
     if title is None:
-        title = title_from_sentence(sentences(paragraphs[0])[0])
+        title = _title_from_sentence(sentences(paragraphs[0])[0])
         warnings.append(import_report.TITLE_FROM_SENTENCE)
     if standfirst is None:
         warnings.append(import_report.NO_STANDFIRST)

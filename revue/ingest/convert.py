@@ -57,7 +57,7 @@ def _repaired(text: AgencyText) -> tuple[AgencyText, tuple[glued_words.Repair, .
     return fixed, tuple(repairs)
 
 
-def imported_slug(title: str) -> str:
+def _imported_slug(title: str) -> str:
     """The title's slug, cut at a word to MAX_IMPORTED_SLUG_LENGTH and never ending on `de`, `la`, `à`…"""
     slug = urls.slug(title, MAX_IMPORTED_SLUG_LENGTH)
     if slug == urls.slug(title, max_length=0):  # 0: not cut
@@ -68,7 +68,7 @@ def imported_slug(title: str) -> str:
 def convert(seed: str, raw: str, source: SourceEntry, config: SiteConfig) -> ConvertedSeed:
     """One raw agency text → the Markdown file for it; LineError when it holds no article."""
     text, repairs = _repaired(parse(raw))
-    slug = imported_slug(text.title)
+    slug = _imported_slug(text.title)
     if not slug:
         raise LineError(1, messages.seed_title_without_words(text.title))
     found = find_date(text, source.date)

@@ -17,7 +17,7 @@ from revue.core.schema import Field, Refused
 from revue.core.yamlsource import as_typed, load_mapping_file
 
 
-def seed_line(seed: str) -> Field:
+def _seed_line(seed: str) -> Field:
     """A seed's line: the seed's name as key, the article its import wrote as text."""
 
     def convert(value: Any) -> str:
@@ -37,7 +37,7 @@ def load_imported(path: Path, root: Path) -> dict[str, str]:
         return {}
     entries, problems = {}, []
     for seed, value in data.values.items():
-        entries[seed], problem = seed_line(seed).take(value)
+        entries[seed], problem = _seed_line(seed).take(value)
         if problem is not None:
             problems.append(Problem(shown, data.line(seed, 1), problem))
     if problems:

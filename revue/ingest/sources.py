@@ -22,20 +22,20 @@ class SourceEntry:
     url: str | None
 
 
-def entry_date(value: Any) -> datetime.date | None:
+def _entry_date(value: Any) -> datetime.date | None:
     parsed = parse_date(value) if value is not None else None
     if isinstance(parsed, str):
         raise Refused(messages.key_problem("date", parsed))
     return parsed
 
 
-def entry_url(value: Any) -> str | None:
+def _entry_url(value: Any) -> str | None:
     if value is not None and (problem := web_address_problem(value)):
         raise Refused(messages.seed_url_invalid(problem))
     return value
 
 
-SOURCES_ENTRY = Schema((Field("date", entry_date), Field("url", entry_url)))
+SOURCES_ENTRY = Schema((Field("date", _entry_date), Field("url", _entry_url)))
 
 
 def load_sources(path: Path, root: Path) -> dict[str, SourceEntry]:

@@ -171,11 +171,11 @@ def link_bodies(
                 problems.append(Problem(article.path, article.body_line + link.line - 1, outcome.problem))
             elif outcome.address is not None:
                 resolved[link.href] = outcome.address
-        linked[article.slug] = LinkedBody(rewrite_links(body.html, resolved), tuple(resolved.values()))
+        linked[article.slug] = LinkedBody(_rewrite_links(body.html, resolved), tuple(resolved.values()))
     return Linked(linked, tuple(problems))
 
 
-def rewrite_links(fragment: str, resolved: dict[str, str]) -> str:
+def _rewrite_links(fragment: str, resolved: dict[str, str]) -> str:
     """Each `<a href>` of `fragment` whose address is a key of `resolved`, pointed at its value."""
 
     def replace(match: re.Match[str]) -> str:
