@@ -35,14 +35,13 @@ def load_imported(path: Path, root: Path) -> dict[str, str]:
     data = load_mapping_file(path, shown)
     if data is None:
         return {}
-    entries, problems = {}, []
-    for seed, value in data.values.items():
-        entries[seed], problem = _seed_line(seed).take(value)
-        if problem is not None:
-            problems.append(Problem(shown, data.line(seed, 1), problem))
+    taken = {seed: _seed_line(seed).take(value) for seed, value in data.values.items()}
+    problems = [
+        Problem(shown, data.line(seed, 1), problem) for seed, (_, problem) in taken.items() if problem
+    ]
     if problems:
         raise BuildError(problems)
-    return entries
+    return {seed: article for seed, (article, _) in taken.items()}
 
 
 def imported_yaml_text(entries: dict[str, str]) -> str:
