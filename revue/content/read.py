@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from revue.core import countries, frontmatter, messages, urls
 from revue.core.errors import BuildError, Problem
 from revue.core.frontmatter import Document
 from revue.core.markdown_limits import body_limit
-from revue.core.schema import Field, Schema
+from revue.core.schema import Field, Refused, Schema, as_written
 from revue.core.validate import (
     closest_key,
     missing_year,
@@ -24,16 +25,6 @@ from revue.core.validate import (
 )
 from revue.core.yamlsource import as_typed
 
-# An article's fields, in the order `new` writes them, each with its comment there. Their values are
-# checked by the _ArticleReader method of the same name: a check reads other fields (no date needed in a
-# draft, `updated` after `date`, the slug made from the title), and nested lines (a photo's own).
-FRONT_MATTER = Schema(tuple(
-    Field(key, comment=messages.NEW_COMMENTS[key], new_value=new_value)
-    for key, new_value in (
-        ("title", None), ("date", None), ("updated", None), ("countries", None), ("summary", None),
-        ("place", None), ("source", None), ("photos", []), ("slug", None), ("aliases", []), ("draft", True),
-    )
-))  # fmt: skip
 SOURCE = Schema((Field("agency"), Field("url"), Field("seed")))
 PHOTO = Schema((Field("file"), Field("alt"), Field("caption"), Field("credit")))
 # What `python build.py new` writes as the body: never published (see scaffold.py).
@@ -52,6 +43,42 @@ def _as_text(value: Any) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return ""
+
+
+def _draft(value: Any) -> bool:
+    """Absent, or left empty as the guide allows for optional fields: not a draft."""
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise Refused(messages.draft_not_boolean(value))
+    return value
+
+
+def _optional_text(key: str) -> Callable[[Any], str]:
+    def convert(value: Any) -> str:
+        if value is not None and not _as_text(value):
+            raise Refused(messages.not_text(key, value))
+        return _as_text(value)
+
+    return convert
+
+
+def _field(
+    key: str, convert: Callable[[Any], Any] = as_written, default: Any = None, new_value: Any = None
+) -> Field:
+    return Field(key, convert, default=default, comment=messages.NEW_COMMENTS[key], new_value=new_value)
+
+
+# An article's fields, in the order `new` writes them, each with its comment there. A field whose check
+# reads other fields (no date needed in a draft, `updated` after `date`, the slug made from the title)
+# or nested lines (a photo's own) is checked by the _ArticleReader method of its name.
+FRONT_MATTER = Schema((
+    _field("title"), _field("date"), _field("updated"), _field("countries"),
+    _field("summary", _optional_text("summary"), default=""),
+    _field("place", _optional_text("place"), default=""),
+    _field("source"), _field("photos", new_value=[]), _field("slug"), _field("aliases", new_value=[]),
+    _field("draft", _draft, default=False, new_value=True),
+))  # fmt: skip
 
 
 class _ArticleReader:
@@ -77,7 +104,7 @@ class _ArticleReader:
         self.misspelled = {closest_key(key, FRONT_MATTER.keys) for key, _ in unknown}
         for key, message in unknown:
             self.bad(key, message)
-        draft = self.draft()
+        draft: bool = self.checked("draft")
         date = self.date(draft)
         article = Article(
             file=self.path.as_posix(),
@@ -123,13 +150,11 @@ class _ArticleReader:
             self.missing("title", messages.TITLE_MISSING)
         return title
 
-    def draft(self) -> bool:
-        value = self.fm.values.get("draft")
-        if value is None:  # absent, or left empty as the guide allows for optional fields
-            return False
-        if not isinstance(value, bool):
-            self.bad("draft", messages.draft_not_boolean(value))
-            return False
+    def checked(self, key: str) -> Any:
+        """A field the schema checks alone: its value, or its default and the problem at its line."""
+        value, problem = FRONT_MATTER.field(key).take(self.fm.values.get(key))
+        if problem is not None:
+            self.bad(key, problem)
         return value
 
     def date(self, draft: bool) -> datetime.date | None:
@@ -184,11 +209,9 @@ class _ArticleReader:
         return tuple(found)
 
     def optional_text(self, key: str) -> str:
-        value = self.fm.values.get(key)
-        if value is not None and not _as_text(value):
-            self.bad(key, messages.not_text(key, value))
-        self.unpaired_quote(key, _as_text(value))
-        return _as_text(value)
+        text: str = self.checked(key)
+        self.unpaired_quote(key, text)
+        return text
 
     def source(self) -> Source | None:
         value = self.fm.values.get("source")

@@ -24,7 +24,7 @@ class Refused(Exception):
         self.message = message
 
 
-def _as_written(value: Any) -> Any:
+def as_written(value: Any) -> Any:
     return value
 
 
@@ -36,7 +36,7 @@ class Field:
     it writes as its value when the editor's request does not say."""
 
     key: str
-    convert: Callable[[Any], Any] = _as_written
+    convert: Callable[[Any], Any] = as_written
     missing: str | None = None
     default: Any = None
     comment: str = ""
@@ -59,6 +59,9 @@ class Schema:
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(field.key for field in self.fields)
+
+    def field(self, key: str) -> Field:
+        return next(field for field in self.fields if field.key == key)
 
     def unknown(self, keys: Iterable[object]) -> list[tuple[str, str]]:
         """(key, problem) for each key that is none of the fields, with the field probably meant."""
