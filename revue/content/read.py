@@ -26,7 +26,6 @@ from revue.core.validate import (
 from revue.core.yamlsource import as_typed
 
 SOURCE = Schema((Field("agency"), Field("url"), Field("seed")))
-PHOTO = Schema((Field("file"), Field("alt"), Field("caption"), Field("credit")))
 # What `python build.py new` writes as the body: never published (see scaffold.py).
 PLACEHOLDER_BODY = "Écrivez ici le texte de l’article, en paragraphes séparés par une ligne vide."
 
@@ -67,6 +66,12 @@ def _field(
     key: str, convert: Callable[[Any], Any] = as_written, default: Any = None, new_value: Any = None
 ) -> Field:
     return Field(key, convert, default=default, comment=messages.NEW_COMMENTS[key], new_value=new_value)
+
+
+# A photo's fields, each a text: `credit: [VNA, AFP]` would vanish from the page.
+PHOTO = Schema(
+    tuple(Field(key, _optional_text(key), default="") for key in ("file", "alt", "caption", "credit"))
+)
 
 
 # An article's fields, in the order `new` writes them, each with its comment there. A field whose check
@@ -242,27 +247,16 @@ class _ArticleReader:
             return ()
         for _, message in PHOTO.unknown(sorted({str(key) for photo in value for key in photo})):
             self.bad("photos", messages.key_problem("photos", message))
-        for index, photo in enumerate(value):  # `credit: [VNA, AFP]` would vanish from the page
-            for key in PHOTO.keys:
-                if photo.get(key) is not None and not _as_text(photo[key]):
-                    line = self.fm.line("photos", 1, f"#{index}")
-                    self.problems.append(
-                        Problem(
-                            self.path,
-                            line,
-                            messages.key_problem("photos", messages.not_text(key, photo[key])),
-                        )
-                    )
-        return tuple(
-            Photo(
-                caption=_as_text(p.get("caption")),
-                credit=_as_text(p.get("credit")),
-                file=_as_text(p.get("file")),
-                alt=_as_text(p.get("alt")),
-                line=self.fm.line("photos", 1, f"#{index}"),
-            )
-            for index, p in enumerate(value)
-        )
+        photos = []
+        for index, photo in enumerate(value):
+            line = self.fm.line("photos", 1, f"#{index}")
+            texts = {}
+            for field in PHOTO.fields:
+                texts[field.key], problem = field.take(photo.get(field.key))
+                if problem is not None:
+                    self.problems.append(Problem(self.path, line, messages.key_problem("photos", problem)))
+            photos.append(Photo(**texts, line=line))
+        return tuple(photos)
 
     def slug(self) -> str:
         """The article's address: `slug:` as written, checked by the one rule (`urls.is_slug`), or, when
