@@ -393,7 +393,7 @@ def vanished_articles(
         if path in made:
             continue
         article = by_file.get(file)
-        message = messages.article_address_gone(path.split("/")[1])
+        message = messages.article_address_gone(urls.slug_in_path(path) or path)
         problems.append(Problem(Path(file), article.slug_line if article else None, message))
     return tuple(problems)
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from revue.core import countries, messages, urls
 from revue.core.errors import BuildError, Problem
-from revue.core.validate import unknown_key_message
+from revue.core.schema import Field, Refused, Schema
 from revue.core.yamlsource import as_typed, load_mapping_file
+
+TITLE_DASH = " — "  # between the site's name and what it is about, in `title:`
 
 
 @dataclass(frozen=True)
@@ -25,10 +28,8 @@ class SiteConfig:
     home_articles: int
     feed_articles: int
     author: str
-    search_shard_size: int = (
-        1000  # most articles a search shard holds (one Pagefind process each; see shards.py)
-    )
-    timezone: str = "Asia/Ho_Chi_Minh"  # the newsroom's: "today", which decides what is scheduled
+    search_shard_size: int  # most articles a search shard holds (one Pagefind process each; see shards.py)
+    timezone: str  # the newsroom's: "today", which decides what is scheduled
 
     @property
     def short_title(self) -> str:
@@ -55,11 +56,65 @@ class SiteConfig:
         return self.base_path + path.lstrip("/")
 
 
-TITLE_DASH = " — "  # between the site's name and what it is about, in `title:`
-TEXT_KEYS = ("title", "description", "author")
-COUNT_KEYS = ("per_page", "home_articles", "feed_articles")
-OPTIONAL_COUNT_KEYS = ("search_shard_size",)  # absent: the SiteConfig default
-KNOWN_KEYS = (*TEXT_KEYS, "base_url", "home_country", *COUNT_KEYS, *OPTIONAL_COUNT_KEYS, "timezone")
+def _text_setting(key: str) -> Field:
+    """A text the site shows (`title: 2024` is the text `2024`), spaces around it dropped."""
+
+    def convert(value: Any) -> str:
+        text = as_typed(value)
+        if not isinstance(text, str) or not text.strip():
+            raise Refused(messages.text_setting_missing(key))
+        return text.strip()
+
+    return Field(key, convert, missing=messages.text_setting_missing(key))
+
+
+def _count_setting(key: str, default: int | None = None) -> Field:
+    """A whole number of articles, 1 or more; without a default, required."""
+
+    def convert(value: Any) -> int:
+        if value is None and default is not None:
+            return default
+        if value is None:
+            raise Refused(messages.count_setting_missing(key))
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise Refused(messages.count_setting_invalid(key, value))
+        return value
+
+    return Field(key, convert, None if default else messages.count_setting_missing(key), default)
+
+
+def _base_url_setting(value: Any) -> str:
+    url = urls.base_url(value) if isinstance(value, str) else None
+    if url is None:
+        raise Refused(messages.key_problem("base_url", messages.base_url_invalid(value)))
+    return url
+
+
+def _home_country_setting(value: Any) -> countries.Partner:
+    home = countries.lookup(str(value))
+    if home is None or home.is_organisation:
+        raise Refused(messages.home_country_unknown(value))
+    return home
+
+
+def _timezone_setting(value: Any) -> str:
+    if not _known_timezone(value):
+        raise Refused(messages.key_problem("timezone", messages.timezone_unknown(value)))
+    return value
+
+
+SITE_YAML = Schema((
+    _text_setting("title"),
+    _text_setting("description"),
+    _text_setting("author"),
+    Field("base_url", _base_url_setting, messages.key_problem("base_url", messages.base_url_invalid(None))),
+    Field("home_country", _home_country_setting, messages.home_country_unknown(None)),
+    _count_setting("per_page"),
+    _count_setting("home_articles"),
+    _count_setting("feed_articles"),
+    _count_setting("search_shard_size", default=1000),
+    Field("timezone", _timezone_setting, default="Asia/Ho_Chi_Minh"),
+))  # fmt: skip
 
 
 def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
@@ -67,54 +122,19 @@ def load_config(path: Path, base_url: str | None = None) -> SiteConfig:
     data = load_mapping_file(path, path)
     if data is None:
         raise BuildError([Problem(path, None, messages.SITE_YAML_MISSING)])
-    problems: list[Problem] = []
-
-    def bad(key: str, message: str) -> None:
-        problems.append(Problem(path, data.line(key, 1), message))
-
-    for key in data.values:
-        if key not in KNOWN_KEYS:
-            bad(key, unknown_key_message(key, KNOWN_KEYS))
-    values = dict(data.values)
-    values.update({key: as_typed(values[key]) for key in TEXT_KEYS if key in values})  # `title: 2024`
-    for key in TEXT_KEYS:
-        if not isinstance(values.get(key), str) or not values[key].strip():
-            bad(key, messages.text_setting_missing(key))
-    for key in (*COUNT_KEYS, *OPTIONAL_COUNT_KEYS):
-        value = values.get(key)
-        if value is None and key in COUNT_KEYS:
-            bad(key, messages.count_setting_missing(key))
-        elif value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-            bad(key, messages.count_setting_invalid(key, value))
-    wanted = values.get("base_url") if base_url is None else base_url
-    url = urls.base_url(wanted) if isinstance(wanted, str) else None
-    if url is None and base_url is None:
-        bad("base_url", messages.key_problem("base_url", messages.base_url_invalid(wanted)))
-    elif url is None:
-        problems.append(Problem(Path("--base-url"), None, messages.base_url_invalid(wanted)))
-    home = countries.lookup(str(values.get("home_country", "")))
-    if home is None or home.is_organisation:
-        bad("home_country", messages.home_country_unknown(values.get("home_country")))
-    timezone = values.get("timezone", SiteConfig.timezone)
-    if not known_timezone(timezone):
-        bad("timezone", messages.key_problem("timezone", messages.timezone_unknown(timezone)))
+    values, found = SITE_YAML.read(data.values)
+    if base_url is not None:  # the file's is neither read nor checked
+        found = [(key, message) for key, message in found if key != "base_url"]
+        values["base_url"] = urls.base_url(base_url)
+    problems = [Problem(path, data.line(key, 1), message) for key, message in found]
+    if base_url is not None and values["base_url"] is None:
+        problems.append(Problem(Path("--base-url"), None, messages.base_url_invalid(base_url)))
     if problems:
         raise BuildError(sorted(problems, key=lambda p: p.line or 0))
-    return SiteConfig(
-        title=values["title"].strip(),
-        description=values["description"].strip(),
-        base_url=url,
-        home_country=home,
-        per_page=values["per_page"],
-        home_articles=values["home_articles"],
-        feed_articles=values["feed_articles"],
-        author=values["author"].strip(),
-        search_shard_size=values.get("search_shard_size", SiteConfig.search_shard_size),
-        timezone=timezone,
-    )
+    return SiteConfig(**values)
 
 
-def known_timezone(name: object) -> bool:
+def _known_timezone(name: object) -> bool:
     """Is `name` a time zone of the IANA database (`Asia/Ho_Chi_Minh`, `Europe/Paris`)?"""
     if not isinstance(name, str):
         return False

@@ -24,10 +24,10 @@ from pathlib import Path
 
 from revue.core import messages
 from revue.core.errors import BuildError, LineError, Problem, display_path
+from revue.core.filestat import FileStat, file_stat
 from revue.core.inputfile import read_input
 from revue.core.validate import refused_character
 
-FileStat = tuple[int, int, int, int]  # inode, size, mtime_ns, ctime_ns
 SETTLED_NS = 2_000_000_000  # a file changed less than this before a listing is read again by the next
 
 
@@ -133,14 +133,14 @@ def content_files(
                     names[-1] += "/"
                     visit(entry.path, name + "/")
                 elif is_file and name.lower().endswith(IMAGE_SUFFIXES):
-                    media.append(MediaFile(name, file_stat(entry)))
+                    media.append(MediaFile(name, file_stat(entry.path)))
                 elif not name.endswith(ARTICLE_SUFFIX):
                     warnings.append(Problem(Path(shown_dir, name), None, ignored_file_message(name)))
                 elif not is_file:
                     why = messages.NOT_A_READABLE_FILE if entry.is_symlink() else messages.SKIPPED_NOT_REGULAR
                     warnings.append(Problem(Path(shown_dir, name), None, why))
                 else:
-                    found.append((name, file_stat(entry)))
+                    found.append((name, file_stat(entry.path)))
 
     folder_or_absent(content_dir, Path(shown_dir), messages.CONTENT_IS_NOT_A_FOLDER)
     if content_dir.is_dir():
@@ -198,15 +198,6 @@ def folder_or_absent(path: Path, shown: Path, message: str) -> None:
     command names it alike, and none replaces it."""
     if os.path.lexists(path) and not path.is_dir():
         raise BuildError([Problem(shown, None, message)])
-
-
-def file_stat(entry: os.DirEntry[str]) -> FileStat | None:
-    """What tells a listing that a file is the one an earlier listing saw; None if it cannot be had."""
-    try:
-        stat = entry.stat()
-    except OSError:
-        return None
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
 def read_article_file(location: str) -> bytes:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-from slugify import slugify
 
 from revue.content.config import SiteConfig
 from revue.content.files import SourceFile
@@ -16,24 +15,17 @@ from revue.core import countries, frontmatter, messages, urls
 from revue.core.errors import BuildError, Problem
 from revue.core.frontmatter import Document
 from revue.core.markdown_limits import body_limit
+from revue.core.schema import Field, Refused, Schema, as_written
 from revue.core.validate import (
     closest_key,
     missing_year,
     parse_date,
     parse_partial_date,
-    unknown_key_message,
     web_address_problem,
 )
 from revue.core.yamlsource import as_typed
 
-KNOWN_KEYS = (
-    "title", "date", "updated", "countries", "summary", "place", "source", "photos", "slug", "aliases",
-    "draft",
-)  # fmt: skip
-SOURCE_KEYS = ("agency", "url", "seed")
-PHOTO_KEYS = ("file", "alt", "caption", "credit")
-# An old address as an editor may paste it: the slug alone, its path, or the whole web address.
-OLD_ARTICLE_ADDRESS = re.compile(r"(?:.*/)?articles/([^/]+)/?")
+SOURCE = Schema((Field("agency"), Field("url"), Field("seed")))
 # What `python build.py new` writes as the body: never published (see scaffold.py).
 PLACEHOLDER_BODY = "Écrivez ici le texte de l’article, en paragraphes séparés par une ligne vide."
 
@@ -41,7 +33,7 @@ PLACEHOLDER_BODY = "Écrivez ici le texte de l’article, en paragraphes sépar�
 HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 
-def as_text(value: Any) -> str:
+def _as_text(value: Any) -> str:
     """Scalars an editor meant as text (`title: 2020`, `alt: 010`) become the text typed; anything
     else is empty."""
     value = as_typed(value)
@@ -52,7 +44,49 @@ def as_text(value: Any) -> str:
     return ""
 
 
-class ArticleReader:
+def _draft(value: Any) -> bool:
+    """Absent, or left empty as the guide allows for optional fields: not a draft."""
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise Refused(messages.draft_not_boolean(value))
+    return value
+
+
+def _optional_text(key: str) -> Callable[[Any], str]:
+    def convert(value: Any) -> str:
+        if value is not None and not _as_text(value):
+            raise Refused(messages.not_text(key, value))
+        return _as_text(value)
+
+    return convert
+
+
+def _field(
+    key: str, convert: Callable[[Any], Any] = as_written, default: Any = None, new_value: Any = None
+) -> Field:
+    return Field(key, convert, default=default, comment=messages.NEW_COMMENTS[key], new_value=new_value)
+
+
+# A photo's fields, each a text: `credit: [VNA, AFP]` would vanish from the page.
+PHOTO = Schema(
+    tuple(Field(key, _optional_text(key), default="") for key in ("file", "alt", "caption", "credit"))
+)
+
+
+# An article's fields, in the order `new` writes them, each with its comment there. A field whose check
+# reads other fields (no date needed in a draft, `updated` after `date`, the slug made from the title)
+# or nested lines (a photo's own) is checked by the _ArticleReader method of its name.
+FRONT_MATTER = Schema((
+    _field("title"), _field("date"), _field("updated"), _field("countries"),
+    _field("summary", _optional_text("summary"), default=""),
+    _field("place", _optional_text("place"), default=""),
+    _field("source"), _field("photos", new_value=[]), _field("slug"), _field("aliases", new_value=[]),
+    _field("draft", _draft, default=False, new_value=True),
+))  # fmt: skip
+
+
+class _ArticleReader:
     """Validates one document's front matter, collecting problems instead of stopping at the first."""
 
     def __init__(self, path: Path, document: Document, config: SiteConfig):
@@ -71,11 +105,11 @@ class ArticleReader:
             self.bad(key, message)
 
     def read(self) -> Article | None:
-        unknown = [key for key in self.fm.values if key not in KNOWN_KEYS]
-        self.misspelled = {closest_key(key, KNOWN_KEYS) for key in unknown}
-        for key in unknown:
-            self.bad(key, unknown_key_message(key, KNOWN_KEYS))
-        draft = self.draft()
+        unknown = FRONT_MATTER.unknown(self.fm.values)
+        self.misspelled = {closest_key(key, FRONT_MATTER.keys) for key, _ in unknown}
+        for key, message in unknown:
+            self.bad(key, message)
+        draft: bool = self.checked("draft")
         date = self.date(draft)
         article = Article(
             file=self.path.as_posix(),
@@ -113,7 +147,7 @@ class ArticleReader:
 
     def title(self) -> str:
         value = self.fm.values.get("title")
-        title = as_text(value)
+        title = _as_text(value)
         self.unpaired_quote("title", title)
         if value is not None and not isinstance(value, str) and not title:  # `title: [a, b]`: not absent
             self.bad("title", messages.not_text("title", value))
@@ -121,13 +155,11 @@ class ArticleReader:
             self.missing("title", messages.TITLE_MISSING)
         return title
 
-    def draft(self) -> bool:
-        value = self.fm.values.get("draft")
-        if value is None:  # absent, or left empty as the guide allows for optional fields
-            return False
-        if not isinstance(value, bool):
-            self.bad("draft", messages.draft_not_boolean(value))
-            return False
+    def checked(self, key: str) -> Any:
+        """A field the schema checks alone: its value, or its default and the problem at its line."""
+        value, problem = FRONT_MATTER.field(key).take(self.fm.values.get(key))
+        if problem is not None:
+            self.bad(key, problem)
         return value
 
     def date(self, draft: bool) -> datetime.date | None:
@@ -182,11 +214,9 @@ class ArticleReader:
         return tuple(found)
 
     def optional_text(self, key: str) -> str:
-        value = self.fm.values.get(key)
-        if value is not None and not as_text(value):
-            self.bad(key, messages.not_text(key, value))
-        self.unpaired_quote(key, as_text(value))
-        return as_text(value)
+        text: str = self.checked(key)
+        self.unpaired_quote(key, text)
+        return text
 
     def source(self) -> Source | None:
         value = self.fm.values.get("source")
@@ -195,65 +225,53 @@ class ArticleReader:
         if not isinstance(value, dict):
             self.bad("source", messages.SOURCE_NOT_A_MAPPING)
             return None
-        for key in value:
-            if key not in SOURCE_KEYS:
-                self.bad("source", messages.key_problem("source", unknown_key_message(str(key), SOURCE_KEYS)))
+        for _, message in SOURCE.unknown(value):
+            self.bad("source", messages.key_problem("source", message))
         url = value.get("url")
         if url is not None and (problem := web_address_problem(url)):
             self.bad("source", messages.key_problem("source", messages.key_problem("url", problem)))
         for key in ("agency", "seed"):  # `seed: [a.txt, b.txt]`: one article comes from one text
-            if value.get(key) is not None and not as_text(value[key]):
+            if value.get(key) is not None and not _as_text(value[key]):
                 self.bad("source", messages.key_problem("source", messages.not_text(key, value[key])))
-        seed = as_text(value.get("seed")) or None
-        return Source(agency=as_text(value.get("agency")) or "VNA", url=url, seed=seed)
+        seed = _as_text(value.get("seed")) or None
+        return Source(agency=_as_text(value.get("agency")) or "VNA", url=url, seed=seed)
 
     def photos(self) -> tuple[Photo, ...]:
         """Photos with a `file` (alt text checked once the body's images are known: see publish/photos.py),
         and agency captions without one."""
         value = self.fm.values.get("photos") or []
         if not isinstance(value, list) or not all(
-            isinstance(p, dict) and (as_text(p.get("file")) or as_text(p.get("caption"))) for p in value
+            isinstance(p, dict) and (_as_text(p.get("file")) or _as_text(p.get("caption"))) for p in value
         ):
             self.bad("photos", messages.PHOTOS_INVALID)
             return ()
-        for key in sorted({str(key) for photo in value for key in photo} - set(PHOTO_KEYS)):
-            self.bad("photos", messages.key_problem("photos", unknown_key_message(key, PHOTO_KEYS)))
-        for index, photo in enumerate(value):  # `credit: [VNA, AFP]` would vanish from the page
-            for key in PHOTO_KEYS:
-                if photo.get(key) is not None and not as_text(photo[key]):
-                    line = self.fm.line("photos", 1, f"#{index}")
-                    self.problems.append(
-                        Problem(
-                            self.path,
-                            line,
-                            messages.key_problem("photos", messages.not_text(key, photo[key])),
-                        )
-                    )
-        return tuple(
-            Photo(
-                caption=as_text(p.get("caption")),
-                credit=as_text(p.get("credit")),
-                file=as_text(p.get("file")),
-                alt=as_text(p.get("alt")),
-                line=self.fm.line("photos", 1, f"#{index}"),
-            )
-            for index, p in enumerate(value)
-        )
+        for _, message in PHOTO.unknown(sorted({str(key) for photo in value for key in photo})):
+            self.bad("photos", messages.key_problem("photos", message))
+        photos = []
+        for index, photo in enumerate(value):
+            line = self.fm.line("photos", 1, f"#{index}")
+            texts = {}
+            for field in PHOTO.fields:
+                texts[field.key], problem = field.take(photo.get(field.key))
+                if problem is not None:
+                    self.problems.append(Problem(self.path, line, messages.key_problem("photos", problem)))
+            photos.append(Photo(**texts, line=line))
+        return tuple(photos)
 
     def slug(self) -> str:
         """The article's address: `slug:` as written, checked by the one rule (`urls.is_slug`), or, when
         absent or empty (« tirée du titre », as the guide says), made from the title."""
         value = as_typed(self.fm.values.get("slug"))
         if value is None or value == "":
-            made = slug_of(as_text(self.fm.values.get("title"))) or slug_of(self.path.stem)
+            made = urls.slug(_as_text(self.fm.values.get("title"))) or urls.slug(self.path.stem)
             if not made:  # `title: "???"` in `---.md`: the page would be /articles/ itself
                 self.bad("slug" if "slug" in self.fm.lines else "title", messages.NO_SLUG_FROM_TITLE)
             return made
         written = str(value)
         if not urls.SLUG.fullmatch(written):
-            self.bad("slug", messages.slug_characters(written, slug_of(written)))
+            self.bad("slug", messages.slug_characters(written, urls.slug(written)))
         elif not urls.is_slug(written):
-            self.bad("slug", messages.slug_too_long(len(written), urls.MAX_SLUG_LENGTH, slug_of(written)))
+            self.bad("slug", messages.slug_too_long(len(written), urls.MAX_SLUG_LENGTH, urls.slug(written)))
         return written
 
     def aliases(self) -> tuple[str, ...]:
@@ -263,11 +281,10 @@ class ArticleReader:
         listed = [] if value is None else value if isinstance(value, list) else [value]
         found: list[str] = []
         for item in listed:
-            written = as_typed(item) if isinstance(as_typed(item), str) else as_text(item)
-            match = OLD_ARTICLE_ADDRESS.fullmatch(written)
-            slug = match[1] if match else written.strip("/")
+            written = as_typed(item) if isinstance(as_typed(item), str) else _as_text(item)
+            slug = urls.slug_in_address(written) or written.strip("/")
             if not urls.SLUG.fullmatch(slug):
-                example = slug_of(slug) if "/" not in slug else ""  # `/pays/japon/` is no article's
+                example = urls.slug(slug) if "/" not in slug else ""  # `/pays/japon/` is no article's
                 self.bad("aliases", messages.alias_not_an_address(written or item, example))
             elif not urls.is_slug(slug):
                 self.bad("aliases", messages.alias_too_long(len(slug), urls.MAX_SLUG_LENGTH))
@@ -276,18 +293,9 @@ class ArticleReader:
         return tuple(found)
 
 
-def slug_of(text: str, max_length: int = urls.MAX_SLUG_LENGTH) -> str:
-    """The URL slug of a title: French letters without accents, cut at a word under `max_length`.
-
-    `save_order`: the words kept are the first ones, in order; without it python-slugify skips a word
-    that would pass the limit and goes on with shorter ones (`…-formation-des-et`).
-    """
-    return slugify(text, max_length=max_length, word_boundary=True, save_order=True)
-
-
 def read_article(path: Path, raw: bytes, config: SiteConfig) -> Article:
     """Validate one file; raises BuildError with everything wrong in it, in line order."""
-    reader = ArticleReader(path, frontmatter.split(path, raw), config)
+    reader = _ArticleReader(path, frontmatter.split(path, raw), config)
     article = reader.read()
     if article is None:
         raise BuildError(sorted(reader.problems, key=lambda p: p.line or 0))
@@ -299,7 +307,7 @@ def accept(read: list[Article | BuildError], problems: list[Problem]) -> list[Ar
     before (`problems`: the import's), and slugs claimed twice."""
     articles = [outcome for outcome in read if isinstance(outcome, Article)]
     found = [problem for outcome in read if isinstance(outcome, BuildError) for problem in outcome.problems]
-    found += [*problems, *duplicate_slugs(articles), *claimed_aliases(articles)]
+    found += [*problems, *_duplicate_slugs(articles), *claimed_aliases(articles)]
     if found:
         raise BuildError(found)
     return articles
@@ -317,17 +325,24 @@ def recorded_seed(file: SourceFile) -> str | None:
     return seed if isinstance(seed, str) else None
 
 
-def duplicate_slugs(articles: list[Article]) -> list[Problem]:
-    """Two articles may not claim one URL, drafts included (a draft becomes public one day)."""
-    first_by_slug: dict[str, Article] = {}
-    problems = []
+def first_per_slug(articles: list[Article]) -> dict[str, Article]:
+    """Each slug's first article in reading order: the one its address leads to when several claim it."""
+    first: dict[str, Article] = {}
     for article in articles:
-        first = first_by_slug.setdefault(article.slug, article)
-        if first is not article:
-            problems.append(
-                Problem(article.path, article.slug_line, messages.duplicate_slug(article.slug, first.path))
-            )
-    return problems
+        first.setdefault(article.slug, article)
+    return first
+
+
+def _duplicate_slugs(articles: list[Article]) -> list[Problem]:
+    """Two articles may not claim one URL, drafts included (a draft becomes public one day)."""
+    first = first_per_slug(articles)
+    return [
+        Problem(
+            article.path, article.slug_line, messages.duplicate_slug(article.slug, first[article.slug].path)
+        )
+        for article in articles
+        if first[article.slug] is not article
+    ]
 
 
 def claimed_aliases(articles: list[Article]) -> list[Problem]:

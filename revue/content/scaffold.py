@@ -1,6 +1,6 @@
 """`python build.py new`: a ready-to-fill `content/<slug>.md` that passes validation as written.
 
-Every front matter key is present, each with a French comment (`messages.NEW_COMMENTS`), so editors discover the
+Every front matter key is present, each with a French comment (`read.FRONT_MATTER`), so editors discover the
 fields in the file itself; optional keys are left empty (YAML null), which the reader accepts.
 """
 
@@ -12,9 +12,9 @@ from pathlib import Path
 
 from revue.content.config import load_config
 from revue.content.files import folder_or_absent
-from revue.content.read import PLACEHOLDER_BODY, read_article, slug_of
+from revue.content.read import FRONT_MATTER, PLACEHOLDER_BODY, read_article
 from revue.content.schedule import today_in
-from revue.core import countries, frontmatter, messages
+from revue.core import countries, frontmatter, messages, urls
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
 from revue.core.validate import parse_date, refused_character
@@ -29,26 +29,22 @@ class NewArticle:
     date: str | None  # YYYY-MM-DD; None means today in the site's time zone
 
 
-def article_text(title: str, day: datetime.date, partners: list[countries.Partner]) -> str:
-    values = {
-        "title": title,
-        "date": day,
-        "updated": None,
-        "countries": [country.name for country in partners],
-        "summary": None,
-        "place": None,
-        "source": None,
-        "photos": [],
-        "slug": slug_of(title),
-        "aliases": [],
-        "draft": True,
-    }
-    return frontmatter.dump(values, PLACEHOLDER_BODY + "\n", messages.NEW_COMMENTS)
+def article_text(
+    title: str, day: datetime.date, partners: list[countries.Partner], published: bool = False
+) -> str:
+    """The file `new` writes: every field of the front matter, with its comment, in its order; the
+    editor's request for what it says, the schema's `new_value` for the rest (a draft). `published`:
+    the file once the editor has written the text and `draft: false`, for the build's own check."""
+    asked = {"title": title, "date": day, "countries": [country.name for country in partners]}
+    asked |= {"slug": urls.slug(title)} | ({"draft": False} if published else {})
+    values = {field.key: asked.get(field.key, field.new_value) for field in FRONT_MATTER.fields}
+    comments = {field.key: field.comment for field in FRONT_MATTER.fields}
+    return frontmatter.dump(values, ("Texte." if published else PLACEHOLDER_BODY) + "\n", comments)
 
 
 def create_article(project: Project, request: NewArticle) -> Path:
     """Write the new article and return its path; raise BuildError, writing nothing, on a bad request."""
-    slug = slug_of(request.title)
+    slug = urls.slug(request.title)
     target = project.content / f"{slug or 'article'}.md"
     shown = display_path(target, project.root)
     config = load_config(project.site_yaml)
@@ -79,7 +75,7 @@ def create_article(project: Project, request: NewArticle) -> Path:
     text = article_text(request.title, day, partners)
     # The build's own checks: once the placeholder is replaced, what `new` wrote builds (BuildError if not).
     read_article(shown, text.encode("utf-8"), config)  # a draft as written, so it blocks nobody's build
-    published = text.replace(PLACEHOLDER_BODY, "Texte.").replace("\ndraft: true\n", "\ndraft: false\n")
+    published = article_text(request.title, day, partners, published=True)
     read_article(shown, published.encode("utf-8"), config)
     folder_or_absent(project.content, project.content, messages.CONTENT_IS_NOT_A_FOLDER)
     project.content.mkdir(parents=True, exist_ok=True)

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from functools import cache, total_ordering
 
 from babel import Locale
-from slugify import slugify
 
 from revue.core import messages, urls
 from revue.core.collation import french_sort_key
+from revue.core.validate import closest
 
 
 @total_ordering
@@ -168,13 +168,13 @@ def all_countries() -> dict[str, Partner]:
     """Every CLDR territory that is a country, by ISO code."""
     territories = Locale("fr").territories
     return {
-        code: Partner(name=name, slug=slugify(name), code=code)
+        code: Partner(name=name, slug=urls.slug(name), code=code)
         for code, name in territories.items()
         if len(code) == 2 and code.isalpha() and code not in {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
     }
 
 
-def name_key(name: str) -> str:
+def _name_key(name: str) -> str:
     """A name as editors' variants of it agree: folded, hyphens as spaces (`Corée-du-Sud`, `Etats Unis`)."""
     return " ".join(fold(name).replace("-", " ").split())
 
@@ -193,16 +193,16 @@ def written_names() -> dict[str, Partner]:
 def _full_names() -> dict[str, Partner]:
     """Keyed name or alias (the agency's and the editors' everyday ones) → country."""
     countries = all_countries()
-    names = {name_key(name): country for name, country in written_names().items()}
+    names = {_name_key(name): country for name, country in written_names().items()}
     for code, aliases in EDITOR_ALIASES.items():
-        names.update({name_key(alias): countries[code] for alias in aliases})
+        names.update({_name_key(alias): countries[code] for alias in aliases})
     return names
 
 
 @cache
 def all_organisations() -> dict[str, Partner]:
     """Every organisation of ORGANISATIONS, by its French name."""
-    return {name: Partner(name=name, slug=slugify(name), code="") for name in ORGANISATIONS}
+    return {name: Partner(name=name, slug=urls.slug(name), code="") for name in ORGANISATIONS}
 
 
 @cache
@@ -210,7 +210,7 @@ def _organisation_names() -> dict[str, Partner]:
     """Keyed name, other name or abbreviation → organisation."""
     organisations = all_organisations()
     return {
-        name_key(other): organisations[name]
+        _name_key(other): organisations[name]
         for name, others in ORGANISATIONS.items()
         for other in (name, *others)
     }
@@ -219,7 +219,7 @@ def _organisation_names() -> dict[str, Partner]:
 @cache
 def _names() -> dict[str, Partner]:
     """Keyed name, alias or ISO code → country; keyed name or abbreviation → organisation."""
-    codes = {name_key(code): country for code, country in all_countries().items()}
+    codes = {_name_key(code): country for code, country in all_countries().items()}
     return _organisation_names() | codes | _full_names()
 
 
@@ -230,7 +230,7 @@ LEADING_ARTICLE = re.compile(r"^(?:l'|la |le |les )")
 def lookup(name: str) -> Partner | None:
     """The partner an editor means by `name`, if any: a country's CLDR name, alias or ISO code, an
     organisation's name or abbreviation, with or without its article (`l’ASEAN`, `les Nations unies`)."""
-    keyed = name_key(name)
+    keyed = _name_key(name)
     return _names().get(keyed) or _names().get(LEADING_ARTICLE.sub("", keyed))
 
 
@@ -246,10 +246,10 @@ def _english_names() -> dict[str, Partner]:
     """Keyed English name → country: editors often type `Japan` or `South Korea`."""
     countries = all_countries()
     english = {name: code for code, name in Locale("en").territories.items()} | ENGLISH_ALIASES
-    return {name_key(name): countries[code] for name, code in english.items() if code in countries}
+    return {_name_key(name): countries[code] for name, code in english.items() if code in countries}
 
 
-def typos_allowed(keyed: str) -> int:
+def _typos_allowed(keyed: str) -> int:
     """How many typing slips (a letter missed, doubled, swapped or wrong) still make a name close:
     one, two in a long name (`Philipinnes`); more would make `Afrique` a slip of `Amérique`."""
     return 1 if len(keyed) <= 8 else 2
@@ -276,13 +276,10 @@ def _suggestible() -> tuple[list[str], list[Partner]]:
 
 def suggest(name: str) -> Partner | None:
     """The partner an editor meant by `name`, when it is the English name or a slip away from one."""
-    from rapidfuzz import process  # here: only a name that is not a partner's needs it
-    from rapidfuzz.distance import OSA
-
-    keyed = name_key(name)
+    keyed = _name_key(name)
     names, partners = _suggestible()
-    found = process.extractOne(keyed, names, scorer=OSA.distance, score_cutoff=typos_allowed(keyed))
-    return partners[found[2]] if found else None
+    found = closest(keyed, names, max_slips=_typos_allowed(keyed))
+    return partners[found] if found is not None else None
 
 
 # Words that join several partners in one name: `France et Chine`, `France/Chine`.
@@ -293,13 +290,13 @@ def resolve_partner(name: str, home: Partner) -> Partner | str:
     """The partner `name` means, or what is wrong with it (the end of an error message)."""
     partner = lookup(name)
     if partner is None:
-        return unknown_partner(name.strip())
+        return _unknown_partner(name.strip())
     if partner == home:
         return messages.home_country(name)
     return partner
 
 
-def unknown_partner(name: str) -> str:
+def _unknown_partner(name: str) -> str:
     """Why `name` is no partner, and what to write instead."""
     parts = [part for part in JOINED.split(name) if part]
     partners = [lookup(part) for part in parts]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import SplitResult, urlsplit
 
+from slugify import slugify
+
 HOME = ""
 COUNTRIES = "pays/"  # the partner countries, each at `pays/<slug>/`, and the overview of every partner
 ORGANISATIONS = "organisations/"  # the partner organisations, each at `organisations/<slug>/`
@@ -24,6 +26,7 @@ ROBOTS = "robots.txt"
 NOJEKYLL = ".nojekyll"
 ASSETS = "assets/"
 PHOTOS = "photos/"  # every size of every photo, named by its bytes (publish/photos.py)
+ARTICLES = "articles/"  # each article at `articles/<slug>/`
 SEARCH_BUNDLE = "pagefind/"  # the search index, which the search page loads in the reader's browser
 # The one rule for an article's address, its slug and each old slug (`aliases:`), wherever one is read
 # (front matter, links in bodies): a-z, 0-9 and single hyphens, matched whole (`abc\n` is no slug).
@@ -33,10 +36,36 @@ MAX_SLUG_LENGTH = 120  # longer than any headline slug so far (85); far below a 
 # gives a slug cut at a word to this length, an address editors can still read and type.
 MAX_IMPORTED_SLUG_LENGTH = 80
 WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*")
+# An article's address, read back: whatever comes before `articles/` (a site's sub-path, a host), the
+# slug, and the page's own file. `slug_in_path` and `slug_in_address` say which of these may be there.
+ARTICLE_ADDRESS = re.compile(rf"(?P<before>.*/)?{ARTICLES}(?P<slug>[^/]+)/?(?P<page>index\.html)?")
 
 
 def article(slug: str) -> str:
-    return f"articles/{slug}/"
+    return f"{ARTICLES}{slug}/"
+
+
+def slug_in_path(path: str) -> str | None:
+    """The slug of an article's path from the site's top (`articles/x/`, `articles/x/index.html`), else None."""
+    match = ARTICLE_ADDRESS.fullmatch(path)
+    return match["slug"] if match and not match["before"] else None
+
+
+def slug_in_address(address: str) -> str | None:
+    """The slug in an article's address as an editor may copy it, from anywhere before `articles/`
+    (`/articles/x/`, `https://host/revue/articles/x`); None for anything else, its page file included."""
+    match = ARTICLE_ADDRESS.fullmatch(address)
+    return match["slug"] if match and not match["page"] else None
+
+
+def slug(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
+    """The slug of a title or a name: French letters without accents, cut at a word under `max_length`
+    (0: not cut), the one way every address is made from words.
+
+    `save_order`: the words kept are the first ones, in order; without it python-slugify skips a word
+    that would pass the limit and goes on with shorter ones (`…-formation-des-et`).
+    """
+    return slugify(text, max_length=max_length, word_boundary=True, save_order=True)
 
 
 def partner(slug: str, organisation: bool) -> str:

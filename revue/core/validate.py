@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from revue.core import messages, urls
 from revue.core.months import LEAP_YEAR, MONTH_NAMES, DayMonth
@@ -144,10 +144,30 @@ def web_address_problem(value: object) -> str | None:
     return messages.not_a_web_address(value)
 
 
-def closest_key(key: str, known: tuple[str, ...]) -> str | None:
-    """The known key an editor probably meant by a misspelled one."""
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
-    return close[0] if close else None
+# How alike a misspelled key, path or slug and the one meant are at least: rapidfuzz's ratio, the share
+# of their letters in common, in percent (`titel` and `title`: 80).
+ALIKE_ENOUGH = 70
+
+
+def closest(written: str, known: Sequence[str], max_slips: int | None = None) -> int | None:
+    """Where in `known` is what an editor probably meant by `written` (the one « did you mean »), None
+    when nothing is close. By default the most alike, at least ALIKE_ENOUGH, the last in alphabetical
+    order on a tie; with `max_slips`, the first at most that many typing slips away (a letter missed,
+    doubled, swapped or wrong), for names whose slips would otherwise reach another (`Afrique`)."""
+    from rapidfuzz import fuzz, process  # here: only a mistake needs it
+    from rapidfuzz.distance import OSA
+
+    if max_slips is not None:
+        slipped = process.extractOne(written, known, scorer=OSA.distance, score_cutoff=max_slips)
+        return slipped[2] if slipped else None
+    alike = process.extract(written, known, scorer=fuzz.ratio, score_cutoff=ALIKE_ENOUGH, limit=None)
+    return max(alike, key=lambda found: (found[1], found[0]))[2] if alike else None
+
+
+def closest_key(key: str, known: Sequence[str]) -> str | None:
+    """The known key (or path, or slug) an editor probably meant by a misspelled one."""
+    index = closest(key, known)
+    return known[index] if index is not None else None
 
 
 def unknown_key_message(key: str, known: tuple[str, ...]) -> str:

@@ -12,11 +12,10 @@ teasers of other articles. Everything left out is listed in `AgencyText.dropped`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from slugify import slugify
-
-from revue.core import messages
+from revue.core import messages, urls
 from revue.core.agencies import AGENCY_PATTERN
 from revue.core.countries import fold
 from revue.core.errors import LineError
@@ -134,6 +133,20 @@ class AgencyText:
     agency: str
     warnings: tuple[str, ...]
     dropped: tuple[Dropped, ...] = ()
+
+    def parts(self) -> Iterator[tuple[str, str]]:
+        """The text's parts with where they are, as the import report names them."""
+        yield self.title, import_report.IN_TITLE
+        yield from self.told()
+        for number, photo in enumerate(self.photos, start=1):
+            yield photo.caption, import_report.in_caption(number)
+
+    def told(self) -> Iterator[tuple[str, str]]:
+        """The standfirst and paragraphs, with where they are: the parts that tell the event, and its day."""
+        if self.standfirst:
+            yield self.standfirst, import_report.IN_STANDFIRST
+        for number, paragraph in enumerate(self.paragraphs, start=1):
+            yield paragraph, import_report.in_paragraph(number)
 
 
 @dataclass(frozen=True)
@@ -288,17 +301,22 @@ def sentences(paragraph: str) -> list[str]:
     return [*found, rest] if rest else found
 
 
-def title_from_sentence(sentence: str) -> str:
+def _title_from_sentence(sentence: str) -> str:
     """A short title from a sentence: no final punctuation, cut at a word so its slug needs no cut."""
     title = _FINAL_PUNCTUATION.sub("", glued_words.repair(sentence)[0])
-    if len(slugify(title)) <= MAX_IMPORTED_SLUG_LENGTH:
+    if len(urls.slug(title, 0)) <= MAX_IMPORTED_SLUG_LENGTH:
         return title
-    words = title.split()
+    return _FINAL_PUNCTUATION.sub("", " ".join(cut_at_a_word(title.split()))) + "…"
+
+
+def cut_at_a_word(words: list[str]) -> list[str]:
+    """The first `words`, as many as make a slug of at most MAX_IMPORTED_SLUG_LENGTH, never ending on a
+    word that leads to the next (`de`, `la`, `à`…): a shortened title or address that still reads."""
     while len(words) > 1 and (
-        len(slugify(" ".join(words))) > MAX_IMPORTED_SLUG_LENGTH or words[-1].lower() in DANGLING
+        len(urls.slug(" ".join(words), 0)) > MAX_IMPORTED_SLUG_LENGTH or words[-1].lower() in DANGLING
     ):
-        words.pop()
-    return _FINAL_PUNCTUATION.sub("", " ".join(words)) + "…"
+        words = words[:-1]
+    return words
 
 
 def _photos(blocks: list[_Block]) -> tuple[list[Caption], list[_Block], list[Dropped]]:
@@ -355,7 +373,7 @@ def parse(raw: str) -> AgencyText:
     if not paragraphs:
         raise LineError(text_blocks[0].line, messages.SEED_DATELINE_ONLY)
     if title is None:
-        title = title_from_sentence(sentences(paragraphs[0])[0])
+        title = _title_from_sentence(sentences(paragraphs[0])[0])
         warnings.append(import_report.TITLE_FROM_SENTENCE)
     if standfirst is None:
         warnings.append(import_report.NO_STANDFIRST)

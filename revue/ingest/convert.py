@@ -11,14 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from revue.content.config import SiteConfig
-from revue.content.read import slug_of
-from revue.core import frontmatter, messages
+from revue.core import frontmatter, messages, urls
 from revue.core.errors import LineError
 from revue.core.inputfile import read_text_input
 from revue.core.urls import MAX_IMPORTED_SLUG_LENGTH
-from revue.ingest import detect, glued_words
-from revue.ingest.agency_text import DANGLING, AgencyText, Caption, Dropped, parse
+from revue.ingest import glued_words
+from revue.ingest.agency_text import AgencyText, Caption, Dropped, cut_at_a_word, parse
+from revue.ingest.date_finding import DateFinding, find_date
 from revue.ingest.markdown_text import escape
+from revue.ingest.partner_finding import PartnerFinding, find_partners
 from revue.ingest.sources import SourceEntry
 
 
@@ -30,8 +31,8 @@ class ConvertedSeed:
     slug: str
     markdown: str
     title: str
-    date: detect.DateFinding
-    partners: detect.PartnerFinding
+    date: DateFinding
+    partners: PartnerFinding
     dropped: tuple[Dropped, ...]  # lines of the copy that are not the article
     repairs: tuple[glued_words.Repair, ...]
     warnings: tuple[str, ...]
@@ -56,25 +57,22 @@ def _repaired(text: AgencyText) -> tuple[AgencyText, tuple[glued_words.Repair, .
     return fixed, tuple(repairs)
 
 
-def imported_slug(title: str) -> str:
+def _imported_slug(title: str) -> str:
     """The title's slug, cut at a word to MAX_IMPORTED_SLUG_LENGTH and never ending on `de`, `la`, `à`…"""
-    slug = slug_of(title, MAX_IMPORTED_SLUG_LENGTH)
-    if slug == slug_of(title, max_length=0):  # 0: not cut
+    slug = urls.slug(title, MAX_IMPORTED_SLUG_LENGTH)
+    if slug == urls.slug(title, max_length=0):  # 0: not cut
         return slug
-    words = slug.split("-")
-    while len(words) > 1 and words[-1] in DANGLING:
-        words.pop()
-    return "-".join(words)
+    return "-".join(cut_at_a_word(slug.split("-")))
 
 
 def convert(seed: str, raw: str, source: SourceEntry, config: SiteConfig) -> ConvertedSeed:
     """One raw agency text → the Markdown file for it; LineError when it holds no article."""
     text, repairs = _repaired(parse(raw))
-    slug = imported_slug(text.title)
+    slug = _imported_slug(text.title)
     if not slug:
         raise LineError(1, messages.seed_title_without_words(text.title))
-    found = detect.find_date(text, source.date)
-    partners = detect.find_partners(text, config.home_country)
+    found = find_date(text, source.date)
+    partners = find_partners(text, config.home_country)
     values: dict[str, Any] = {"title": text.title}
     if found.date:
         values["date"] = found.date

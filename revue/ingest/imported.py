@@ -8,11 +8,25 @@ keeps a seed whose article an editor deleted from being imported again, and from
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from revue.core import messages
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.frontmatter import dump_value
+from revue.core.schema import Field, Refused
 from revue.core.yamlsource import as_typed, load_mapping_file
+
+
+def _seed_line(seed: str) -> Field:
+    """A seed's line: the seed's name as key, the article its import wrote as text."""
+
+    def convert(value: Any) -> str:
+        article = as_typed(value)
+        if not isinstance(article, str):
+            raise Refused(messages.imported_entry_not_a_path(seed))
+        return article
+
+    return Field(seed, convert)
 
 
 def load_imported(path: Path, root: Path) -> dict[str, str]:
@@ -21,14 +35,13 @@ def load_imported(path: Path, root: Path) -> dict[str, str]:
     data = load_mapping_file(path, shown)
     if data is None:
         return {}
+    taken = {seed: _seed_line(seed).take(value) for seed, value in data.values.items()}
     problems = [
-        Problem(shown, data.line(seed, 1), messages.imported_entry_not_a_path(seed))
-        for seed, article in data.values.items()
-        if not isinstance(as_typed(article), str)
+        Problem(shown, data.line(seed, 1), problem) for seed, (_, problem) in taken.items() if problem
     ]
     if problems:
         raise BuildError(problems)
-    return {seed: as_typed(article) for seed, article in data.values.items()}
+    return {seed: article for seed, (article, _) in taken.items()}
 
 
 def imported_yaml_text(entries: dict[str, str]) -> str:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from revue.core import messages
 from revue.core.errors import BuildError, Problem, display_path
-from revue.core.validate import parse_date, unknown_key_message, web_address_problem
+from revue.core.schema import Field, Refused, Schema
+from revue.core.validate import parse_date, web_address_problem
 from revue.core.yamlsource import load_mapping_file
-
-ENTRY_KEYS = ("date", "url")
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,22 @@ class SourceEntry:
 
     date: datetime.date | None
     url: str | None
+
+
+def _entry_date(value: Any) -> datetime.date | None:
+    parsed = parse_date(value) if value is not None else None
+    if isinstance(parsed, str):
+        raise Refused(messages.key_problem("date", parsed))
+    return parsed
+
+
+def _entry_url(value: Any) -> str | None:
+    if value is not None and (problem := web_address_problem(value)):
+        raise Refused(messages.seed_url_invalid(problem))
+    return value
+
+
+SOURCES_ENTRY = Schema((Field("date", _entry_date), Field("url", _entry_url)))
 
 
 def load_sources(path: Path, root: Path) -> dict[str, SourceEntry]:
@@ -31,30 +47,15 @@ def load_sources(path: Path, root: Path) -> dict[str, SourceEntry]:
     entries, problems = {}, []
     for seed, value in data.values.items():
         line = data.line(seed, 1)
-        fields = value if isinstance(value, dict) else {}
         if not isinstance(value, dict):
             problems.append(
                 Problem(shown, line, messages.seed_entry_problem(seed, messages.SEED_ENTRY_NOT_A_MAPPING))
             )
-        for key in fields:
-            if key not in ENTRY_KEYS:
-                problems.append(
-                    Problem(
-                        shown,
-                        data.line(seed, 1, str(key)),
-                        messages.seed_entry_problem(seed, unknown_key_message(str(key), ENTRY_KEYS)),
-                    )
-                )
-        date = parse_date(fields["date"]) if fields.get("date") is not None else None
-        if isinstance(date, str):
-            problem = messages.seed_entry_problem(seed, messages.key_problem("date", date))
-            problems.append(Problem(shown, data.line(seed, 1, "date"), problem))
-            date = None
-        url = fields.get("url")
-        if url is not None and (problem := web_address_problem(url)):
-            problem = messages.seed_entry_problem(seed, messages.seed_url_invalid(problem))
-            problems.append(Problem(shown, data.line(seed, 1, "url"), problem))
-            url = None
+        fields, found = SOURCES_ENTRY.read(value if isinstance(value, dict) else {})
+        problems += [
+            Problem(shown, data.line(seed, 1, key), messages.seed_entry_problem(seed, message))
+            for key, message in found
+        ]
         if not (path.parent / seed).is_file():
             problems.append(
                 Problem(
@@ -63,7 +64,7 @@ def load_sources(path: Path, root: Path) -> dict[str, SourceEntry]:
                     messages.seed_entry_problem(seed, messages.seed_not_found(shown.parent)),
                 )
             )
-        entries[seed] = SourceEntry(date, url)
+        entries[seed] = SourceEntry(**fields)
     if problems:
         raise BuildError(sorted(problems, key=lambda problem: problem.line or 0))
     return entries

@@ -8,7 +8,6 @@ is a new key. Delete `.cache/` and the next build computes everything again, wit
 from __future__ import annotations
 
 import functools
-import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -19,13 +18,14 @@ from revue.core import messages
 from revue.core.collation import SortKey
 from revue.core.digest import code_digest, digest
 from revue.core.errors import BuildError, Problem
+from revue.core.filestat import FileStat, output_stat
 from revue.publish.parallel import fork_map
 from revue.publish.search import IndexReport
 from revue.publish.store import Store
 
 if TYPE_CHECKING:  # a run with nothing to do opens the cache but never reads or renders an article
     from revue.content.config import SiteConfig
-    from revue.content.files import FileStat, SourceFile
+    from revue.content.files import SourceFile
     from revue.content.model import Article
     from revue.publish.photos import PhotoFile, Sizes
     from revue.render.markup import RenderedBody
@@ -55,22 +55,14 @@ class Manifest:
 NO_MANIFEST = Manifest({}, "", None)
 
 
-def file_stat(path: str) -> tuple[int, int, int] | None:
-    try:
-        stat = os.stat(path)  # a string, not a Path: this runs once per page
-    except OSError:
-        return None
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-
-
 def output_intact(output: Path, manifest: Manifest) -> bool:
     """Is every file the last build left in `output/`, search bundle included, still there, untouched
     (same inode, size, mtime)?"""
     return (
         bool(manifest.files)
         and bool(manifest.search)
-        and all(file_stat(f"{output}/{path}") == entry.stat for path, entry in manifest.files.items())
-        and all(file_stat(f"{output}/{path}") == stat for path, stat in manifest.search.items())
+        and all(output_stat(f"{output}/{path}") == entry.stat for path, entry in manifest.files.items())
+        and all(output_stat(f"{output}/{path}") == stat for path, stat in manifest.search.items())
     )
 
 

@@ -25,9 +25,10 @@ from revue.content.model import Article
 from revue.core import messages
 from revue.core.digest import code_digest, digest, folder_digest
 from revue.core.errors import BuildError, Problem
+from revue.core.filestat import output_stat
 from revue.core.project import Project
 from revue.publish import search
-from revue.publish.cache import Entry, Manifest, file_stat
+from revue.publish.cache import Entry, Manifest
 from revue.publish.parallel import fork_map
 from revue.publish.swap import publish
 from revue.render.templates import RenderedFile, RenderJob, TemplateFailure, render_page, template_problems
@@ -172,7 +173,7 @@ def rendered(
             entry is not None
             and key in (None, entry.key)
             and sha in (None, entry.sha)
-            and file_stat(f"{output}/{path}") == entry.stat
+            and output_stat(f"{output}/{path}") == entry.stat
         )
 
     files = {path: previous.files[path] for path, key in keys.items() if unchanged(path, key=key)}
@@ -233,7 +234,7 @@ def publish_changes(changes: Changes, output: Path, search_store: Path, shard_si
         kept = [path for path in files if path not in written] + ([search.BUNDLE] if keep_index else [])
         published = publish(list(changes.changed), output, finish, kept, previous.mirror, in_place)
         files = {
-            path: replace(entry, stat=file_stat(f"{output}/{path}") or (0, 0, 0))
+            path: replace(entry, stat=output_stat(f"{output}/{path}") or (0, 0, 0))
             if path in written
             else entry
             for path, entry in files.items()
@@ -256,7 +257,7 @@ def search_in_place(output: Path, recorded: dict[str, tuple[int, int, int]]) -> 
         parts = path.split("/", 2)
         folder = parts[1] if len(parts) == 3 else ""  # "": a file of pagefind/ itself
         folders.add(folder)
-        if folder not in damaged and file_stat(f"{output}/{path}") != stat:
+        if folder not in damaged and output_stat(f"{output}/{path}") != stat:
             damaged.add(folder)
     return frozenset(folders - damaged - {""}), bool(recorded) and not damaged
 
@@ -280,11 +281,11 @@ def search_stats(
                 if entry.is_dir(follow_symlinks=False):
                     visit(entry.path, f"{relative}{entry.name}/")
                 else:
-                    found[relative + entry.name] = file_stat(entry.path) or (0, 0, 0)
+                    found[relative + entry.name] = output_stat(entry.path) or (0, 0, 0)
 
     for name in written:
         if (bundle / name).is_dir():
             visit(str(bundle / name), f"{search.BUNDLE}/{name}/")
         else:
-            found[f"{search.BUNDLE}/{name}"] = file_stat(f"{bundle}/{name}") or (0, 0, 0)
+            found[f"{search.BUNDLE}/{name}"] = output_stat(f"{bundle}/{name}") or (0, 0, 0)
     return found

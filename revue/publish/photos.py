@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from revue.content.files import Listing
 from revue.content.model import Article, Photo, PhotoSize, ShownPhoto
-from revue.content.read import slug_of
 from revue.core import messages, urls
 from revue.core.digest import digest, installed_version
 from revue.core.errors import LineError, Problem
@@ -64,7 +63,7 @@ class Found:
 Sizes = tuple[tuple[int, int, bytes, bytes], ...]  # width, height, WebP bytes, JPEG bytes; narrowest first
 
 
-def article_photos(article: Article, body: RenderedBody) -> list[Photo]:
+def _article_photos(article: Article, body: RenderedBody) -> list[Photo]:
     """The photos with a file: front matter entries (alt text taken from the body when only it gives
     one), then images of the body that the front matter does not list."""
     listed = [photo for photo in article.photos if photo.file]
@@ -84,7 +83,7 @@ def article_photos(article: Article, body: RenderedBody) -> list[Photo]:
     return photos
 
 
-def locate(file: str, article: Article, content: Path, root: Path) -> str | None:
+def _locate(file: str, article: Article, content: Path, root: Path) -> str | None:
     """The name under content/ of the file an article names: beside it, else in content/medias/;
     never a file outside content/ (`../secret.jpg`)."""
     inside = content.resolve()
@@ -95,7 +94,7 @@ def locate(file: str, article: Article, content: Path, root: Path) -> str | None
     return None
 
 
-def closest_file(file: str, article: Article, content: Path, root: Path) -> str | None:
+def _closest_file(file: str, article: Article, content: Path, root: Path) -> str | None:
     """The image file an editor probably meant: `barage.jpg` for `barrage.jpg`, `riziere.JPG` for
     `riziere.jpg`, beside the article or in content/medias/."""
     folders = ((root / article.path).parent, content / MEDIA_FOLDER)
@@ -120,14 +119,14 @@ def find_photos(
     used: set[str] = set()
     for article in articles:
         found = []
-        for photo in article_photos(article, bodies[article.slug]):
-            where = messages.in_body if photo.line >= article.body_line else photo_key
-            name = locate(photo.file, article, content, root)
+        for photo in _article_photos(article, bodies[article.slug]):
+            where = messages.in_body if photo.line >= article.body_line else _photo_key
+            name = _locate(photo.file, article, content, root)
             if (
                 name is None
             ):  # a misspelled name in the text: its alt text, listed under the right name, is not missing
                 beside = article.path.parent.as_posix() + "/"
-                close = closest_file(photo.file, article, content, root)
+                close = _closest_file(photo.file, article, content, root)
                 problems.append(
                     Problem(
                         article.path, photo.line, where(messages.photo_not_found(photo.file, beside, close))
@@ -157,11 +156,11 @@ def find_photos(
             found.append((photo, files[name]))
         photos[article.slug] = tuple(found)
     for draft in drafts:
-        used.update(name for p in draft.photos if p.file and (name := locate(p.file, draft, content, root)))
+        used.update(name for p in draft.photos if p.file and (name := _locate(p.file, draft, content, root)))
     return Found(photos, problems, frozenset(used))
 
 
-def photo_key(problem: str) -> str:
+def _photo_key(problem: str) -> str:
     return messages.key_problem("photos", problem)
 
 
@@ -191,7 +190,7 @@ def make_sizes(raw: bytes) -> Sizes | str:
             opened.draft("RGB", (WIDTHS[-1], WIDTHS[-1]))  # a JPEG decodes at 1/2, 1/4… when that suffices
             upright = ImageOps.exif_transpose(opened)
             profile = opened.info.get("icc_profile") if opened.mode == "RGB" else None
-            image = flattened(upright)
+            image = _flattened(upright)
     except UnidentifiedImageError:
         return messages.photo_unreadable(UNNAMED, messages.UNKNOWN_IMAGE_FORMAT)
     except Image.DecompressionBombError:
@@ -218,7 +217,7 @@ def make_sizes(raw: bytes) -> Sizes | str:
     return tuple(sizes)
 
 
-def flattened(image: Image.Image) -> Image.Image:
+def _flattened(image: Image.Image) -> Image.Image:
     """RGB pixels: transparency laid on white (JPEG has none), other modes converted."""
     from PIL import Image
 
@@ -229,9 +228,9 @@ def flattened(image: Image.Image) -> Image.Image:
     return image.convert("RGB") if image.mode != "RGB" else image.copy()
 
 
-def published_name(file: PhotoFile, width: int, suffix: str) -> str:
+def _published_name(file: PhotoFile, width: int, suffix: str) -> str:
     """`photos/pont-de-long-bien-3f2a9c1d0b-720.webp`: readable, and new whenever the bytes are."""
-    stem = slug_of(PurePosixPath(file.name).stem) or "photo"
+    stem = urls.slug(PurePosixPath(file.name).stem) or "photo"
     return urls.photo(f"{stem}-{file.key[:10]}-{width}.{suffix}")
 
 
@@ -249,12 +248,12 @@ def publish_photos(
         for photo, file in photos:
             sizes = made[file.key]
             if isinstance(sizes, str):
-                where = messages.in_body if photo.line >= article.body_line else photo_key
+                where = messages.in_body if photo.line >= article.body_line else _photo_key
                 problems.append(Problem(article.path, photo.line, where(sizes.replace(UNNAMED, photo.file))))
                 continue
             published = []
             for width, height, webp, jpeg in sizes:
-                names = published_name(file, width, "webp"), published_name(file, width, "jpg")
+                names = _published_name(file, width, "webp"), _published_name(file, width, "jpg")
                 files.update({names[0]: RenderedFile(names[0], webp), names[1]: RenderedFile(names[1], jpeg)})
                 published.append(PhotoSize(width, height, *names))
             kept.append(ShownPhoto(photo, tuple(published)))

@@ -28,7 +28,6 @@ from revue.core.errors import Problem
 from revue.core.validate import closest_key
 from revue.render.markup import RenderedBody
 
-ARTICLE_PATH = re.compile(r"articles/([^/]+)/?(?:index\.html)?")
 HREF = re.compile(r'(<a\s[^>]*?href=")([^"]*)(")')
 
 
@@ -92,8 +91,8 @@ class Addresses:
         if path.endswith(".md") and not path.startswith("/"):
             return self.to_file(href, path, suffix, article)
         site_path = path.lstrip("/") if path.startswith("/") else ""
-        in_path = ARTICLE_PATH.fullmatch(site_path) if site_path else None
-        slug_written = in_path[1] if in_path else "" if site_path else path.removesuffix("/")
+        in_path = urls.slug_in_path(site_path) if site_path else None
+        slug_written = in_path if in_path else "" if site_path else path.removesuffix("/")
         if in_path or urls.SLUG.fullmatch(slug_written):
             found = self.by_slug.get(slug_written)
             if found is None:  # when some files could not be read, it may be one of theirs
@@ -172,11 +171,11 @@ def link_bodies(
                 problems.append(Problem(article.path, article.body_line + link.line - 1, outcome.problem))
             elif outcome.address is not None:
                 resolved[link.href] = outcome.address
-        linked[article.slug] = LinkedBody(rewrite_links(body.html, resolved), tuple(resolved.values()))
+        linked[article.slug] = LinkedBody(_rewrite_links(body.html, resolved), tuple(resolved.values()))
     return Linked(linked, tuple(problems))
 
 
-def rewrite_links(fragment: str, resolved: dict[str, str]) -> str:
+def _rewrite_links(fragment: str, resolved: dict[str, str]) -> str:
     """Each `<a href>` of `fragment` whose address is a key of `resolved`, pointed at its value."""
 
     def replace(match: re.Match[str]) -> str:

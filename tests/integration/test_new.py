@@ -6,7 +6,7 @@ import datetime
 import shutil
 from zoneinfo import ZoneInfo
 
-from revue.content.read import KNOWN_KEYS, PLACEHOLDER_BODY
+from revue.content.read import FRONT_MATTER, PLACEHOLDER_BODY
 from revue.core.project import Project
 from revue.core.yamlsource import load_mapping
 from tests.build_cli import build_py
@@ -33,7 +33,7 @@ def test_new_writes_a_draft_with_every_key_that_blocks_nobody_until_published(pr
         "`python build.py serve`, puis écrivez `draft: false` pour le publier\n"
     )
     values = front_matter(project)
-    assert tuple(values) == KNOWN_KEYS
+    assert tuple(values) == FRONT_MATTER.keys
     assert (values["title"], values["date"], values["countries"], values["slug"], values["draft"]) == (
         TITLE,
         "2024-03-01",

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from slugify import slugify
 
+from revue.core import urls
 from revue.core.agencies import AGENCY_CODES
 from revue.core.errors import LineError
 from revue.ingest.agency_text import AgencyText, Caption, Dateline, Dropped, parse
@@ -171,7 +171,7 @@ def test_a_text_without_title_line_gets_its_first_sentence_cut_to_a_short_file_n
     assert parsed.title == (
         "Le président de l'Assemblée nationale du Laos, à la tête d'une délégation de haut…"
     )
-    assert len(slugify(parsed.title)) <= 80
+    assert len(urls.slug(parsed.title, 0)) <= 80
     assert parsed.paragraphs[0].startswith("Le président de l'Assemblée nationale du Laos, à la tête")
     assert parsed.dateline == Dateline("Hanoï", None, None, None, "VNA", "Hanoï (VNA) –")
     assert (
@@ -309,4 +309,4 @@ def test_any_text_is_an_article_or_one_clear_error(raw: str) -> None:
         return
     assert parsed.paragraphs and all(parsed.paragraphs) and isinstance(parsed.title, str)
     if any("pas de ligne de titre" in warning for warning in parsed.warnings):
-        assert len(slugify(parsed.title)) <= 80
+        assert len(urls.slug(parsed.title, 0)) <= 80

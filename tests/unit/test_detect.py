@@ -10,7 +10,8 @@ import pytest
 from revue.core.countries import all_countries
 from revue.core.months import DayMonth
 from revue.ingest.agency_text import AgencyText, parse
-from revue.ingest.detect import PartnerEvidence, find_date, find_partners
+from revue.ingest.date_finding import find_date
+from revue.ingest.partner_finding import PartnerEvidence, find_partners
 
 VIETNAM = all_countries()["VN"]
 

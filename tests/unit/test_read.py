@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from revue.content.config import load_config
-from revue.content.read import slug_of
+from revue.core import urls
 from revue.core.errors import BuildError
 from tests.conftest import REPO, read_all
 
@@ -164,6 +164,6 @@ def test_a_day_without_year_that_no_year_has_is_refused_even_in_a_draft(
 
 def test_a_slug_cut_to_a_length_keeps_the_first_words_in_order() -> None:
     title = "Le Vietnam et le Japon signent un accord sur la formation des infirmiers et des aides-soignants"
-    cut = slug_of(title, 60)
+    cut = urls.slug(title, 60)
     assert cut == "le-vietnam-et-le-japon-signent-un-accord-sur-la-formation"  # not `…-formation-et`
-    assert slug_of(title, 0).startswith(f"{cut}-")
+    assert urls.slug(title, 0).startswith(f"{cut}-")

@@ -92,7 +92,7 @@ def found_in(where: str, written: str) -> str:
     return f"{where} : {quoted(written)}"
 
 
-# How the text names a partner (detect's kinds of naming).
+# How the text names a partner (partner_finding's kinds of naming).
 NAMING_KINDS = {"name": "nom", "adjective": "adjectif", "compound": "nom composé"}
 
 
