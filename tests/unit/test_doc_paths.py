@@ -3,7 +3,7 @@
 The README and `docs/*.md` name code in backticks: a path from the project's root
 (`revue/publish/swap.py`, `tests/unit/test_read.py`, `templates/article.html`, `tests/invalid/<case>/`),
 a dotted module (`revue.content.read`), or a path followed by a name defined there
-(`revue/content/read.py` `KNOWN_KEYS`). Paths are written from the project's root, so that a short
+(`revue/content/read.py` `read_article`). Paths are written from the project's root, so that a short
 `publish/search.py` cannot hide a `revue/build/search.py` that moved. When code moves or is renamed,
 these go stale without a word; this test names each one. Paths under `content/`, `seeds/`, `output/` and `.cache/` are the editors'
 data and the build's output, given as examples, and are not checked.
@@ -20,9 +20,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 # Folders of the project whose files the docs point to; a path starting with one of them must exist.
 CHECKED_ROOTS = ("revue/", "tests/", "templates/", "docs/", "scripts/", ".github/", ".ci/")
-# A span of code in backticks: `revue/publish/swap.py`, `revue.content.read`, `KNOWN_KEYS`.
+# A span of code in backticks: `revue/publish/swap.py`, `revue.content.read`, `read_article`.
 SPAN = re.compile(r"`([^`\n]+)`")
-# A name right after a path: `revue/content/read.py` `KNOWN_KEYS`.
+# A name right after a path: `revue/content/read.py` `read_article`.
 PATH_THEN_NAME = re.compile(r"`([\w./-]+\.py)` `([A-Za-z_][\w.]*)(?:\(\))?`")
 PLACEHOLDER = re.compile(r"<[^>]*>|…")
 
@@ -59,7 +59,7 @@ def _exists(span: str, root: Path) -> bool:
 
 
 def _module_exists(dotted: str, root: Path) -> bool:
-    """`revue.content.read` (a module) or `revue.content.read.KNOWN_KEYS` (a name in one)."""
+    """`revue.content.read` (a module) or `revue.content.read.read_article` (a name in one)."""
     parts = dotted.split(".")
     for cut in range(len(parts), 0, -1):
         base = root.joinpath(*parts[:cut])
@@ -159,8 +159,8 @@ def test_a_stale_path_module_or_name_is_caught():
 
 def test_what_exists_and_what_is_an_example_pass():
     fine = (
-        "`revue/publish/swap.py`, `revue.content.read`, `revue.content.read.KNOWN_KEYS`, "
-        "`revue/content/read.py` `KNOWN_KEYS`, `tests/invalid/<case>/expected.txt`, `templates/static/`, "
+        "`revue/publish/swap.py`, `revue.content.read`, `revue.content.read.read_article`, "
+        "`revue/content/read.py` `read_article`, `tests/invalid/<case>/expected.txt`, `templates/static/`, "
         "`content/x.md`, `seeds/x.txt`, `output/pagefind/`, `.cache/search/<key>/`, `pagefind/shards.json`, "
         "`python build.py check`, `/articles/<slug>/`"
     )
