@@ -218,8 +218,10 @@ async function searchShard(shard, asked, options) {
   if (!(await reallyMatches(shard, asked.words, results[0]))) return [];
   if (asked.phrase.length < 2) return results;
   const together = await inARow(asked.phrase, filters);
-  const marked = results.map((result) => ({ ...result, phrase: together.get(result.id) }));
-  return asked.quoted ? marked.filter((result) => result.phrase !== undefined) : marked;
+  // Pagefind's worker keeps a result's text only while that result object lives (a FinalizationRegistry
+  // frees it once the object is collected): where the words stand is written on the result, never on a copy.
+  for (const result of results) result.phrase = together.get(result.id);
+  return asked.quoted ? results.filter((result) => result.phrase !== undefined) : results;
 }
 
 // The pages holding `words` one after the other (null: any word), each with where they first do, found
