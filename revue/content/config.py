@@ -100,7 +100,7 @@ def _home_country_setting(value: Any) -> countries.Partner:
 def _timezone_setting(value: Any) -> str:
     if not _known_timezone(value):
         raise Refused(messages.key_problem("timezone", messages.timezone_unknown(value)))
-    return value
+    return str(value)
 
 
 SITE_YAML = Schema((

@@ -176,7 +176,9 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
 
 
-def paginate(base_path: str, articles: list[Article], per_page: int) -> list[tuple[str, tuple, Pagination]]:
+def paginate(
+    base_path: str, articles: list[Article], per_page: int
+) -> list[tuple[str, tuple[Article, ...], Pagination]]:
     """Split a list into pages: `base/`, `base/page/2/`, …"""
     pages = max(1, ceil(len(articles) / per_page))
 
@@ -324,7 +326,9 @@ def group(
     return Site(tuple(pages), tuple(feeds), tuple(published))
 
 
-def overview(countries: list[Partner], years: list[int], by_country_year: dict) -> tuple[OverviewRow, ...]:
+def overview(
+    countries: list[Partner], years: list[int], by_country_year: dict[tuple[Partner, int], list[Article]]
+) -> tuple[OverviewRow, ...]:
     """The partner × year table: a cell per year, linking to that partner-year page."""
     rows = []
     for country in countries:

@@ -230,9 +230,12 @@ def repair(text: str) -> tuple[str, tuple[Repair, ...]]:
             new = how(match)
             if new is None:
                 return match.group()
-            before = _WORD_BEFORE.search(match.string, 0, match.start()).group()
-            after = _WORD_AFTER.match(match.string, match.end()).group()
-            repairs.append(Repair(before + match.group() + after, before + new + after))
+            before = _WORD_BEFORE.search(match.string, 0, match.start())
+            after = _WORD_AFTER.match(match.string, match.end())
+            assert before and after  # both match the empty string
+            repairs.append(
+                Repair(before.group() + match.group() + after.group(), before.group() + new + after.group())
+            )
             return new
 
         text = rule.sub(replace, text)

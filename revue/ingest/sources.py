@@ -32,7 +32,7 @@ def _entry_date(value: Any) -> datetime.date | None:
 def _entry_url(value: Any) -> str | None:
     if value is not None and (problem := web_address_problem(value)):
         raise Refused(messages.seed_url_invalid(problem))
-    return value
+    return None if value is None else str(value)
 
 
 SOURCES_ENTRY = Schema((Field("date", _entry_date), Field("url", _entry_url)))
