@@ -37,7 +37,6 @@ from revue.publish.store import Store
 BUNDLE = urls.SEARCH_BUNDLE.rstrip("/")  # the folder the search page loads `shards.json` and the shards from
 INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it
 MANIFEST = "shards.json"
-SEARCH_STORE = "search"  # the shard bundles' folder under `.cache/`
 INDEXER = "shards-3"  # bump when the Pagefind command, the index view or the files kept change
 ENTRY = "pagefind-entry.json"  # what Pagefind says a bundle holds: its languages and their pages
 UNUSED = (  # Pagefind's ready-made interfaces: the search page uses its JS API only
