@@ -26,6 +26,7 @@ from revue.core.errors import BuildError, Problem
 from revue.core.project import Project
 from revue.publish import search
 from revue.publish.manifest import Entry, Manifest, file_stat
+from revue.publish.pagefind import BUNDLE
 from revue.publish.parallel import fork_map
 from revue.publish.swap import publish
 from revue.render.templates import RenderedFile, RenderJob, TemplateFailure, render_page, template_problems
@@ -214,7 +215,7 @@ def publish_changes(changes: RenderedSite, output: Path, search_store: Path, sha
                 seconds = time.perf_counter() - started
 
         written = {file.path for file in changes.changed}
-        kept = [path for path in files if path not in written] + ([search.BUNDLE] if keep_index else [])
+        kept = [path for path in files if path not in written] + ([BUNDLE] if keep_index else [])
         published = publish(list(changes.changed), output, finish, kept, previous.mirror, in_place)
         files = {
             path: replace(entry, stat=file_stat(f"{output}/{path}") or (0, 0, 0))
@@ -250,7 +251,7 @@ def search_stats(
 ) -> dict[str, tuple[int, int, int]]:
     """The stat of every file of `output/pagefind/`: taken again for what this build `written` there,
     the last build's for the rest."""
-    bundle = output / search.BUNDLE
+    bundle = output / BUNDLE
     kept = {entry.name for entry in os.scandir(bundle) if entry.is_dir()} - written
     found = {}
     for path, stat in previous.items():
@@ -268,7 +269,7 @@ def search_stats(
 
     for name in written:
         if (bundle / name).is_dir():
-            visit(str(bundle / name), f"{search.BUNDLE}/{name}/")
+            visit(str(bundle / name), f"{BUNDLE}/{name}/")
         else:
-            found[f"{search.BUNDLE}/{name}"] = file_stat(f"{bundle}/{name}") or (0, 0, 0)
+            found[f"{BUNDLE}/{name}"] = file_stat(f"{bundle}/{name}") or (0, 0, 0)
     return found

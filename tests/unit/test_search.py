@@ -14,7 +14,8 @@ from revue.cli import main
 from revue.core.errors import BuildError
 from revue.core.project import Project
 from revue.pipeline import Options, build
-from revue.publish.search import ELIDED, PageFacts, index_view, shard_key
+from revue.publish.index_view import ELIDED, index_view
+from revue.publish.search import PageFacts, shard_key
 from revue.publish.shards import plan_shards
 from tests.conftest import copy_project, reproducible_files, set_shard_size
 
