@@ -30,7 +30,9 @@ from revue.publish.store import Store
 
 INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it
 MANIFEST = "shards.json"
-INDEXER = "shards-3"  # bump when the Pagefind command, the index view (index_view.py) or the files kept change
+INDEXER = (
+    "shards-3"  # bump when the Pagefind command, the index view (index_view.py) or the files kept change
+)
 # What the shards are cut by, read from the page as Pagefind reads it: the attribute in a tag
 # (never words in the text), the ISO date of the sort key, the `pays` filter values.
 INDEXED = re.compile(
