@@ -28,16 +28,10 @@ from revue.ingest.importer import ImportPlan, ImportReport, plan_import, seed_fi
 from revue.publish.cache import BuildCache
 from revue.publish.incremental import Publication, RenderedSite, publish_changes, render_changes
 from revue.publish.photos import Found, find_photos, publish_photos, unused_images
+from revue.render.assets import NOJEKYLL, asset_files
 from revue.render.links import Linked, link_bodies
 from revue.render.markup import RenderedBody
-from revue.render.templates import (
-    NOJEKYLL,
-    RenderedFile,
-    RenderJob,
-    asset_files,
-    service_worker_jobs,
-    site_jobs,
-)
+from revue.render.templates import RenderedFile, RenderJob, service_worker_jobs, site_jobs
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,8 @@ from revue.dev.corpus import write_corpus
 from revue.pipeline import Mode, Options, build
 from revue.publish import cache, incremental, photos
 from revue.publish.cache import BuildCache
-from revue.render import templates
-from revue.render.templates import make_environment
+from revue.render import environment
+from revue.render.environment import make_environment
 from tests.conftest import REPO, copy_project
 from tests.photos import PHOTO_ARTICLE, add_photo_article, photo
 
@@ -238,10 +238,10 @@ def test_templates_compiled_by_other_code_are_not_used(
         environment.trim_blocks = False
         return environment
 
-    monkeypatch.setattr(templates, "make_environment", untrimmed)
+    monkeypatch.setattr(environment, "make_environment", untrimmed)
     for module in (incremental, cache):  # the pages' keys, and where the compiled templates are kept
         monkeypatch.setattr(module, "code_digest", lambda: "0123456789abcdef-another-version")
-    templates.cached_environment.cache_clear()
+    environment.cached_environment.cache_clear()
     edit_article_body(project)  # so the build runs: only the pages' keys know of the new code
     build(project)
     assert contents(project.output) == from_scratch(project, tmp_path / "fresh")

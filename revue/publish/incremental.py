@@ -29,7 +29,8 @@ from revue.publish.manifest import Entry, Manifest, file_stat
 from revue.publish.pagefind import BUNDLE
 from revue.publish.parallel import fork_map
 from revue.publish.swap import publish
-from revue.render.templates import RenderedFile, RenderJob, TemplateFailure, render_page, template_problems
+from revue.render.template_errors import TemplateFailure, template_problems
+from revue.render.templates import RenderedFile, RenderJob, render_page
 
 
 @dataclass(frozen=True)
