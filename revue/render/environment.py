@@ -11,11 +11,10 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 import jinja2
-from babel.dates import format_date
 from markupsafe import Markup
 
 from revue.content.config import SiteConfig
-from revue.core import urls
+from revue.core import french_dates, urls
 from revue.render.article_view import arrange_body
 from revue.render.photos import thumbnail
 from revue.render.typography import french_markup, french_text
@@ -23,12 +22,12 @@ from revue.render.typography import french_markup, french_text
 
 def french_date(day: datetime.date) -> str:
     """`9 février 2023`, `1er mai 2020`, never broken at the end of a line (the typography's date rule)."""
-    return french_text(format_date(day, "d MMMM y", locale="fr"))
+    return french_text(french_dates.french_date(day))
 
 
 def french_day(day: datetime.date) -> str:
     """`9 février`, `1er mai`: a date under its year's heading."""
-    return french_text(format_date(day, "d MMMM", locale="fr"))
+    return french_text(french_dates.french_date(day, with_year=False))
 
 
 def atom_time(day: datetime.date) -> str:
