@@ -1,8 +1,9 @@
 """The phases of a run past the nothing-changed shortcut, which pipeline.py calls in order: read the
 sources, check the site, size its photos, render, publish; `import` reads the sources then imports.
 
-Each phase is a function of typed inputs returning a frozen dataclass; none prints, and none decides
-whether the run stops: it returns the problems it found, and the pipeline's collector raises them. Only
+Each phase is a function of typed inputs returning a frozen dataclass, and none prints. The problems
+that other phases may add to are returned, for the pipeline's collector to stop the run with; a
+phase that cannot go on at all (`site.yaml` unreadable, a template mistake) raises them itself. Only
 the pipeline imports this module, and only once a run has something to do: what it imports (Jinja,
 Markdown, Babel, PyYAML) costs a run with nothing to do more than all the rest of it.
 """

@@ -1,4 +1,5 @@
-"""`.cache/`: everything a build remembers, in one object that the pipeline owns and the stages never see.
+"""`.cache/`: everything a build remembers, in one object the pipeline and its phases hold; the stages
+never see it, and no other module computes a path under `.cache/`: it hands them their stores and folders.
 
 Every value is stored under a key that holds everything it depends on (input bytes, the config, the
 code that shapes output and the libraries' versions), so nothing in it can be stale: a changed input
