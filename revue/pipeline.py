@@ -186,7 +186,7 @@ def recorded(
         runs = {CHECKED: replace(record, result=with_warnings(record.result, vanished))}
         return with_warnings(record.result, (*vanished, *cache.record_run(listing.settled, runs)))
     record = replace(record, result=published_result(record.result, publication))
-    runs = {built_slot(project.output): record, CHECKED: record}
+    runs: dict[str, object] = {built_slot(project.output): record, CHECKED: record}
     if not options.drafts:  # a preview's pages (drafts, scheduled articles) were never the public's
         runs[published_slot(project)] = article_pages(site)
     saved = cache.record_run(listing.settled, runs, (project.output, publication.manifest))

@@ -179,7 +179,7 @@ class BuildCache:
     def record_run(
         self,
         settled: dict[str, tuple[FileStat, str]],
-        runs: dict[str, Any] | None = None,
+        runs: dict[str, object] | None = None,
         published: tuple[Path, Manifest] | None = None,
     ) -> tuple[Problem, ...]:
         """What a run leaves for the next, then saved: the files of `content/` that have settled (they are
