@@ -137,7 +137,7 @@ def add_common_options(parser: argparse.ArgumentParser, default: object) -> None
 
 
 def run_import(project: Project, args: argparse.Namespace) -> None:
-    result = pipeline.build(project, only_import=True)
+    result = pipeline.build(project, pipeline.Mode.IMPORT)
     print_warnings(project, result)
     for report in result.imports:
         print(report.format())
@@ -166,7 +166,8 @@ def run_import(project: Project, args: argparse.Namespace) -> None:
 
 def run_build(project: Project, args: argparse.Namespace) -> None:
     # `build.py` alone runs build with no option of its own, but `--today`, which it accepts before the command
-    result = pipeline.build(project, args.base_url, drafts=getattr(args, "drafts", False), today=args.today)
+    options = pipeline.Options(args.base_url, drafts=getattr(args, "drafts", False), today=args.today)
+    result = pipeline.build(project, pipeline.Mode.BUILD, options)
     print_warnings(project, result)
     print_scheduled(project, result)
     print_deleted_seeds(result)
@@ -275,7 +276,7 @@ def run_new(project: Project, args: argparse.Namespace) -> None:
 
 def run_check(project: Project, args: argparse.Namespace) -> None:
     """The build with publishing off: every stage, every problem at once, nothing written but `.cache/`."""
-    result = pipeline.build(project, args.base_url, publish=False, today=args.today)
+    result = pipeline.build(project, pipeline.Mode.CHECK, pipeline.Options(args.base_url, today=args.today))
     print_warnings(project, result)
     print_scheduled(project, result)
     print_deleted_seeds(result)

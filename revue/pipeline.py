@@ -1,43 +1,61 @@
-"""One build, top to bottom: what `build`, `check`, `import` and `serve` all run.
+"""One build, top to bottom: what `build`, `check`, `import` and `serve` all run. Read `run_phases` first.
 
-    site.yaml → list content/ → (nothing changed? done) → read → seeds not imported (warnings) → group
-    → bodies → render what changed → publish: stage and index output/, swap it in
+    site.yaml → list content/ → (nothing changed? done) → read the sources → check the site (seeds not
+    imported, group, bodies, photos, links) → size the photos → render what changed → publish: stage
+    and index output/, swap it in
 
-`check` is the same run with `publish=False`: every stage runs, nothing is written but `.cache/`.
-`import` reads content/, then plans the import of the new seeds, reads each planned file back as the
-build will, and writes them. A build never imports: a seed becomes an article only by `import`, which
-an editor reviews. Every stage collects all the problems it can see before failing, and nothing is
-written before every stage has succeeded.
+`Mode.CHECK` runs every phase but publishing: nothing is written but `.cache/`. `Mode.IMPORT` reads
+content/, then plans the import of the new seeds, reads each planned file back as the build will, and
+writes them. A build never imports: a seed becomes an article only by `import`, which an editor reviews.
+Every phase collects all the problems it can see before the run stops, and nothing is written before
+every phase has succeeded. The phases themselves are in phases.py.
 """
 
 from __future__ import annotations
 
 import datetime
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import partial
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from revue.content.files import Listing, SourceFile, content_files, folder_or_absent, natural_order
-from revue.content.schedule import Window, future_corrections, scheduled, today_in, window
+from revue.content.files import Listing, content_files, folder_or_absent, natural_order
+from revue.content.schedule import Window, scheduled, window
 from revue.core import messages, urls
-from revue.core.collation import known_sort_keys, remember_sort_keys
 from revue.core.digest import code_digest, digest, folder_digest
-from revue.core.errors import BuildError, Problem, display_path
+from revue.core.errors import BuildError, Problem
 from revue.core.project import Project
-from revue.publish.cache import BuildCache, output_intact
+from revue.publish.cache import BuildCache
+from revue.publish.manifest import output_intact
 
 if TYPE_CHECKING:
-    from revue.content.config import SiteConfig
     from revue.content.group import Site
     from revue.content.model import Article
     from revue.ingest.importer import ImportReport
+    from revue.phases import CheckedSite, Sources
+    from revue.publish.incremental import Publication
     from revue.publish.search import IndexReport
-    from revue.render.markup import RenderedBody
     from revue.render.templates import RenderJob
+
+
+class Mode(Enum):
+    """What a run is for."""
+
+    BUILD = "build"  # every phase, then publish output/
+    CHECK = "check"  # every phase but publishing: nothing is written but `.cache/`
+    IMPORT = "import"  # read content/, then import the new seeds into it
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line sets for a run."""
+
+    base_url: str | None = None  # `--base-url`, instead of site.yaml's
+    drafts: bool = False  # the preview: also the drafts that have a date and the scheduled articles, marked
+    today: datetime.date | None = None  # `--today`, instead of the day in the site's time zone
 
 
 @dataclass(frozen=True)
@@ -58,23 +76,47 @@ class BuildResult:
     search_repaired: bool = False  # output/pagefind/ had been changed since the last build: put back
 
 
-def build(
-    project: Project,
-    base_url: str | None = None,
-    publish: bool = True,
-    only_import: bool = False,
-    drafts: bool = False,
-    today: datetime.date | None = None,
-) -> BuildResult:
-    """Run the build; `publish=False` writes nothing (`check`); `only_import` imports the new seeds instead;
-    `drafts` (the preview) also shows the drafts that have a date and the scheduled articles, marked as
-    such; `today` (`--today`) replaces the day in the site's time zone, which decides what is scheduled."""
-    warned: list[Problem] = []  # filled by the stages as they go: said even if a later one fails
+@dataclass(frozen=True)
+class RunRecord:
+    """What a good run leaves for the next one's shortcut."""
+
+    inputs: str  # build_inputs: everything it read
+    result: BuildResult
+    window: Window  # the days its result holds for
+
+
+CHECKED = "checked"  # the slot of the last good check's RunRecord (a build's is per output folder)
+
+
+class Problems:
+    """What a run finds wrong and what it leaves out, collected as the phases go: the warnings are said
+    even when a later phase stops the run, and a phase's problems stop it all at once."""
+
+    def __init__(self) -> None:
+        self.warnings: list[Problem] = []
+
+    def warn(self, warnings: Iterable[Problem]) -> None:
+        self.warnings += warnings
+
+    def stop(self, problems: Iterable[Problem], unread: Sequence[Problem] = ()) -> None:
+        """Stop the run if there is any problem: those of the files that do not read first, as reading
+        found them, then the others by file and line."""
+        found = sorted_problems(list(problems))
+        if unread or found:
+            raise BuildError([*unread, *found])
+
+    def failed(self, error: BuildError) -> BuildError:
+        return BuildError(error.problems, tuple(self.warnings))
+
+
+def build(project: Project, mode: Mode = Mode.BUILD, options: Options = Options()) -> BuildResult:
+    """Run the phases `mode` asks for; a BuildError holds every problem, with the warnings found before."""
+    problems = Problems()
     with no_cycle_collection():
         try:
-            return run(project, base_url, publish, only_import, drafts, today, warned)
+            return run_phases(project, mode, options, problems)
         except BuildError as error:
-            raise BuildError(error.problems, tuple(warned)) from None
+            raise problems.failed(error) from None
 
 
 @contextmanager
@@ -93,116 +135,62 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def run(
-    project: Project,
-    base_url: str | None,
-    publish: bool,
-    only_import: bool,
-    drafts: bool,
-    today: datetime.date | None,
-    warned: list[Problem],
-) -> BuildResult:
+def run_phases(project: Project, mode: Mode, options: Options, problems: Problems) -> BuildResult:
+    """The phases of one run, in order; or the last good run's result when nothing it read has changed."""
     cache = BuildCache(project.cache)
     folder_or_absent(project.output, project.output, messages.OUTPUT_IS_NOT_A_FOLDER)
     listing = content_files(project.content, project.root, cache.listed(), cache.clock())
-    warned += listing.warnings
+    problems.warn(listing.warnings)
     settings = settings_state(project)
-    inputs = build_inputs(settings, base_url, drafts, listing)
-    if not only_import and (known := unchanged_result(cache, inputs, project.output, publish, today)):
-        cache.set_listed(listing.settled)  # files that have settled since are not read again
-        return with_warnings(known, cache.save())
-    # Only past the shortcut: the stages load Jinja, Markdown, Babel and PyYAML, which cost a run with
+    inputs = build_inputs(settings, options, listing)
+    if mode is not Mode.IMPORT and (known := unchanged_result(cache, inputs, project.output, mode, options)):
+        return with_warnings(known, cache.record_run(listing.settled))  # files settled since: not read again
+    # Only past the shortcut: the phases load Jinja, Markdown, Babel and PyYAML, which cost a run with
     # nothing to do more than all the rest of it.
-    from revue.content.config import load_config
-    from revue.content.group import group
-    from revue.content.model import Article
-    from revue.content.read import accept
-    from revue.publish.incremental import publish_changes, render_changes
-    from revue.publish.photos import find_photos, publish_photos, unused_images
-    from revue.publish.search import SEARCH_STORE
-    from revue.render.links import link_bodies
-    from revue.render.templates import NOJEKYLL, asset_files, service_worker_jobs, site_jobs
+    from revue import phases
 
-    config = load_config(project.site_yaml, base_url)
-    cache.make_folder()
-    day = today or today_in(config.timezone)
-    remember_sort_keys(cache.sort_keys())
-    read = cache.read_articles(listing.files, config)
-    if only_import:
-        return import_seeds(project, config, cache, listing, read, day, publish)
-    seeds = seed_states(project, listing.files, read)
-    warned += seeds.warnings
-    valid = [outcome for outcome in read if isinstance(outcome, Article)]
-    # Checked here, not in `read`: the read cache holds for every day, this check for today only.
-    unread_problems: list[Problem] = []
-    try:
-        articles = accept(read, seeds.problems + future_corrections(valid, day))
-    except BuildError as error:
-        # The later stages still look at the articles that could be read: every problem in one run.
-        # One per address: a second one claiming it is reported, and the site has one page there.
-        first_by_slug: dict[str, Article] = {}
-        for article in valid:
-            first_by_slug.setdefault(article.slug, article)
-        articles, unread_problems = list(first_by_slug.values()), error.problems
-
-    unread = frozenset(problem.path.as_posix() for problem in unread_problems if problem.path)
-    site = group(articles, config, day, with_drafts=drafts)
-    cache.set_sort_keys(known_sort_keys())
-    bodies = cache.bodies(site.articles)
-    dropped = body_warnings(site.articles, bodies)
-    warned += dropped
-    found = find_photos(site.articles, unshown(site, articles), bodies, project.content, project.root)
-    linked = link_bodies(site, articles, bodies, config, day, unread)
-    if unread_problems:  # sizing photos and rendering wait for a site that reads whole
-        raise BuildError([*unread_problems, *sorted_problems([*found.problems, *linked.problems])])
-    made = cache.photo_sizes(list({file.key: file for p in found.photos.values() for _, file in p}.values()))
-    photos, photo_files, unreadable = publish_photos(found, made, site.articles)
-    if found.problems or linked.problems or unreadable:
-        raise BuildError(sorted_problems([*found.problems, *unreadable, *linked.problems]))
-    images = {slug: body.images for slug, body in bodies.items()}
-    jobs = site_jobs(site, linked.bodies, images, photos, config)
-    ready = [NOJEKYLL, *asset_files(project.static), *photo_files]
-    previous = cache.manifest(project.output)
-    worker = partial(service_worker_jobs, config=config)
-    changes = render_changes(jobs, ready, cache.article_keys, previous, project, config, worker)
-    result = summary(config, articles, day, (), listing, files=len(changes.files) - len(photo_files))
-    unused = unused_images(listing, found.used, project.content, project.root)
-    result = replace(result, deleted_seeds=seeds.deleted)
-    result = with_warnings(result, (*dropped, *unused, *seeds.warnings))
-    holds = window(articles, day, config.timezone)
+    sources = phases.read_sources(project, cache, listing, options.base_url, options.today)
+    if mode is Mode.IMPORT:
+        imported = phases.import_seeds(project, cache, listing, sources)
+        return summary(sources, imported.articles, imported.reports, listing, files=0)
+    checked = phases.check_site(project, cache, listing, sources, options.drafts)
+    problems.warn((*checked.seeds.warnings, *checked.dropped))
+    if checked.unread:  # sizing photos and rendering wait for a site that reads whole
+        problems.stop([*checked.photos.problems, *checked.linked.problems], unread=checked.unread)
+    photos = phases.size_photos(cache, checked)
+    problems.stop([*checked.photos.problems, *photos.unreadable, *checked.linked.problems])
+    rendered = phases.render(project, cache, sources.config, checked, photos)
+    record = run_record(inputs, sources, listing, checked, rendered.pages)
     # Said by each run that sees the page go, until a build publishes the site without it.
-    published_slot = f"published:{project.output.resolve()}"
-    vanished = vanished_articles(cache.remembered(published_slot) or {}, jobs, articles)
-    # Saved while the run read them: what it made follows neither version, and would be remembered as
-    # following the first.
-    now = settings_state(project)
-    changed = [path for (path, before), (_, after) in zip(settings, now, strict=True) if before != after]
-    if changed:
-        raise BuildError([Problem(path, None, messages.CHANGED_DURING_BUILD) for path in changed])
-    if publish:
-        outcome = publish_changes(
-            changes, project.output, project.cache / SEARCH_STORE, config.search_shard_size
-        )
-        cache.set_manifest(project.output, outcome.manifest)
-        result = replace(
-            result,
-            written=outcome.written,
-            index=outcome.manifest.report,
-            index_seconds=outcome.index_seconds,
-            search_repaired=outcome.search_repaired,
-        )
-        cache.remember(f"built:{project.output.resolve()}", (inputs, result, holds))
-        if not drafts:  # a preview's pages (drafts, scheduled articles) were never the public's
-            cache.remember(published_slot, article_pages(site))
-    cache.remember("checked", (inputs, result if publish else with_warnings(result, vanished), holds))
-    cache.set_listed(listing.settled)
-    return with_warnings(result, (*vanished, *cache.save()))
+    published = cache.last_run(published_slot(project)) or {}
+    vanished = vanished_articles(published, rendered.jobs, checked.articles)
+    stop_if_settings_changed(project, settings)
+    publication = phases.publish(project, cache, sources.config, rendered) if mode is Mode.BUILD else None
+    return recorded(cache, project, options, listing, record, checked.site, vanished, publication)
 
 
-def unshown(site: Site, articles: list[Article]) -> list[Article]:
-    """Articles the site does not show (drafts, scheduled ones): their photos are still in use."""
-    shown = {article.slug for article in site.articles}
-    return [article for article in articles if article.slug not in shown]
+def recorded(
+    cache: BuildCache,
+    project: Project,
+    options: Options,
+    listing: Listing,
+    record: RunRecord,
+    site: Site,
+    vanished: tuple[Problem, ...],
+    publication: Publication | None,
+) -> BuildResult:
+    """The run's result, once its record is saved for the next run's shortcut: a check's with the pages
+    it sees vanish; a build's, as published, is also the last good check's, and with it go the article
+    pages it published and the manifest of `output/`."""
+    if publication is None:
+        runs = {CHECKED: replace(record, result=with_warnings(record.result, vanished))}
+        return with_warnings(record.result, (*vanished, *cache.record_run(listing.settled, runs)))
+    record = replace(record, result=published_result(record.result, publication))
+    runs: dict[str, object] = {built_slot(project.output): record, CHECKED: record}
+    if not options.drafts:  # a preview's pages (drafts, scheduled articles) were never the public's
+        runs[published_slot(project)] = article_pages(site)
+    saved = cache.record_run(listing.settled, runs, (project.output, publication.manifest))
+    return with_warnings(record.result, (*vanished, *saved))
 
 
 def sorted_problems(problems: list[Problem]) -> list[Problem]:
@@ -211,6 +199,25 @@ def sorted_problems(problems: list[Problem]) -> list[Problem]:
 
 def with_warnings(result: BuildResult, warnings: tuple[Problem, ...]) -> BuildResult:
     return replace(result, warnings=result.warnings + warnings)
+
+
+def stop_if_settings_changed(project: Project, before: tuple[tuple[Path, str], ...]) -> None:
+    """Settings saved while the run read them stop it: what it made follows neither version, and would
+    be remembered as following the first."""
+    now = settings_state(project)
+    changed = [path for (path, was), (_, is_now) in zip(before, now, strict=True) if was != is_now]
+    if changed:
+        raise BuildError([Problem(path, None, messages.CHANGED_DURING_BUILD) for path in changed])
+
+
+def built_slot(output: Path) -> str:
+    """The slot of the last good build's RunRecord: per output folder."""
+    return f"built:{output.resolve()}"
+
+
+def published_slot(project: Project) -> str:
+    """The slot of the article pages the last public build published into this output folder."""
+    return f"published:{project.output.resolve()}"
 
 
 def settings_state(project: Project) -> tuple[tuple[Path, str], ...]:
@@ -223,16 +230,14 @@ def settings_state(project: Project) -> tuple[tuple[Path, str], ...]:
     )
 
 
-def build_inputs(
-    settings: tuple[tuple[Path, str], ...], base_url: str | None, drafts: bool, listing: Listing
-) -> str:
+def build_inputs(settings: tuple[tuple[Path, str], ...], options: Options, listing: Listing) -> str:
     """One digest of everything a run reads: code and libraries, settings, templates, seeds, every article
     and image of content/ (images by their stat: reading every photo would cost more than the run), and
     the files it leaves out, which its report warns about."""
     return digest(
         code_digest(),
-        str(base_url),
-        str(drafts),
+        str(options.base_url),
+        str(options.drafts),
         *(state for _, state in settings),
         *(part for file in listing.files for part in (file.shown, file.sha)),
         *(f"{media.name}:{media.stat}" for media in listing.media),  # a replaced photo has a new stat
@@ -241,132 +246,37 @@ def build_inputs(
 
 
 def unchanged_result(
-    cache: BuildCache, inputs: str, output: Path, publish: bool, today: datetime.date | None
+    cache: BuildCache, inputs: str, output: Path, mode: Mode, options: Options
 ) -> BuildResult | None:
     """The last good run's result when nothing it read has changed since, no article has changed side of
     "today" (its Window), and `output/` is as it left it."""
-    slot = f"built:{output.resolve()}" if publish else "checked"
-    remembered = cache.remembered(slot)
-    if remembered is None or remembered[0] != inputs:
+    record = cache.last_run(built_slot(output) if mode is Mode.BUILD else CHECKED)
+    if not isinstance(record, RunRecord) or record.inputs != inputs or not record.window.holds(options.today):
         return None
-    holds: Window = remembered[2]
-    if not holds.holds(today):
+    if mode is Mode.BUILD and not output_intact(output, cache.manifest(output)):
         return None
-    if publish and not output_intact(output, cache.manifest(output)):
-        return None
-    last: BuildResult = remembered[1]  # nothing to read, render, write or index
+    last = record.result  # nothing to read, render, write or index
     index = last.index and replace(last.index, reindexed=0)
     return replace(last, written=0, index_seconds=0.0, index=index, search_repaired=False)
 
 
-def recorded_seeds(
-    files: tuple[SourceFile, ...], read: list[Article | BuildError]
-) -> tuple[dict[str, Path], frozenset[Path]]:
-    """The seed each article records (`source.seed`) → that article; and the files whose front matter
-    cannot be read, so whether they record a seed is unknown (their own problem is reported)."""
-    from revue.content.model import Article
-    from revue.content.read import recorded_seed
-
-    recorded: dict[str, Path] = {}
-    unknown = set()
-    for file, outcome in zip(files, read, strict=True):
-        if isinstance(outcome, Article):
-            seed = outcome.source.seed if outcome.source else None
-        else:  # a file with problems may still record its seed: it must not be imported a second time
-            try:
-                seed = recorded_seed(file)
-            except BuildError:
-                unknown.add(file.path)
-                continue
-        if seed and seed not in recorded:
-            recorded[seed] = file.path
-    return recorded, frozenset(unknown)
+def run_record(
+    inputs: str, sources: Sources, listing: Listing, checked: CheckedSite, pages: int
+) -> RunRecord:
+    """What the run found, as its report says it (publishing adds what it wrote), and the days it holds for."""
+    result = summary(sources, checked.articles, (), listing, pages)
+    warnings = (*checked.dropped, *checked.unused, *checked.seeds.warnings)
+    result = replace(with_warnings(result, warnings), deleted_seeds=checked.seeds.deleted)
+    return RunRecord(inputs, result, window(checked.articles, sources.day, sources.config.timezone))
 
 
-@dataclass(frozen=True)
-class SeedStates:
-    """What a build says of `seeds/`: the seeds not imported yet (a warning each: never published), the
-    seeds whose article was deleted since their import, and what is wrong with `seeds/imported.yaml`."""
-
-    warnings: tuple[Problem, ...]
-    deleted: tuple[tuple[Path, str], ...]  # the seed, as shown; the article it became
-    problems: list[Problem]
-
-
-def seed_states(
-    project: Project, files: tuple[SourceFile, ...], read: list[Article | BuildError]
-) -> SeedStates:
-    """Seeds neither an article records nor `seeds/imported.yaml` lists, and seeds it lists whose article
-    is gone. The build reads no seed's text: importing is `import`'s, an editor's act."""
-    from revue.ingest.imported import load_imported
-    from revue.ingest.importer import seed_files
-
-    recorded, unknown = recorded_seeds(files, read)
-    try:
-        imported = load_imported(project.imported_yaml, project.root)
-    except BuildError as error:
-        return SeedStates((), (), error.problems)
-    seeds = [(seed, display_path(seed, project.root)) for seed in seed_files(project)]
-    # A file whose front matter cannot be read may record any seed: none is named until it reads (its
-    # own problem stops the run meanwhile).
-    waiting = tuple(
-        Problem(shown, None, messages.SEED_NOT_IMPORTED)
-        for seed, shown in seeds
-        if seed.name not in recorded and seed.name not in imported and not unknown
-    )
-    deleted = tuple(
-        (shown, imported[seed.name])
-        for seed, shown in seeds
-        if seed.name in imported and seed.name not in recorded
-    )
-    return SeedStates(waiting, deleted, [])
-
-
-def import_seeds(
-    project: Project,
-    config: SiteConfig,
-    cache: BuildCache,
-    listing: Listing,
-    read: list[Article | BuildError],
-    day: datetime.date,
-    publish: bool,
-) -> BuildResult:
-    """`import`: plan the import of every new seed, read each planned file as the build will, and write
-    them all (with `seeds/imported.yaml`) only if every one reads and content/ has no problem."""
-    from revue.content.model import Article
-    from revue.content.read import accept
-    from revue.ingest.imported import load_imported
-    from revue.ingest.importer import ImportPlan, plan_import, write_imports
-
-    recorded, unknown = recorded_seeds(listing.files, read)
-    problems: list[Problem] = []
-    try:
-        plan = plan_import(
-            project, config, recorded, load_imported(project.imported_yaml, project.root), unknown
-        )
-    except BuildError as error:
-        plan, problems = ImportPlan((), (), {}, {}), error.problems
-    planned = cache.read_articles(tuple(planned.file for planned in plan.files), config)
-    problems += [
-        Problem(planned.seed, None, messages.import_would_not_build(problem))
-        for planned, outcome in zip(plan.files, planned, strict=True)
-        if isinstance(outcome, BuildError)
-        for problem in outcome.problems
-    ]
-    imported = [outcome for outcome in planned if isinstance(outcome, Article)]
-    valid = [outcome for outcome in read + imported if isinstance(outcome, Article)]
-    articles = accept(read + imported, problems + future_corrections(valid, day))
-    if publish:
-        write_imports(project, plan)
-    return summary(config, articles, day, tuple(plan.reports), listing, files=0)
-
-
-def body_warnings(articles: tuple[Article, ...], bodies: dict[str, RenderedBody]) -> tuple[Problem, ...]:
-    """What each published body loses on the page (an image, a frame…), at its line in the file."""
-    return tuple(
-        Problem(article.path, article.body_line + dropped.line - 1, dropped.message)
-        for article in articles
-        for dropped in bodies[article.slug].dropped
+def published_result(result: BuildResult, publication: Publication) -> BuildResult:
+    return replace(
+        result,
+        written=publication.written,
+        index=publication.manifest.report,
+        index_seconds=publication.index_seconds,
+        search_repaired=publication.search_repaired,
     )
 
 
@@ -399,17 +309,12 @@ def vanished_articles(
 
 
 def summary(
-    config: SiteConfig,
-    articles: list[Article],
-    today: datetime.date,
-    imports: tuple[ImportReport, ...],
-    listing: Listing,
-    files: int,
+    sources: Sources, articles: list[Article], imports: tuple[ImportReport, ...], listing: Listing, files: int
 ) -> BuildResult:
     drafts = sum(article.draft for article in articles)
-    waiting = tuple((article.path, article.date) for article in scheduled(articles, today))
+    waiting = tuple((article.path, article.date) for article in scheduled(articles, sources.day))
     return BuildResult(
-        config.base_url,
+        sources.config.base_url,
         len(articles) - drafts - len(waiting),
         drafts,
         waiting,

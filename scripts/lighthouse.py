@@ -21,7 +21,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from revue.pipeline import build  # noqa: E402
+from revue.pipeline import Options, build  # noqa: E402
 from revue.preview.static_server import start_server  # noqa: E402
 from tests.conftest import copy_project  # noqa: E402
 from tests.photos import PHOTO_ARTICLE, add_photo_article  # noqa: E402
@@ -132,7 +132,7 @@ def main() -> int:
         server = start_server(project.output, SUB_PATH)
         base_url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
         try:
-            build(project, base_url)
+            build(project, options=Options(base_url))
             failed = False
             for path in typical_paths(project.output):
                 measured = scores(base_url + path)

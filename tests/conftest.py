@@ -16,9 +16,9 @@ import pytest
 from revue.content.config import SiteConfig
 from revue.content.files import content_files
 from revue.content.model import Article
-from revue.content.read import accept, read_article
+from revue.content.read import articles_or_problems, read_article
 from revue.core.project import Project
-from revue.pipeline import build
+from revue.pipeline import Options, build
 from revue.preview.static_server import start_server
 
 REPO = Path(__file__).resolve().parent.parent
@@ -64,7 +64,7 @@ def add_typed_article(project: Project) -> Path:
 def read_all(content: Path, config: SiteConfig, root: Path) -> list[Article]:
     """Every article under `content`, drafts included, as the build reads them (BuildError if any is bad)."""
     files = content_files(content, root).files
-    return accept([read_article(file.path, file.raw, config) for file in files], [])
+    return articles_or_problems([read_article(file.path, file.raw, config) for file in files], [])
 
 
 def indexed_urls(output: Path) -> set[str]:
@@ -125,7 +125,7 @@ def built_and_served(project: Project) -> Iterator[ServedSite]:
     project.output.mkdir()
     server = start_server(project.output, SUB_PATH)
     base_url = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    build(project, base_url)
+    build(project, options=Options(base_url))
     try:
         yield ServedSite(project, base_url)
     finally:

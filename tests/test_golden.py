@@ -13,7 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
-from revue.pipeline import build
+from revue.pipeline import Options, build
 from tests.conftest import copy_project
 
 GOLDEN = Path(__file__).parent / "golden" / "site"
@@ -30,7 +30,7 @@ def site_files(folder: Path) -> dict[str, bytes]:
 
 def test_seed_site_matches_the_golden_files(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site")
-    build(project, BASE_URL)
+    build(project, options=Options(BASE_URL))
     built = site_files(project.output)
     if os.environ.get("REVUE_UPDATE_GOLDEN") == "1":
         shutil.rmtree(GOLDEN, ignore_errors=True)

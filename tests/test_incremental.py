@@ -18,16 +18,17 @@ import jinja2
 import pytest
 from PIL import Image
 
+from revue import phases
 from revue.content import files
 from revue.core import collation, messages
 from revue.core.errors import BuildError
 from revue.core.project import Project
 from revue.dev.corpus import write_corpus
-from revue.pipeline import build
-from revue.publish import incremental, photos
+from revue.pipeline import Mode, Options, build
+from revue.publish import cache, incremental, photos
 from revue.publish.cache import BuildCache
-from revue.render import templates
-from revue.render.templates import make_environment
+from revue.render import environment
+from revue.render.environment import make_environment
 from tests.conftest import REPO, copy_project
 from tests.photos import PHOTO_ARTICLE, add_photo_article, photo
 
@@ -206,7 +207,7 @@ def test_the_cycle_collector_is_back_on_after_a_build_even_a_failed_one(
     it (these tests) goes on collecting."""
     project = site_project(tmp_path / "site")
     seen = []
-    monkeypatch.setattr(photos, "find_photos", spy(photos.find_photos, lambda: seen.append(gc.isenabled())))
+    monkeypatch.setattr(phases, "find_photos", spy(phases.find_photos, lambda: seen.append(gc.isenabled())))
     build(project)
     assert seen == [False] and gc.isenabled()
     (project.content / "bench-00007.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
@@ -237,9 +238,10 @@ def test_templates_compiled_by_other_code_are_not_used(
         environment.trim_blocks = False
         return environment
 
-    monkeypatch.setattr(templates, "make_environment", untrimmed)
-    monkeypatch.setattr(incremental, "code_digest", lambda: "0123456789abcdef-another-version")
-    templates.cached_environment.cache_clear()
+    monkeypatch.setattr(environment, "make_environment", untrimmed)
+    for module in (incremental, cache):  # the pages' keys, and where the compiled templates are kept
+        monkeypatch.setattr(module, "code_digest", lambda: "0123456789abcdef-another-version")
+    environment.cached_environment.cache_clear()
     edit_article_body(project)  # so the build runs: only the pages' keys know of the new code
     build(project)
     assert contents(project.output) == from_scratch(project, tmp_path / "fresh")
@@ -266,11 +268,11 @@ def test_a_new_web_address_reaches_every_file_as_a_build_from_scratch_would(tmp_
     them, as Jinja's optimiser did with `'sitemap.xml' | url` in robots.txt (a preview's address
     then stayed in the published robots.txt)."""
     project = site_project(tmp_path / "site")
-    build(project, "http://127.0.0.1:8000/revue/")  # a preview first
-    build(project, "https://org.github.io/repo/")
+    build(project, options=Options("http://127.0.0.1:8000/revue/"))  # a preview first
+    build(project, options=Options("https://org.github.io/repo/"))
     fresh = Project(tmp_path / "fresh")
     shutil.copytree(project.root, fresh.root, ignore=shutil.ignore_patterns(".cache", "output"))
-    build(fresh, "https://org.github.io/repo/")
+    build(fresh, options=Options("https://org.github.io/repo/"))
     published = contents(project.output)
     assert published == contents(fresh.output)
     assert not [name for name, data in published.items() if b"127.0.0.1" in data]
@@ -307,13 +309,13 @@ def test_settings_saved_while_a_build_runs_fail_it_and_are_never_remembered_as_b
     )
     assert edited != original
     before = stamps(project.output)
-    render_changes = incremental.render_changes
+    render_changes = phases.render_changes
 
     def saved_meanwhile(*args, **kwargs):  # the editor saves while the pages are being rendered
         path.write_text(edited, encoding="utf-8")
         return render_changes(*args, **kwargs)
 
-    monkeypatch.setattr(incremental, "render_changes", saved_meanwhile)
+    monkeypatch.setattr(phases, "render_changes", saved_meanwhile)
     edit_article_body(project)
     with pytest.raises(BuildError) as raised:
         build(project)
@@ -425,10 +427,14 @@ def test_a_file_left_out_is_warned_about_while_it_is_there_and_only_then(tmp_pat
     stray = project.content / "nouvel-article.md.txt"
     stray.write_text((project.content / "bench-00007.md").read_text("utf-8"), encoding="utf-8")
     for publish in (True, False):
-        assert any(w.path.name == stray.name for w in build(project, publish=publish).warnings)
+        assert any(
+            w.path.name == stray.name for w in build(project, Mode.BUILD if publish else Mode.CHECK).warnings
+        )
     stray.unlink()
     for publish in (True, False):
-        assert not any(w.path.name == stray.name for w in build(project, publish=publish).warnings)
+        assert not any(
+            w.path.name == stray.name for w in build(project, Mode.BUILD if publish else Mode.CHECK).warnings
+        )
 
 
 def test_a_changed_photo_rewrites_its_sizes_and_the_pages_showing_it_and_nothing_else(

@@ -14,7 +14,7 @@ import pytest
 from revue.content.files import content_files
 from revue.core.project import Project
 from revue.dev.corpus import write_corpus
-from revue.pipeline import build, build_inputs, settings_state, unchanged_result
+from revue.pipeline import Mode, Options, build, build_inputs, settings_state, unchanged_result
 from revue.publish.cache import BuildCache
 from tests.build_cli import build_py
 from tests.conftest import REPO, copy_project, indexed_urls
@@ -75,21 +75,22 @@ def stamps(output: Path) -> dict[str, tuple[int, int]]:
 def from_scratch(project: Project, folder: Path, today: datetime.date, drafts: bool = False) -> dict:
     fresh = Project(folder)
     shutil.copytree(project.root, fresh.root, ignore=shutil.ignore_patterns(".cache", "output"))
-    build(fresh, today=today, drafts=drafts)
+    build(fresh, options=Options(today=today, drafts=drafts))
     return contents(fresh.output)
 
 
 def shortcut_taken(project: Project, today: datetime.date) -> bool:
     """Would a build on `today` return the last result without reading an article?"""
     listing = content_files(project.content, project.root)
-    inputs = build_inputs(settings_state(project), None, False, listing)
-    return unchanged_result(BuildCache(project.cache), inputs, project.output, True, today) is not None
+    inputs = build_inputs(settings_state(project), Options(), listing)
+    cache = BuildCache(project.cache)
+    return unchanged_result(cache, inputs, project.output, Mode.BUILD, Options(today=today)) is not None
 
 
 def test_a_scheduled_article_is_in_no_file_until_its_day_then_appears_as_from_scratch(tmp_path: Path) -> None:
     project = scheduled_project(tmp_path / "site")
 
-    waiting = build(project, today=EVE)
+    waiting = build(project, options=Options(today=EVE))
 
     assert mentions(project.output) == {}
     assert waiting.scheduled == ((Path(f"content/{SLUG}.md"), DAY),)
@@ -98,7 +99,7 @@ def test_a_scheduled_article_is_in_no_file_until_its_day_then_appears_as_from_sc
     assert not shortcut_taken(project, DAY)
 
     before, before_stamps = contents(project.output), stamps(project.output)
-    published = build(project, today=DAY)  # same content, the day has come
+    published = build(project, options=Options(today=DAY))  # same content, the day has come
 
     after = contents(project.output)
     assert published.scheduled == () and published.articles == 31
@@ -118,12 +119,14 @@ def test_the_preview_shows_a_scheduled_article_with_its_day_and_drops_the_mark_o
     project = scheduled_project(tmp_path / "site")
     page = project.output / "articles" / SLUG / "index.html"
 
-    build(project, today=EVE, drafts=True)
+    build(project, options=Options(today=EVE, drafts=True))
 
     assert "Programmé pour le 1<sup>er</sup>\u00a0mai\u00a02031" in page.read_text(encoding="utf-8")
     assert "(programmé)" in (project.output / "index.html").read_text(encoding="utf-8")
 
-    build(project, today=DAY, drafts=True)  # the same preview the next day: nothing marks it any more
+    build(
+        project, options=Options(today=DAY, drafts=True)
+    )  # the same preview the next day: nothing marks it any more
 
     assert "Programmé" not in page.read_text(encoding="utf-8")
     assert "(programmé)" not in (project.output / "index.html").read_text(encoding="utf-8")
@@ -163,9 +166,9 @@ def test_publishing_after_a_preview_does_not_warn_that_the_scheduled_page_went(t
     """The preview wrote the scheduled article's page; the published site drops it until its day, as
     it drops a draft's: no « n’y est plus » warning (that one is for a changed slug)."""
     project = scheduled_project(tmp_path / "site")
-    build(project, today=EVE, drafts=True)
+    build(project, options=Options(today=EVE, drafts=True))
 
-    published = build(project, today=EVE)
+    published = build(project, options=Options(today=EVE))
 
     assert published.warnings == ()
     assert mentions(project.output) == {}

@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 import pytest
 
 from revue.core.project import Project
-from revue.pipeline import build
+from revue.pipeline import Options, build
 from tests.conftest import (
     SUB_PATH,
     ServedSite,
@@ -256,7 +256,7 @@ def test_sixty_articles_paginate_with_working_neighbours(tmp_path: Path) -> None
     project = copy_project(tmp_path / "site", with_content=False)
     for n in range(60):
         write_article(project, f"a{n:02d}", f"20{10 + n % 12}-0{1 + n % 9}-1{n % 10}")
-    build(project, "https://org.github.io/repo/")
+    build(project, options=Options("https://org.github.io/repo/"))
     out = project.output
     pages = sorted(p.parent.name for p in (out / "pays/japon/page").glob("*/index.html"))
     assert pages == ["2", "3", "4", "5", "6"]  # 60 articles, 10 per page
@@ -277,7 +277,7 @@ def test_an_article_with_a_country_and_an_organisation_is_listed_under_both(tmp_
     project = copy_project(tmp_path / "site", with_content=False)
     write_article(project, "sommet", "2024-05-06", countries="[Japon, UE]")
     write_article(project, "visite", "2023-01-02", countries="[l’ASEAN]")
-    build(project, "https://org.github.io/repo/")
+    build(project, options=Options("https://org.github.io/repo/"))
     out = project.output
     for partner in ("pays/japon/", EUROPEAN_UNION):
         assert listed_articles((out / partner / "index.html").read_text()) == ["article-sommet"]
@@ -304,7 +304,7 @@ def test_drafts_appear_nowhere(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site", with_content=False)
     write_article(project, "publie", "2020-05-08")
     write_article(project, "brouillon-secret", "2021-06-01", countries="[Japon, Chine]", draft=True)
-    build(project, "https://org.github.io/repo/")
+    build(project, options=Options("https://org.github.io/repo/"))
     leaks = [
         str(p.relative_to(project.output))
         for p in project.output.rglob("*")
@@ -329,7 +329,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path: Path) -> None
 
 def test_base_url_on_the_command_line_reaches_every_link(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "site")
-    build(project, "https://example.github.io/digest")
+    build(project, options=Options("https://example.github.io/digest"))
     home = (project.output / "index.html").read_text()
     assert '<link rel="canonical" href="https://example.github.io/digest/">' in home
     assert 'href="/digest/assets/style.css"' in home

@@ -11,7 +11,7 @@ import pytest
 
 from revue.core.months import MONTH_NAMES
 from revue.core.project import Project
-from revue.pipeline import build
+from revue.pipeline import Options, build
 from tests.conftest import TYPED_ARTICLE, ServedSite, add_typed_article, copy_project
 
 MONTHS = "|".join(MONTH_NAMES)
@@ -86,7 +86,7 @@ def typeset_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The seed site and an article typed as agency copy is: dates, percentages, counts, `1er`, Hanoi."""
     project = copy_project(tmp_path_factory.mktemp("typeset") / "site")
     add_typed_article(project)
-    build(project, "https://org.github.io/revue/")
+    build(project, options=Options("https://org.github.io/revue/"))
     return project
 
 

@@ -302,7 +302,7 @@ def read_article(path: Path, raw: bytes, config: SiteConfig) -> Article:
     return article
 
 
-def accept(read: list[Article | BuildError], problems: list[Problem]) -> list[Article]:
+def articles_or_problems(read: list[Article | BuildError], problems: list[Problem]) -> list[Article]:
     """The articles, drafts included, or one BuildError listing every problem: each file's, those found
     before (`problems`: the import's), and slugs claimed twice."""
     articles = [outcome for outcome in read if isinstance(outcome, Article)]

@@ -21,6 +21,7 @@ LIBRARIES = (
     "Babel",
     "PyYAML",
     "python-slugify",
+    "text-unidecode",  # python-slugify's transliteration: it shapes every URL
     "MarkupSafe",
     "Pillow",
     "pyuca",

@@ -1,8 +1,13 @@
-"""French month names, and a day of the year given without its year (`14 novembre`)."""
+"""French month names, as texts write them (to read dates), and a day of the year given without its
+year (`14 novembre`), worded by the one French date formatter (french_dates.py)."""
 
 from __future__ import annotations
 
+import calendar
+import datetime
 from dataclasses import dataclass
+
+from revue.core.french_dates import french_date, french_month
 
 MONTH_NAMES = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -20,8 +25,10 @@ class DayMonth:
     month: int
 
     def describe(self) -> str:
-        """`14 novembre`, `1er mars`."""
-        return f"{'1er' if self.day == 1 else self.day} {MONTH_NAMES[self.month - 1]}"
+        """`14 novembre`, `1er mars`; `31 février`, a day its month does not have, as the editor wrote it."""
+        if 1 <= self.day <= calendar.monthrange(LEAP_YEAR, self.month)[1]:
+            return french_date(datetime.date(LEAP_YEAR, self.month, self.day), with_year=False)
+        return f"{self.day} {french_month(self.month)}"
 
     def placeholder(self, year: str = "????") -> str:
         """The date with its year left to fill: `????-11-14` (or `20YY-11-14`, to show where it goes)."""

@@ -2,7 +2,7 @@
 
 The search tests check that the sharded index finds what one index finds, and
 `scripts/measure_search.py` compares what a search downloads from each; both replace `pagefind/` of a
-built site with this single index, made from the same index view of the pages (revue/publish/search.py)
+built site with this single index, made from the same index view of the pages (revue/publish/index_view.py)
 and read by the same search page through a one-shard manifest.
 """
 
@@ -14,7 +14,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from revue.publish.search import BUNDLE, INDEXED_MARK, MANIFEST, UNUSED, pagefind_binary, stage_page
+from revue.publish.pagefind import BUNDLE, UNUSED, pagefind_binary, stage_page
+from revue.publish.search import INDEXED_MARK, MANIFEST
 
 FOLDER = "one"  # the single shard's folder under pagefind/
 

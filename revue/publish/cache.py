@@ -1,4 +1,5 @@
-"""`.cache/`: everything a build remembers, in one object that the pipeline owns and the stages never see.
+"""`.cache/`: everything a build remembers, in one object the pipeline and its phases hold; the stages
+never see it, and no other module computes a path under `.cache/`: it hands them their stores and folders.
 
 Every value is stored under a key that holds everything it depends on (input bytes, the config, the
 code that shapes output and the libraries' versions), so nothing in it can be stale: a changed input
@@ -8,62 +9,34 @@ is a new key. Delete `.cache/` and the next build computes everything again, wit
 from __future__ import annotations
 
 import functools
+import os
+import shutil
 import sys
 import time
-from dataclasses import dataclass, field
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from revue.core import messages
-from revue.core.collation import SortKey
+from revue.core.collation import known_sort_keys, remember_sort_keys
 from revue.core.digest import code_digest, digest
 from revue.core.errors import BuildError, Problem
-from revue.core.filestat import FileStat, output_stat
+from revue.publish.manifest import NO_MANIFEST, Entry, Manifest
 from revue.publish.parallel import fork_map
 from revue.publish.search import IndexReport
 from revue.publish.store import Store
+
+SORT_KEYS = "collation"  # the slot of the French sort keys in the `runs` store
+SEARCH_STORE = "search"  # the shard bundles' folder under `.cache/`
+COMPILED_TEMPLATES = "templates"  # Jinja's compiled templates, under `.cache/`, by version of the code
 
 if TYPE_CHECKING:  # a run with nothing to do opens the cache but never reads or renders an article
     from revue.content.config import SiteConfig
     from revue.content.files import SourceFile
     from revue.content.model import Article
+    from revue.core.filestat import FileStat
     from revue.publish.photos import PhotoFile, Sizes
     from revue.render.markup import RenderedBody
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One file of `output/` as the last build left it."""
-
-    key: str  # digest of everything its bytes were made from
-    sha: str  # digest of its bytes
-    stat: tuple[int, int, int]  # inode, size, mtime_ns: any change means someone else touched it
-    indexed: bool  # the search index reads it
-
-
-@dataclass(frozen=True)
-class Manifest:
-    """`output/` as the last build left it."""
-
-    files: dict[str, Entry]
-    index: str  # index_key of the pages the search bundle was built from
-    report: IndexReport | None  # what that bundle holds
-    search: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # stat of each file of pagefind/
-    mirror: str = ""  # the token of the mirror publishing left beside output/ (publish/swap.py)
-
-
-NO_MANIFEST = Manifest({}, "", None)
-
-
-def output_intact(output: Path, manifest: Manifest) -> bool:
-    """Is every file the last build left in `output/`, search bundle included, still there, untouched
-    (same inode, size, mtime)?"""
-    return (
-        bool(manifest.files)
-        and bool(manifest.search)
-        and all(output_stat(f"{output}/{path}") == entry.stat for path, entry in manifest.files.items())
-        and all(output_stat(f"{output}/{path}") == stat for path, stat in manifest.search.items())
-    )
 
 
 def _read(shared: tuple[list[SourceFile], SiteConfig], index: int) -> Article | list[Problem]:
@@ -154,13 +127,6 @@ class BuildCache:
             store.put(file.key, sizes)
         return {file.key: store.get(file.key) for file in files}
 
-    def remembered(self, slot: str) -> Any | None:
-        """What the last good run left under `slot` (see pipeline: the inputs it saw and its result)."""
-        return self.store("runs").get(slot)
-
-    def remember(self, slot: str, value: Any) -> None:
-        self.store("runs").put(slot, value)
-
     def clock(self) -> int:
         """Now, in ns, as the file system of `.cache/` tells it, which as a rule stamps `content/` too: a
         network drive's clock may run apart from this machine's, and a listing compares the files'
@@ -180,24 +146,55 @@ class BuildCache:
         )
         return found if well_formed else {}  # a file written by other hands is ignored
 
-    def set_listed(self, settled: dict[str, tuple[FileStat, str]]) -> None:
-        if settled != self.store("listing").get("content"):  # as stored: a malformed one is replaced
-            self.store("listing").put("content", settled)
-
-    def sort_keys(self) -> dict[str, SortKey]:
+    def load_sort_keys(self) -> None:
         """The French sort keys earlier builds computed (core/collation.py), if the code is the same."""
-        found = self.remembered("collation")
-        return found[1] if found and found[0] == code_digest() else {}
-
-    def set_sort_keys(self, keys: dict[str, SortKey]) -> None:
-        self.remember("collation", (code_digest(), keys))
+        found = self.store("runs").get(SORT_KEYS)
+        remember_sort_keys(found[1] if found and found[0] == code_digest() else {})
 
     def manifest(self, output: Path) -> Manifest:
         """`output/` as the last build left it."""
         return self.store("manifest").get(manifest_slot(output)) or NO_MANIFEST
 
-    def set_manifest(self, output: Path, manifest: Manifest) -> None:
-        self.store("manifest").put(manifest_slot(output), manifest)
+    @property
+    def search_store(self) -> Path:
+        """The shard bundles Pagefind made (publish/search.py), kept between runs by the GitHub workflow."""
+        return self.folder / SEARCH_STORE
+
+    def compiled_templates(self, config: SiteConfig) -> Path:
+        """Where Jinja keeps the templates compiled by this code for these settings. Jinja checks each
+        template's source, not the code that makes the environment (its options, its filters) nor the
+        settings: it runs a filter on a constant while compiling, baking the site's address into
+        robots.txt's `'sitemap.xml' | url`. Each version of both gets its own folder, and the folders of
+        the others are dropped (a preview then a publishing build compile the templates again: 40 ms)."""
+        folder, current = self.folder / COMPILED_TEMPLATES, digest(code_digest(), repr(config))[:16]
+        for entry in os.scandir(folder) if folder.is_dir() else ():
+            if entry.name != current:
+                with suppress(OSError):  # left behind, it costs a little room and nothing else
+                    shutil.rmtree(entry.path) if entry.is_dir() else os.unlink(entry.path)
+        return folder / current
+
+    def last_run(self, slot: str) -> Any | None:
+        """What the last good run left under `slot` (pipeline.py: the record of its run)."""
+        return self.store("runs").get(slot)
+
+    def record_run(
+        self,
+        settled: dict[str, tuple[FileStat, str]],
+        runs: dict[str, object] | None = None,
+        published: tuple[Path, Manifest] | None = None,
+    ) -> tuple[Problem, ...]:
+        """What a run leaves for the next, then saved: the files of `content/` that have settled (they are
+        not read again); for a run past the shortcut, `runs` (its records by slot) and the French sort
+        keys it computed; the manifest of the `output/` it published."""
+        if settled != self.store("listing").get("content"):  # as stored: a malformed one is replaced
+            self.store("listing").put("content", settled)
+        if runs is not None:
+            for slot, record in {**runs, SORT_KEYS: (code_digest(), known_sort_keys())}.items():
+                self.store("runs").put(slot, record)
+        if published is not None:
+            output, manifest = published
+            self.store("manifest").put(manifest_slot(output), manifest)
+        return self.save()
 
     def save(self) -> tuple[Problem, ...]:
         """Write every store that was used, dropping the entries this build did not use. A store that

@@ -13,10 +13,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import os
-import shutil
 import time
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -28,14 +26,16 @@ from revue.core.errors import BuildError, Problem
 from revue.core.filestat import output_stat
 from revue.core.project import Project
 from revue.publish import search
-from revue.publish.cache import Entry, Manifest
+from revue.publish.manifest import Entry, Manifest
+from revue.publish.pagefind import BUNDLE
 from revue.publish.parallel import fork_map
 from revue.publish.swap import publish
-from revue.render.templates import RenderedFile, RenderJob, TemplateFailure, render_page, template_problems
+from revue.render.template_errors import TemplateFailure, template_problems
+from revue.render.templates import RenderedFile, RenderJob, render_page
 
 
 @dataclass(frozen=True)
-class Changes:
+class RenderedSite:
     """The site this build makes, beside `output/` as the last build left it."""
 
     files: dict[str, Entry]  # every file of the new site
@@ -44,7 +44,7 @@ class Changes:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Publication:
     """What publishing did, for the build report and the benchmark."""
 
     manifest: Manifest  # `output/` as this build leaves it
@@ -54,7 +54,6 @@ class Outcome:
 
 
 KEYS_SERIAL_BELOW = 3000  # a key takes ~30 µs: below this many pages, starting workers costs more
-COMPILED_TEMPLATES = "templates"  # Jinja's compiled templates, under `.cache/`, by version of the code
 SCALARS = frozenset({str, int, float, bool, type(None), datetime.date})
 
 
@@ -108,20 +107,6 @@ def _render(
     return render_page(jobs[index], config, project.templates, project.root, compiled)
 
 
-def compiled_templates(cache: Path, config: SiteConfig) -> Path:
-    """Where Jinja keeps the templates compiled by this code for these settings. Jinja checks each
-    template's source, not the code that makes the environment (its options, its filters) nor the
-    settings: it runs a filter on a constant while compiling, baking the site's address into
-    robots.txt's `'sitemap.xml' | url`. Each version of both gets its own folder, and the folders of
-    the others are dropped (a preview then a publishing build compile the templates again: 40 ms)."""
-    folder, current = cache / COMPILED_TEMPLATES, digest(code_digest(), repr(config))[:16]
-    for entry in os.scandir(folder) if folder.is_dir() else ():
-        if entry.name != current:
-            with suppress(OSError):  # left behind, it costs a little room and nothing else
-                shutil.rmtree(entry.path) if entry.is_dir() else os.unlink(entry.path)
-    return folder / current
-
-
 def render_changes(
     jobs: list[RenderJob],
     ready: list[RenderedFile],
@@ -129,16 +114,17 @@ def render_changes(
     previous: Manifest,
     project: Project,
     config: SiteConfig,
+    compiled: Path,
     then: Callable[[dict[str, str]], list[RenderJob]] | None = None,
-) -> Changes:
+) -> RenderedSite:
     """Render, on all cores, every page whose inputs (or whose file in `output/`) changed since `previous`.
 
-    `ready` files (assets) come with their bytes. `then` makes the files that depend on the others'
+    `ready` files (assets) come with their bytes; `compiled`: where Jinja keeps its compiled templates
+    (BuildCache.compiled_templates). `then` makes the files that depend on the others'
     bytes (the service worker, versioned by the files it keeps), from the digest of each file's bytes.
     BuildError lists every template problem, each once.
     """
     context = digest(code_digest(), folder_digest(project.templates), repr(config))  # shared by every page
-    compiled = compiled_templates(project.cache, config)
     files, changed = rendered(jobs, ready, article_keys, previous, project, config, context, compiled)
     if then is not None:
         shas = {path: entry.sha for path, entry in files.items()}
@@ -147,7 +133,7 @@ def render_changes(
         )
         files.update(late)
         changed += late_changed
-    return Changes(files, tuple(changed), previous)
+    return RenderedSite(files, tuple(changed), previous)
 
 
 def rendered(
@@ -209,7 +195,7 @@ def undated_pages(jobs: list[RenderJob], pages: list[RenderedFile], templates: P
     ]
 
 
-def publish_changes(changes: Changes, output: Path, search_store: Path, shard_size: int) -> Outcome:
+def publish_changes(changes: RenderedSite, output: Path, search_store: Path, shard_size: int) -> Publication:
     """Publish the new site if any byte of it differs, indexing it first when its indexed pages changed
     or its search bundle is not as the last build left it: the shards whose pages changed, the others
     from `search_store` (a shard folder of `output/` still as it was is kept)."""
@@ -231,7 +217,7 @@ def publish_changes(changes: Changes, output: Path, search_store: Path, shard_si
                 seconds = time.perf_counter() - started
 
         written = {file.path for file in changes.changed}
-        kept = [path for path in files if path not in written] + ([search.BUNDLE] if keep_index else [])
+        kept = [path for path in files if path not in written] + ([BUNDLE] if keep_index else [])
         published = publish(list(changes.changed), output, finish, kept, previous.mirror, in_place)
         files = {
             path: replace(entry, stat=output_stat(f"{output}/{path}") or (0, 0, 0))
@@ -245,7 +231,7 @@ def publish_changes(changes: Changes, output: Path, search_store: Path, shard_si
     report = indexed[0] if indexed else previous.report and replace(previous.report, reindexed=0)
     manifest = Manifest(files, indexed_pages, report, search_files, mirror)
     repaired = bool(previous.search) and not bundle_intact
-    return Outcome(manifest, len(changes.changed), seconds, repaired)
+    return Publication(manifest, len(changes.changed), seconds, repaired)
 
 
 def search_in_place(output: Path, recorded: dict[str, tuple[int, int, int]]) -> tuple[frozenset[str], bool]:
@@ -267,7 +253,7 @@ def search_stats(
 ) -> dict[str, tuple[int, int, int]]:
     """The stat of every file of `output/pagefind/`: taken again for what this build `written` there,
     the last build's for the rest."""
-    bundle = output / search.BUNDLE
+    bundle = output / BUNDLE
     kept = {entry.name for entry in os.scandir(bundle) if entry.is_dir()} - written
     found = {}
     for path, stat in previous.items():
@@ -285,7 +271,7 @@ def search_stats(
 
     for name in written:
         if (bundle / name).is_dir():
-            visit(str(bundle / name), f"{search.BUNDLE}/{name}/")
+            visit(str(bundle / name), f"{BUNDLE}/{name}/")
         else:
-            found[f"{search.BUNDLE}/{name}"] = output_stat(f"{bundle}/{name}") or (0, 0, 0)
+            found[f"{BUNDLE}/{name}"] = output_stat(f"{bundle}/{name}") or (0, 0, 0)
     return found

@@ -52,7 +52,7 @@ class PhotoFile:
 
 
 @dataclass(frozen=True)
-class Found:
+class PhotosFound:
     """Every published article's photos with their files, what is wrong with them, and what they use."""
 
     photos: dict[str, tuple[tuple[Photo, PhotoFile], ...]]  # by slug, in the order pages show them
@@ -110,7 +110,7 @@ def find_photos(
     bodies: dict[str, RenderedBody],
     content: Path,
     root: Path,
-) -> Found:
+) -> PhotosFound:
     """Each published article's photos and their bytes, each file read once; a missing file or alt
     text is a problem at the line that names it. `drafts` only count as users of their listed files."""
     photos: dict[str, tuple[tuple[Photo, PhotoFile], ...]] = {}
@@ -157,7 +157,7 @@ def find_photos(
         photos[article.slug] = tuple(found)
     for draft in drafts:
         used.update(name for p in draft.photos if p.file and (name := _locate(p.file, draft, content, root)))
-    return Found(photos, problems, frozenset(used))
+    return PhotosFound(photos, problems, frozenset(used))
 
 
 def _photo_key(problem: str) -> str:
@@ -235,7 +235,7 @@ def _published_name(file: PhotoFile, width: int, suffix: str) -> str:
 
 
 def publish_photos(
-    found: Found, made: dict[str, Sizes | str], articles: tuple[Article, ...]
+    found: PhotosFound, made: dict[str, Sizes | str], articles: tuple[Article, ...]
 ) -> tuple[dict[str, tuple[ShownPhoto, ...]], list[RenderedFile], list[Problem]]:
     """The photos as pages show them, by slug; their files; and each image Pillow could not read, at
     every line that names it."""

@@ -7,47 +7,31 @@ the others are indexed at once, one Pagefind process each on a site holding only
 memory stays bounded by the shard size. `pagefind/shards.json` tells the search page what each shard
 holds; the page merges them in the reader's browser (templates/static/search.js).
 
-Pagefind reads each page in an index view (`index_view`) where every French word a reader sees stands
-alone as Pagefind splits words: an elided article or pronoun apart from its word (« l’ investissement »),
-a grouped number's groups joined (« 140~000 »). search.js asks for words in the same form and shows
-titles and excerpts as the page writes them.
+Pagefind reads each page in its index view (index_view.py), driven by pagefind.py.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import re
 import shutil
-import subprocess
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from revue.core import messages, urls
+from revue.core import messages
 from revue.core.digest import code_digest, digest, installed_version
 from revue.core.errors import BuildError, Problem
-from revue.publish import children
-from revue.publish.checkpoint import reached
+from revue.publish.index_view import WORDS
+from revue.publish.pagefind import BUNDLE, entry_pages, index_shard, pagefind_binary, store_errors, stored
 from revue.publish.shards import Shard, plan_shards
 from revue.publish.store import Store
 
-BUNDLE = urls.SEARCH_BUNDLE.rstrip("/")  # the folder the search page loads `shards.json` and the shards from
 INDEXED_MARK = b"data-pagefind-body"  # Pagefind indexes only the pages that carry it
 MANIFEST = "shards.json"
-SEARCH_STORE = "search"  # the shard bundles' folder under `.cache/`
-INDEXER = "shards-3"  # bump when the Pagefind command, the index view or the files kept change
-ENTRY = "pagefind-entry.json"  # what Pagefind says a bundle holds: its languages and their pages
-UNUSED = (  # Pagefind's ready-made interfaces: the search page uses its JS API only
-    "pagefind-ui.js",
-    "pagefind-ui.css",
-    "pagefind-modular-ui.js",
-    "pagefind-modular-ui.css",
-    "pagefind-component-ui.js",
-    "pagefind-component-ui.css",
-    "pagefind-highlight.js",
+INDEXER = (
+    "shards-3"  # bump when the Pagefind command, the index view (index_view.py) or the files kept change
 )
 # What the shards are cut by, read from the page as Pagefind reads it: the attribute in a tag
 # (never words in the text), the ISO date of the sort key, the `pays` filter values.
@@ -57,21 +41,6 @@ INDEXED = re.compile(
 DATE = re.compile(rb'data-pagefind-sort="date:(\d{4}-\d{2})-\d{2}"')
 COUNTRY = re.compile(rb'data-pagefind-filter="pays">([^<]*)<')
 HTML_TAG = re.compile(rb"<html[\s>][^>]*>?", re.IGNORECASE)
-# The index view. Pagefind splits words on whitespace only, and keeps « l’investissement » as one word
-# (`linvestissement`): the elided articles and pronouns of French, before a letter, get a space after
-# their apostrophe. A number's groups (`140 000`, a narrow no-break space between them as the typography
-# writes them) are two words to Pagefind: they are joined by GROUP_MARK, which Pagefind indexes as
-# `140000` and as its parts. search.js removes that space and puts the narrow space back in what it shows.
-# A filter's value (« Côte d’Ivoire ») is left as it is: the search page filters by it.
-ELIDED = ("c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
-# ASCII punctuation, which Pagefind drops from the word and splits it at (not `_`, a word character to it)
-GROUP_MARK = "~"
-WORDS = {"elided": ELIDED, "group_mark": GROUP_MARK}  # in shards.json: for search.js to undo the view
-APOSTROPHES = "’'"
-ELIDED_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(ELIDED)})\Z", re.IGNORECASE)  # at the end of a text
-LONGEST_ELIDED = max(map(len, ELIDED)) + 1  # with the character before it
-DIGIT_GROUP = re.compile(r"\u202f(?<=\d\u202f)(?=\d{3}(?!\d))")  # between a number's groups
-FILTER_VALUE = re.compile(r"(data-pagefind-filter[^>]*>[^<]*)")  # kept as it is: the filters name it so
 
 
 @dataclass(frozen=True)
@@ -257,109 +226,6 @@ def shard_key(shard: Shard, facts: dict[str, PageFacts], pagefind: str) -> str:
     return digest(INDEXER, pagefind, *(part for path in shard.pages for part in (path, facts[path].read)))
 
 
-def pagefind_binary() -> Path:
-    import pagefind_bin  # here: only a run that indexes needs the binary's package
-
-    try:
-        return pagefind_bin.get_executable()
-    except FileNotFoundError as error:
-        raise BuildError([pagefind_problem(Path(BUNDLE), str(error))]) from None
-
-
-def index_shard(binary: Path, site: NewSite, shard: Shard, store: Path, key: str) -> Problem | None:
-    """Index one shard on a site of its pages' index views (`stage_page`), into `store/key/`; a Problem if
-    Pagefind fails."""
-    import tempfile
-
-    store.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f"{key[:12]}-", dir=store) as work:
-        # Absolute: Pagefind runs in `work`, where a path relative to ours (`--root ../site`) leads nowhere.
-        pages, out = Path(work).absolute() / "site", Path(work).absolute() / BUNDLE
-        for path in shard.pages:
-            (pages / path).parent.mkdir(parents=True, exist_ok=True)
-            stage_page(site.locate(path), pages / path)
-        command = [str(binary), "--site", str(pages), "--output-path", str(out), "--quiet"]
-        returncode, printed = run_pagefind(command, work)
-        if returncode != 0:
-            return pagefind_problem(Path(BUNDLE) / shard.id, printed)
-        for name in UNUSED:
-            (out / name).unlink(missing_ok=True)
-        if wrong := bundle_fault(out):
-            return incomplete_bundle(store, wrong)
-        out.rename(store / key)  # whole or absent: a shard in the store is always complete
-    return None
-
-
-def run_pagefind(command: list[str], folder: str) -> tuple[int, str]:
-    """Run Pagefind in `folder`: its exit code and what it printed. It is killed with the build: the
-    thread that starts it waits for it, so it never outlives that thread (the kernel's signal follows
-    the thread that forked)."""
-    from functools import partial
-
-    with subprocess.Popen(
-        command,
-        cwd=folder,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        preexec_fn=partial(children.die_with_parent, children.prepare()),  # it dies with the build
-    ) as indexer:
-        reached("pagefind")
-        printed, _ = indexer.communicate()
-    return indexer.returncode, printed.strip()
-
-
-def stage_page(source: str, target: Path) -> None:
-    """Put a page where Pagefind will read it: its index view, or a link to it when that is the page."""
-    with open(source, "rb") as file:
-        page = file.read()
-    view = index_view(page)
-    if view is page:
-        link_or_copy(source, str(target))
-    else:
-        target.write_bytes(view)
-
-
-def index_view(page: bytes) -> bytes:
-    """The page as Pagefind reads it (see ELIDED); the page itself when nothing in it changes.
-
-    From `<body>` on: Pagefind reads nothing of the head but `<html lang>`, and the head says the title
-    and summary three times over. Not only the indexed element, though: finding it costs more than
-    changing the rest, which Pagefind never reads."""
-    head = max(page.find(b"<body"), 0)
-    text = page[head:].decode("utf-8")
-    parts = FILTER_VALUE.split(text)
-    parts[::2] = (DIGIT_GROUP.sub(GROUP_MARK, set_apart(part)) for part in parts[::2])
-    view = "".join(parts)
-    return page if view == text else page[:head] + view.encode("utf-8")
-
-
-def set_apart(text: str) -> str:
-    """A space after each elided word's apostrophe, before a letter. Split at the apostrophes, which are
-    few, rather than searched for with a pattern, three times slower on a page."""
-    for apostrophe in APOSTROPHES:
-        pieces = text.split(apostrophe)
-        joined = pieces[:1]
-        for before, after in itertools.pairwise(pieces):
-            elided = after[:1].isalpha() and ELIDED_BEFORE.search(before[-LONGEST_ELIDED:])
-            joined += (apostrophe + " " if elided else apostrophe, after)
-        text = "".join(joined)
-    return text
-
-
-def pagefind_problem(where: Path, printed: str) -> Problem:
-    return Problem(where, None, messages.pagefind_failed(printed))
-
-
-def link_or_copy(source: str, target: str) -> None:
-    """A hard link, or a copy when the two folders are on different file systems (pages given to
-    Pagefind, which reads them only)."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
 def shard_bundle(memo: Store, store: Path, key: str) -> ShardBundle:
     """Pages and bytes of a shard's bundle, measured once."""
     found = memo.get(f"shard:{key}")
@@ -367,90 +233,6 @@ def shard_bundle(memo: Store, store: Path, key: str) -> ShardBundle:
         found = ShardBundle(entry_pages(store / key) or 0, folder_size(store / key))
         memo.put(f"shard:{key}", found)
     return found
-
-
-def entry_pages(bundle: Path) -> int | None:
-    """How many pages Pagefind says the bundle holds; None when its entry file cannot be read."""
-    try:
-        entry = json.loads((bundle / ENTRY).read_bytes())
-        return sum(language["page_count"] for language in entry["languages"].values())
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None
-
-
-def stored(store: Path, key: str) -> bool:
-    """Is the shard `key` in the store, readable? A bundle a build verified can still be damaged by
-    hand: it is indexed again rather than published broken."""
-    return entry_pages(store / key) is not None
-
-
-# Pagefind's compressed files: gzip, whose last bytes hold its length and checksum.
-COMPRESSED = (".pagefind", ".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter")
-# A full disk leaves a file of at most one block either empty or whole: only larger ones can be cut,
-# and only those are decompressed (the thousand fragments of a shard, a few hundred bytes each,
-# would cost an edit 0.15 s).
-ONE_BLOCK = 4096
-
-
-def bundle_fault(bundle: Path) -> str | None:
-    """What is wrong with the bundle Pagefind just wrote, or None. Pagefind exits 0 when the disk is
-    full, leaving empty or cut files: every file must be there, not empty, its entry readable, each
-    compressed file larger than a block whole."""
-    if entry_pages(bundle) is None:
-        return ENTRY
-    for name in ("pagefind.js", "pagefind-worker.js"):
-        if not (bundle / name).is_file():
-            return name
-    entry = json.loads((bundle / ENTRY).read_bytes())
-    for language in entry["languages"].values():
-        for name in (f"wasm.{language['wasm']}.pagefind", f"pagefind.{language['hash']}.pf_meta"):
-            if not (bundle / name).is_file():
-                return name
-    folders = [bundle]
-    while folders:
-        with os.scandir(folders.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append(Path(entry.path))
-                    continue
-                size = entry.stat().st_size
-                if size == 0 or (
-                    size > ONE_BLOCK and entry.name.endswith(COMPRESSED) and not whole(entry.path)
-                ):
-                    return Path(entry.path).relative_to(bundle).as_posix()
-    return None
-
-
-def whole(compressed: str) -> bool:
-    """Does this gzip file decompress to its end (its last bytes hold its length and checksum)?"""
-    import gzip
-    import zlib
-
-    try:
-        with open(compressed, "rb") as file:
-            gzip.decompress(file.read())
-    except (OSError, EOFError, zlib.error):
-        return False
-    return True
-
-
-def incomplete_bundle(store: Path, wrong: str) -> Problem:
-    free = shutil.disk_usage(store).free // 1024
-    return Problem(store, None, messages.pagefind_incomplete(wrong, free))
-
-
-@contextmanager
-def store_errors(store: Path) -> Iterator[None]:
-    """A file of the store that cannot be written (a full disk) is one problem naming the store, not
-    the temporary folder Pagefind was working in."""
-    try:
-        yield
-    except OSError as error:
-        if error.filename and not str(error.filename).startswith(str(store)):
-            raise
-        raise BuildError(
-            [Problem(store, None, messages.cannot_write(messages.system_error(error)))]
-        ) from None
 
 
 def shard_entry(shard: Shard, folder: str, facts: dict[str, PageFacts]) -> dict[str, object]:

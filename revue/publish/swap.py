@@ -34,7 +34,8 @@ from revue.core import messages
 from revue.core.errors import BuildError, Problem
 from revue.core.uninterrupted import uninterrupted
 from revue.publish.checkpoint import reached
-from revue.publish.search import BUNDLE, MANIFEST, NewSite, copy_tree
+from revue.publish.pagefind import BUNDLE
+from revue.publish.search import MANIFEST, NewSite, copy_tree
 from revue.render.templates import RenderedFile
 
 AT_FDCWD = -100  # fcntl.h: paths relative to the working folder

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page
 
-from revue.pipeline import build
+from revue.pipeline import Options, build
 from revue.preview.static_server import start_server
 from tests.browser.site_pages import every_page, typical_pages
 from tests.conftest import ServedSite, copy_project
@@ -126,7 +126,7 @@ def test_a_wide_country_by_year_overview_fits_a_phone_and_scrolls_inside_its_box
     project.output.mkdir()
     server = start_server(project.output, "/large/")
     try:
-        build(project, f"http://127.0.0.1:{server.server_address[1]}/large/")
+        build(project, options=Options(f"http://127.0.0.1:{server.server_address[1]}/large/"))
         page.set_viewport_size({"width": 320, "height": HEIGHT})
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/large/pays/")
         years = page.locator(".partner-years .years a")

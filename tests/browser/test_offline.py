@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from revue.core.project import Project
-from revue.pipeline import build
+from revue.pipeline import Options, build
 from revue.preview.static_server import start_server
 from tests.browser.test_serve import WAIT_MS, start_serve
 from tests.conftest import SUB_PATH, ServedSite, copy_project
@@ -35,7 +35,7 @@ def site(tmp_path: Path) -> Iterator[ServedSite]:
     project.output.mkdir()
     server = start_server(project.output, SUB_PATH)
     served = ServedSite(project, f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}")
-    build(project, served.base_url)
+    build(project, options=Options(served.base_url))
     try:
         yield served
     finally:
@@ -139,7 +139,7 @@ def test_a_new_build_shows_once_online_and_replaces_the_old_caches(
     article.write_text(
         text.replace("médicales au Japon\n", "médicales au Japon, de nouveau\n", 1), encoding="utf-8"
     )
-    build(site.project, site.base_url)
+    build(site.project, options=Options(site.base_url))
     new_version = version_of((site.project.output / "sw.js").read_text(encoding="utf-8"))
     assert new_version != old_version  # the home page it keeps at install changed
 
@@ -178,11 +178,11 @@ def test_same_site_same_worker(site: ServedSite, tmp_path: Path) -> None:
     first = (site.project.output / "sw.js").read_bytes()
     again = copy_project(tmp_path / "again")
     add_photo_article(again)
-    build(again, site.base_url)
+    build(again, options=Options(site.base_url))
     assert (again.output / "sw.js").read_bytes() == first
     other = Project(tmp_path / "again")
     (other.templates / "static" / "style.css").write_text("body { color: red; }\n", encoding="utf-8")
-    build(other, site.base_url)
+    build(other, options=Options(site.base_url))
     assert version_of((other.output / "sw.js").read_text(encoding="utf-8")) != version_of(first.decode())
 
 

@@ -23,7 +23,7 @@ from playwright.sync_api import Page, expect
 from revue.core.project import Project
 from revue.dev.corpus import write_corpus
 from revue.dev.one_index import index_as_one
-from revue.pipeline import build
+from revue.pipeline import Options, build
 from tests.browser.search_recall import Expected, first_five, recall
 from tests.conftest import REPO, SUB_PATH, ServedSite, built_and_served, copy_project, set_shard_size
 
@@ -155,7 +155,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Served
             built_and_served(project_of(folder / "sharded", content, SHARD_SIZE))
         )
         (incremental.project.content / last.name).write_text(held_back, encoding="utf-8")
-        result = build(incremental.project, incremental.base_url)
+        result = build(incremental.project, options=Options(incremental.base_url))
         assert result.index is not None and result.index.reindexed == 1, "one new article: one shard redone"
         assert result.index.carried_over >= 10
         last.write_text(held_back, encoding="utf-8")

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from revue.core.errors import BuildError, display_path
 from revue.core.project import Project
-from revue.pipeline import build
+from revue.pipeline import Mode, build
 from tests.conftest import copy_project
 
 RUN_SECONDS = 60  # far beyond any run of these small projects, even on a loaded machine
@@ -88,7 +88,7 @@ def test_any_content_folder_gives_a_site_or_problems_never_a_traceback(
     shutil.copytree(base.root, project.root, symlinks=True)
     lay_out(project.content, chosen)
     try:
-        build(project, publish=publish)
+        build(project, Mode.BUILD if publish else Mode.CHECK)
     except BuildError as error:
         assert error.problems
         for problem in error.problems:
@@ -241,7 +241,7 @@ def test_hostile_projects_end_in_a_site_or_problems_in_bounded_time_and_a_failur
     previous = signal.signal(signal.SIGALRM, too_long)
     signal.alarm(RUN_SECONDS)
     try:
-        build(project, publish=publish)
+        build(project, Mode.BUILD if publish else Mode.CHECK)
     except BuildError as error:
         assert error.problems
         for problem in error.problems:

@@ -464,15 +464,15 @@ def test_a_page_only_the_preview_built_is_never_said_gone_and_a_gone_page_names_
     """Issue 23, point 14: « l’article publié à l’adresse … n’y est plus » was said of a draft's page
     that only `serve` had built (the draft deleted since), and named the `output/` file."""
     from revue.core.errors import Problem
-    from revue.pipeline import build
+    from revue.pipeline import Mode, Options, build
 
     (project.content / "a.md").write_text(article(title="Premier titre"), encoding="utf-8")
     (project.content / "b.md").write_text(article(title="Brouillon", extra="draft: true\n"), encoding="utf-8")
-    build(project, drafts=True)  # the preview: the draft's page is in output/
+    build(project, options=Options(drafts=True))  # the preview: the draft's page is in output/
     (project.content / "b.md").unlink()
     assert build(project).warnings == ()
     (project.content / "a.md").write_text(article(title="Titre corrigé"), encoding="utf-8")
-    gone = build(project, publish=False).warnings
+    gone = build(project, Mode.CHECK).warnings
     assert [(problem.path, problem.line) for problem in gone] == [(Path("content/a.md"), 2)]
     assert isinstance(gone[0], Problem) and "/articles/premier-titre/ n’y est plus" in gone[0].message
 

@@ -11,7 +11,7 @@ import pytest
 
 from revue.core.errors import Problem
 from revue.core.project import Project
-from revue.pipeline import build
+from revue.pipeline import Mode, Options, build
 from tests.build_cli import build_py
 from tests.conftest import copy_project, indexed_urls
 
@@ -58,7 +58,7 @@ def linked(tmp_path: Path) -> Project:
 
 
 def test_links_to_articles_and_pages_lead_there_under_the_sub_path(linked: Project) -> None:
-    build(linked, BASE_URL)
+    build(linked, options=Options(BASE_URL))
     output = linked.output
     b = "/revue/articles/article-b/"
     assert links(output / "articles/article-a/index.html") == [
@@ -81,7 +81,7 @@ def test_links_to_articles_and_pages_lead_there_under_the_sub_path(linked: Proje
 
 
 def test_old_addresses_redirect_to_the_article_and_are_listed_nowhere(linked: Project) -> None:
-    build(linked, BASE_URL)
+    build(linked, options=Options(BASE_URL))
     output = linked.output
     for old in ("ancien-b", "tres-ancien-b"):
         page = (output / "articles" / old / "index.html").read_text(encoding="utf-8")
@@ -99,7 +99,7 @@ def test_old_addresses_redirect_to_the_article_and_are_listed_nowhere(linked: Pr
 
 def test_a_draft_in_the_preview_links_to_a_draft(linked: Project) -> None:
     write(linked, "d.md", 'title: "Brouillon D"\ndate: 2023-02-12\ndraft: true\n', "Voir [C](c.md).\n")
-    build(linked, BASE_URL, drafts=True)
+    build(linked, options=Options(BASE_URL, drafts=True))
     assert links(linked.output / "articles/brouillon-d/index.html") == ["/revue/articles/brouillon-c/"]
 
 
@@ -122,15 +122,17 @@ def test_check_and_build_warn_when_a_published_address_disappears(tmp_path: Path
     project = copy_project(tmp_path / "site", with_content=False)
     write(project, "x.md", 'title: "Un titre"\ndate: 2023-02-09\n', "Texte.\n")
     write(project, "brouillon.md", 'title: "Brouillon"\ndate: 2023-02-10\ndraft: true\n', "Texte.\n")
-    build(project, BASE_URL, drafts=True)  # the preview: the draft's page is gone from the next build
-    build(project, BASE_URL)
+    build(
+        project, options=Options(BASE_URL, drafts=True)
+    )  # the preview: the draft's page is gone from the next build
+    build(project, options=Options(BASE_URL))
     write(project, "x.md", 'title: "Un titre corrigé"\ndate: 2023-02-09\naliases: [un-titre]\n', "Texte.\n")
-    assert build(project, BASE_URL).warnings == ()
+    assert build(project, options=Options(BASE_URL)).warnings == ()
     write(
         project, "x.md", 'title: "Un titre enfin juste"\ndate: 2023-02-09\naliases: [un-titre]\n', "Texte.\n"
     )
 
-    checked, built = build(project, BASE_URL, publish=False), build(project, BASE_URL)
+    checked, built = build(project, Mode.CHECK, Options(BASE_URL)), build(project, options=Options(BASE_URL))
 
     gone = (
         "l’article publié à l’adresse /articles/un-titre-corrige/ n’y est plus : les liens que les lecteurs en "
@@ -140,7 +142,9 @@ def test_check_and_build_warn_when_a_published_address_disappears(tmp_path: Path
     # Named by the article's file, at the line its address comes from (issue 23, point 14: it named the
     # output/ file, and warned of the draft's page that only the preview had built).
     assert checked.warnings == built.warnings == (Problem(Path("content/x.md"), 2, gone),)
-    assert build(project, BASE_URL).warnings == ()  # said once: this build published the new address
+    assert (
+        build(project, options=Options(BASE_URL)).warnings == ()
+    )  # said once: this build published the new address
 
 
 def test_a_link_to_a_scheduled_article_is_refused_until_its_day(linked: Project) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from PIL import Image
 
 from revue.core.project import Project
-from revue.pipeline import build
+from revue.pipeline import Options, build
 from revue.publish.photos import make_sizes
 from tests.build_cli import build_py
 from tests.conftest import copy_project
@@ -28,7 +28,7 @@ def test_published_photos_carry_no_exif_gps_or_xmp(tmp_path: Path) -> None:
     project = photo_project(tmp_path / "site")
     source = Image.open(project.content / "pont.jpg")
     assert source.getexif().get_ifd(GPS_IFD), "the source photo must carry a GPS position for this test"
-    build(project, BASE_URL)
+    build(project, options=Options(BASE_URL))
 
     published = sorted((project.output / "photos").iterdir())
     assert len(published) == 3 * 3 * 2
@@ -72,7 +72,7 @@ def test_a_photo_is_never_enlarged_and_the_same_bytes_give_the_same_sizes() -> N
 
 def test_an_article_page_shows_its_photos_with_every_size_and_no_layout_shift(tmp_path: Path) -> None:
     project = photo_project(tmp_path / "site")
-    build(project, BASE_URL)
+    build(project, options=Options(BASE_URL))
     page = (project.output / "articles" / PHOTO_ARTICLE / "index.html").read_text(encoding="utf-8")
 
     figures = re.findall(r"<figure class=\"photo\">.*?</figure>", page, re.S)

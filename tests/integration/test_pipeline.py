@@ -11,7 +11,7 @@ from pathlib import Path
 from revue.core import messages
 from revue.core.messages import command_line
 from revue.core.project import Project
-from revue.pipeline import build
+from revue.pipeline import Options, build
 from revue.publish.lock import command_of, exclusive, shown_command
 from tests.build_cli import build_py
 from tests.conftest import REPO
@@ -133,7 +133,7 @@ def test_the_preview_shows_drafts_with_a_banner_and_the_published_site_never_doe
     (project.content / "un-article.md").write_text(draft, encoding="utf-8")
     page = project.output / "articles/un-article/index.html"
 
-    build(project, drafts=True)  # what `serve` runs
+    build(project, options=Options(drafts=True))  # what `serve` runs
     assert "Brouillon — visible dans l’aperçu seulement" in page.read_text(encoding="utf-8")
     assert "(brouillon)" in (project.output / "pays/japon/index.html").read_text(encoding="utf-8")
 

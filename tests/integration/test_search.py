@@ -13,8 +13,9 @@ import pytest
 from revue.cli import main
 from revue.core.errors import BuildError
 from revue.core.project import Project
-from revue.pipeline import build
-from revue.publish.search import ELIDED, PageFacts, index_view, shard_key
+from revue.pipeline import Options, build
+from revue.publish.index_view import ELIDED, index_view
+from revue.publish.search import PageFacts, shard_key
 from revue.publish.shards import plan_shards
 from tests.conftest import copy_project, reproducible_files, set_shard_size
 
@@ -75,7 +76,7 @@ def test_only_published_articles_are_indexed_and_the_report_matches_the_bundle(t
     write_article(project, "masques", "2020-05-08")
     write_article(project, "gunma", "2016-02-18")
     write_article(project, "brouillon", "2021-01-01", draft=True)
-    result = build(project, "https://org.github.io/repo/")
+    result = build(project, options=Options("https://org.github.io/repo/"))
     bundle = project.output / "pagefind"
     assert result.index is not None
     assert result.index.pages == 2, "home, lists, search and 404 pages carry no data-pagefind-body"
@@ -133,7 +134,7 @@ def test_moving_an_article_to_another_year_reindexes_both_shards(three_periods: 
 
 def test_another_address_for_the_same_path_reindexes_nothing(three_periods: Project) -> None:
     """The preview's local address changes every page's head (canonical URL), not what Pagefind reads."""
-    result = build(three_periods, "http://127.0.0.1:8000/")
+    result = build(three_periods, options=Options("http://127.0.0.1:8000/"))
     assert result.index is not None and result.written > 0
     assert (result.index.reindexed, result.index.carried_over) == (0, 3)
 

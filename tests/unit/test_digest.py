@@ -7,14 +7,24 @@ or a message the build comes to use cannot be left out of it unnoticed.
 from __future__ import annotations
 
 import ast
+import importlib.metadata
+import re
 import shutil
 from pathlib import Path
 
-from revue.core.digest import NOT_SHAPING, PACKAGE, package_digest, shaping_sources
+from revue.core.digest import (
+    LIBRARIES,
+    NOT_SHAPING,
+    PACKAGE,
+    installed_version,
+    normalised,
+    package_digest,
+    shaping_sources,
+)
 
-# The one arrow from the digest to what it leaves out: the pipeline runs the importer, whose files are
-# read back by their bytes, as any article.
-ALLOWED = {("revue.pipeline", "revue.ingest")}
+# The arrows from the digest to what it leaves out: the pipeline's phases run the importer, whose files
+# are read back by their bytes, as any article (the pipeline itself names its reports' type).
+ALLOWED = {("revue.phases", "revue.ingest"), ("revue.pipeline", "revue.ingest")}
 
 
 def module_name(path: Path) -> str:
@@ -100,3 +110,15 @@ def test_a_help_text_is_not_in_the_digest_and_a_message_the_build_uses_is(tmp_pa
     assert edited("core/messages/files.py", "NOT_AN_ARTICLE = (", 'NOT_AN_ARTICLE = ("x" ') != before
     # and what a message uses: `count`, through the problem summaries
     assert edited("core/messages/wording.py", "def count(", "def count(  ") != before
+
+
+def test_every_library_of_the_digest_is_installed_and_slugify_brings_its_transliteration() -> None:
+    """A misspelt name would digest « not installed » whatever the version; python-slugify's own
+    dependency (text-unidecode) shapes every URL, so its version is in the digest too."""
+    assert [name for name in LIBRARIES if installed_version(name) == "not installed"] == []
+    needed = [
+        re.split(r"[<>=!~; ]", requirement)[0]
+        for requirement in importlib.metadata.requires("python-slugify") or []
+        if "extra ==" not in requirement
+    ]
+    assert needed and {normalised(name) for name in needed} <= {normalised(name) for name in LIBRARIES}

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from revue.core.errors import BuildError
 from revue.core.project import Project
 from revue.core.yamlsource import load_mapping
-from revue.pipeline import build
+from revue.pipeline import Mode, build
 
 REPO = Path(__file__).resolve().parents[2]
 GOLDEN = REPO / "tests" / "golden" / "content"
@@ -36,7 +36,7 @@ def make_project(root: Path, seeds: dict[str, str], sources: str | None = None) 
 
 
 def run_import(project: Project) -> list[str]:
-    return [report.format() for report in build(project, only_import=True).imports]
+    return [report.format() for report in build(project, Mode.IMPORT).imports]
 
 
 def problems(project: Project) -> list[str]:

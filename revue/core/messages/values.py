@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from revue.core.french_dates import french_date, french_month
 from revue.core.messages.wording import listed, quoted
-from revue.core.months import MONTH_NAMES, DayMonth
 
 
 def not_a_date(text: str) -> str:
@@ -30,7 +30,7 @@ def date_with_odd_dashes(text: str, iso: str) -> str:
 def day_not_in_month(text: str, day: str, month: int, year: int, days: int) -> str:
     """`31/02/2024`: « le 31 février n’existe pas »."""
     return (
-        f"{quoted(text)} n’est pas une date réelle : le {day} n’existe pas — {MONTH_NAMES[month - 1]} {year} "
+        f"{quoted(text)} n’est pas une date réelle : le {day} n’existe pas — {french_month(month)} {year} "
         f"compte {days} jours ; écrivez la date AAAA-MM-JJ"
     )
 
@@ -41,7 +41,7 @@ def month_not_real(text: str) -> str:
 
 def date_not_real(text: str, month: int, year: int, days: int) -> str:
     """`« 2016-02-30 » … février 2016 compte 29 jours`."""
-    return f"{quoted(text)} n’est pas une date réelle — {MONTH_NAMES[month - 1]} {year} compte {days} jours"
+    return f"{quoted(text)} n’est pas une date réelle — {french_month(month)} {year} compte {days} jours"
 
 
 def year_out_of_range(text: str, first: int, last: int) -> str:
@@ -58,7 +58,7 @@ def partial_month_not_real(text: str) -> str:
 
 
 def partial_day_not_real(text: str, month: int, days: int) -> str:
-    return f"{quoted(text)} n’est pas un jour réel — le jour vient en dernier, de 01 à {days} en {MONTH_NAMES[month - 1]}"
+    return f"{quoted(text)} n’est pas un jour réel — le jour vient en dernier, de 01 à {days} en {french_month(month)}"
 
 
 YEAR_PLACEHOLDER = "20AA"  # where the year goes, in a date to complete: `20AA-11-14`
@@ -93,4 +93,4 @@ def key_problem(key: str, problem: str) -> str:
 
 def french_day(day: date) -> str:
     """`1er mai 2031`, `14 novembre 2024`, as pages write it."""
-    return f"{DayMonth(day.day, day.month).describe()} {day.year}"
+    return french_date(day)
