@@ -65,9 +65,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         bench.add_argument("--compare", choices=["hugo"], help=command_line.HELP["--compare"])
         args = parser.parse_args(argv)
         args.command = args.command or "build"
-        for option, commands in OPTION_COMMANDS.items():
-            if getattr(args, option[2:].replace("-", "_")) is not None and args.command not in commands:
-                parser.error(command_line.option_not_for(option, commands, args.command))
+        for option, allowed in OPTION_COMMANDS.items():
+            if getattr(args, option[2:].replace("-", "_")) is not None and args.command not in allowed:
+                parser.error(command_line.option_not_for(option, allowed, args.command))
     args.root = args.root or Path.cwd()
     return args
 
@@ -76,13 +76,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def argparse_in_french() -> Iterator[None]:
     """argparse words its usage, help headings and errors through its module's gettext functions,
     `_` and `ngettext`: while the command line is read, they look the words up in the catalogue."""
-    saved = argparse._, argparse.ngettext
-    argparse._ = command_line.argparse_text
-    argparse.ngettext = lambda singular, plural, n: command_line.argparse_text(singular if n == 1 else plural)
+    saved = {name: getattr(argparse, name) for name in ("_", "ngettext")}  # not in argparse's typed stubs
+    setattr(argparse, "_", command_line.argparse_text)  # noqa: B010
+    setattr(argparse, "ngettext", lambda one, many, n: command_line.argparse_text(one if n == 1 else many))  # noqa: B010
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved
+        for name, function in saved.items():
+            setattr(argparse, name, function)
 
 
 def a_port(text: str) -> int:
@@ -357,7 +358,7 @@ def main(argv: list[str]) -> int:
     folder = str(project.root.absolute())
     if refused := refused_character(folder):  # its name reaches templates, caches and messages
         problem = Problem(Path("--root"), None, messages.project_folder_refused(folder, ord(refused)))
-        report_problems(project, BuildError([problem]), failed)
+        report_problems(project, BuildError([problem]), failed, args.command)
         return 1
     try:
         if args.command in LOCKED:

@@ -241,7 +241,7 @@ def import_seeds(project: Project, cache: BuildCache, listing: Listing, sources:
         for problem in outcome.problems
     ]
     imported = [outcome for outcome in planned if isinstance(outcome, Article)]
-    valid = [outcome for outcome in read + imported if isinstance(outcome, Article)]
-    articles = articles_or_problems(read + imported, problems + future_corrections(valid, sources.day))
+    valid = [outcome for outcome in [*read, *imported] if isinstance(outcome, Article)]
+    articles = articles_or_problems([*read, *imported], problems + future_corrections(valid, sources.day))
     write_imports(project, plan)
     return ImportedSeeds(articles, tuple(plan.reports))

@@ -183,8 +183,8 @@ def recorded(
     it sees vanish; a build's, as published, is also the last good check's, and with it go the article
     pages it published and the manifest of `output/`."""
     if publication is None:
-        runs = {CHECKED: replace(record, result=with_warnings(record.result, vanished))}
-        return with_warnings(record.result, (*vanished, *cache.record_run(listing.settled, runs)))
+        checked = {CHECKED: replace(record, result=with_warnings(record.result, vanished))}
+        return with_warnings(record.result, (*vanished, *cache.record_run(listing.settled, checked)))
     record = replace(record, result=published_result(record.result, publication))
     runs: dict[str, object] = {built_slot(project.output): record, CHECKED: record}
     if not options.drafts:  # a preview's pages (drafts, scheduled articles) were never the public's
@@ -312,7 +312,7 @@ def summary(
     sources: Sources, articles: list[Article], imports: tuple[ImportReport, ...], listing: Listing, files: int
 ) -> BuildResult:
     drafts = sum(article.draft for article in articles)
-    waiting = tuple((article.path, article.date) for article in scheduled(articles, sources.day))
+    waiting = tuple((a.path, a.date) for a in scheduled(articles, sources.day) if a.date)  # scheduled: dated
     return BuildResult(
         sources.config.base_url,
         len(articles) - drafts - len(waiting),

@@ -13,9 +13,10 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Mapping
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from revue.core import messages
 from revue.core.collation import known_sort_keys, remember_sort_keys
@@ -101,7 +102,7 @@ class BuildCache:
                 self.file_digests[outcome.slug] = files[index].sha
                 outcomes.append(outcome)
             else:
-                outcomes.append(BuildError(outcome))
+                outcomes.append(BuildError(cast("list[Problem]", outcome)))  # what `_read` gives back
         return outcomes
 
     def bodies(self, articles: tuple[Article, ...]) -> dict[str, RenderedBody]:
@@ -115,7 +116,7 @@ class BuildCache:
         texts = [article.body_markdown for article in misses]
         for article, html in zip(misses, fork_map(_body, texts, len(texts)), strict=True):
             store.put(keys[article.slug], html)
-        return {slug: store.get(key) for slug, key in keys.items()}
+        return {slug: cast("RenderedBody", store.get(key)) for slug, key in keys.items()}
 
     def photo_sizes(self, files: list[PhotoFile]) -> dict[str, Sizes | str]:
         """Every size of each image by its key (its bytes), or why it cannot be read; an image made
@@ -125,7 +126,7 @@ class BuildCache:
         made = fork_map(_sizes, [file.raw for file in misses], len(misses), serial_below=2)
         for file, sizes in zip(misses, made, strict=True):
             store.put(file.key, sizes)
-        return {file.key: store.get(file.key) for file in files}
+        return {file.key: cast("Sizes | str", store.get(file.key)) for file in files}
 
     def clock(self) -> int:
         """Now, in ns, as the file system of `.cache/` tells it, which as a rule stamps `content/` too: a
@@ -144,7 +145,7 @@ class BuildCache:
         well_formed = isinstance(found, dict) and all(
             isinstance(seen, tuple) and len(seen) == 2 and isinstance(seen[1], str) for seen in found.values()
         )
-        return found if well_formed else {}  # a file written by other hands is ignored
+        return cast("dict[str, tuple[FileStat, str]]", found) if well_formed else {}  # others' files ignored
 
     def load_sort_keys(self) -> None:
         """The French sort keys earlier builds computed (core/collation.py), if the code is the same."""
@@ -180,7 +181,7 @@ class BuildCache:
     def record_run(
         self,
         settled: dict[str, tuple[FileStat, str]],
-        runs: dict[str, object] | None = None,
+        runs: Mapping[str, object] | None = None,
         published: tuple[Path, Manifest] | None = None,
     ) -> tuple[Problem, ...]:
         """What a run leaves for the next, then saved: the files of `content/` that have settled (they are

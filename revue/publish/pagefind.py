@@ -122,7 +122,7 @@ def entry_pages(bundle: Path) -> int | None:
     """How many pages Pagefind says the bundle holds; None when its entry file cannot be read."""
     try:
         entry = json.loads((bundle / ENTRY).read_bytes())
-        return sum(language["page_count"] for language in entry["languages"].values())
+        return int(sum(language["page_count"] for language in entry["languages"].values()))
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
 

@@ -23,6 +23,7 @@ def sitemap_pages(site: Site) -> list[tuple[str, datetime.date | None]]:
     for page in site.pages:
         if isinstance(page, SearchPage | NotFoundPage | OfflinePage | RedirectPage):
             continue
+        newest: datetime.date | None
         if isinstance(page, ArticlePage):
             newest = page.article.last_modified
         elif isinstance(page, ListPage | HomePage):

@@ -66,8 +66,9 @@ def site_jobs(
     the pages that list it: a new photo file re-renders those, and no other page."""
     jobs = []
     for page in site.pages:
-        linked = bodies[page.article.slug] if isinstance(page, ArticlePage) else None
-        shown = photos.get(page.article.slug, ()) if isinstance(page, ArticlePage) else ()
+        article = page.article if isinstance(page, ArticlePage) else None
+        linked = bodies[article.slug] if article else None
+        shown = photos.get(article.slug, ()) if article else ()
         covers = {a.slug: photos[a.slug][0] for a in listed_articles(page) if photos.get(a.slug)}
         jobs.append(
             RenderJob(
@@ -76,8 +77,8 @@ def site_jobs(
                 what_is_rendered(page),
                 {
                     "page": page,
-                    "body_html": place_photos(linked.html, images[page.article.slug], shown, config.href)
-                    if linked
+                    "body_html": place_photos(linked.html, images[article.slug], shown, config.href)
+                    if linked and article
                     else "",
                     "photos": shown,
                     "lead_photo": lead_figure(shown, config.href),
@@ -128,7 +129,7 @@ def service_worker_jobs(shas: dict[str, str], config: SiteConfig) -> list[Render
     kept = [path for path in OFFLINE_FILES if urls.output_file(path) in shas]
     version = digest(*(f"{path}:{shas[urls.output_file(path)]}" for path in kept))[:16]
     precache = [config.href(path) for path in kept]
-    context = {"version": version, "precache": precache}
+    context: dict[str, object] = {"version": version, "precache": precache}
     return [RenderJob("sw.js", urls.SERVICE_WORKER, urls.SERVICE_WORKER, context, (version, tuple(precache)))]
 
 

@@ -7,6 +7,7 @@ import re
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -187,3 +188,22 @@ def test_ctrl_c_during_a_few_renames_waits_for_their_end() -> None:
         os.kill(os.getpid(), signal.SIGINT)
         done.append("the block's end")
     assert done == ["the block's end"]
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_project_folder_whose_name_holds_a_control_character_is_refused_in_french(
+    tmp_path: Path, command: str
+) -> None:
+    """Its name would reach pages, caches and messages: one French line, exit 1, no traceback."""
+    folder = tmp_path / "revue\x1b"
+    folder.mkdir()
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), "--root", str(folder), command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "le dossier du projet" in result.stderr
+    assert "renommez-le" in result.stderr
