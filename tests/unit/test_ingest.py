@@ -269,8 +269,8 @@ def test_a_hand_written_file_with_the_same_name_is_never_overwritten(tmp_path: P
     assert problems(project) == [
         "content/titre-de-l-article.md:1: pas d’en-tête — commencez le fichier par une ligne `---`, puis les "
         "champs, puis `---`",
-        "seeds/a.txt:1: content/titre-de-l-article.md existe déjà et ne vient pas de ce texte — renommez ce "
-        "fichier, ou changez le titre du texte",
+        "seeds/a.txt:1: content/titre-de-l-article.md existe déjà et ne vient pas de ce texte — renommez "
+        "content/titre-de-l-article.md, ou changez le titre (la première ligne) de ce texte",
     ]
     assert (tmp_path / "content" / "titre-de-l-article.md").read_text(encoding="utf-8") == "à moi\n"
 

@@ -68,7 +68,10 @@ def same_file_as(target: object, other_seed: str) -> str:
 
 
 def file_taken(target: object) -> str:
-    return f"{target} existe déjà et ne vient pas de ce texte — renommez ce fichier, ou changez le titre du texte"
+    return (
+        f"{target} existe déjà et ne vient pas de ce texte — renommez {target}, ou changez le titre (la première "
+        "ligne) de ce texte"
+    )
 
 
 def import_would_not_build(problem: object) -> str:
