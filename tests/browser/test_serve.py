@@ -22,7 +22,9 @@ from tests.photos import PHOTO_ARTICLE, add_photo_article
 
 TITLE = "Le Vietnam et la Norvège signent un accord sur la pêche"
 SLUG = "le-vietnam-et-la-norvege-signent-un-accord-sur-la-peche"
-WAIT_MS = 30_000  # rebuilds wait for the file watcher's debounce, then build the whole site
+# Rebuilds wait for the file watcher's debounce, then build the whole site: a generous wait, not a time
+# limit (a machine other tests keep busy took over 30 s to start serve).
+WAIT_MS = 120_000
 
 
 @dataclass
