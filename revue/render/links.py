@@ -14,6 +14,7 @@ link leads depends on the other articles. Only bodies with such links cost anyth
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import html
 import posixpath
@@ -25,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 from revue.content.config import SiteConfig
 from revue.content.group import Site, group
 from revue.content.model import Article
-from revue.content.schedule import is_scheduled
+from revue.content.schedule import is_scheduled, scheduled
 from revue.core import messages, urls
 from revue.core.errors import Problem
 from revue.core.validate import closest_key
@@ -89,7 +90,10 @@ class Addresses:
             self.by_name.setdefault(posixpath.splitext(posixpath.basename(article.file))[0], article)
         self.by_name.update(self.by_slug)
         self.pages = site_paths(site)
-        self.pages_later: dict[datetime.date, set[str]] = {}  # the site's pages on a scheduled article's day
+        # The days on which pages may come: those of the scheduled articles.
+        self.coming = sorted({a.date for a in scheduled(self.articles, today) if a.date})
+        self.pages_later: dict[datetime.date, set[str]] = {}  # the site's pages on each of those days
+        self.first_days: dict[str, datetime.date | None] = {}
 
     def resolve(self, href: str, article: Article) -> Resolution:
         """Where the link `href`, written in `article`, leads."""
@@ -108,11 +112,9 @@ class Addresses:
             return self.to_article(href, found, suffix, article)
         if not path.startswith("/"):
             return Resolution(None, messages.link_leads_nowhere(href))
-        candidates = (site_path, site_path + "/", site_path.removesuffix("index.html"))
-        for pages in (self.pages, self.pages_on(article)):  # the page of a year may exist only from its day
-            for candidate in candidates:
-                if candidate in pages:
-                    return Resolution(self.config.href(candidate) + suffix)
+        for candidate in (site_path, site_path + "/", site_path.removesuffix("index.html")):
+            if candidate in self.pages or self.exists_by(candidate, article):
+                return Resolution(self.config.href(candidate) + suffix)
         close = closest_key(site_path, tuple(self.pages))
         return Resolution(
             None, messages.link_to_missing_page(href, f"/{close}" if close is not None else None)
@@ -158,12 +160,19 @@ class Addresses:
             return Resolution(address, messages.link_to_scheduled(href, target.path, target.date))
         return Resolution(address)
 
-    def pages_on(self, article: Article) -> set[str]:
-        """The site's pages on a scheduled article's day (grouped once per day, only for a link not found
-        among today's): those of today otherwise."""
-        day = article.date
-        if day is None or not is_scheduled(article, self.today) or self.preview:
-            return self.pages
+    def exists_by(self, path: str, article: Article) -> bool:
+        """Whether the page at `path`, not on the site today, is there on the day the scheduled `article`
+        comes out (a year's page may come with it). Never in the preview, which shows that day's pages."""
+        if self.preview or not is_scheduled(article, self.today) or article.date is None:
+            return False
+        if path not in self.first_days:
+            # Pages only come as articles do: the first day it exists, found grouping the site on few days.
+            first = bisect.bisect_left(self.coming, True, key=lambda day: path in self.pages_on(day))
+            self.first_days[path] = self.coming[first] if first < len(self.coming) else None
+        first_day = self.first_days[path]
+        return first_day is not None and first_day <= article.date
+
+    def pages_on(self, day: datetime.date) -> set[str]:
         if day not in self.pages_later:
             self.pages_later[day] = site_paths(group(self.articles, self.config, day))
         return self.pages_later[day]
