@@ -20,7 +20,7 @@ from revue.content.files import Listing, SourceFile
 from revue.content.group import Site, group
 from revue.content.model import Article, ShownPhoto
 from revue.content.read import articles_or_problems, first_per_slug, recorded_seed
-from revue.content.schedule import future_corrections, today_in
+from revue.content.schedule import future_corrections, scheduled, today_in
 from revue.core import messages
 from revue.core.errors import BuildError, Problem, display_path
 from revue.core.project import Project
@@ -128,7 +128,10 @@ def check_site(
     dropped = body_warnings(site.articles, bodies)
     photos = find_photos(site.articles, unshown(site, articles), bodies, project.content, project.root)
     unread_files = frozenset(problem.path.as_posix() for problem in unread if problem.path)
-    linked = link_bodies(site, articles, bodies, config, day, unread_files)
+    # A public site leaves scheduled articles out; their links are checked now, as on their day.
+    waiting = () if drafts else scheduled(articles, day)
+    ahead = cache.bodies(waiting) if waiting else {}
+    linked = link_bodies(site, articles, bodies | ahead, config, day, unread_files, drafts, waiting)
     unused = unused_images(listing, photos.used, project.content, project.root)
     return CheckedSite(articles, site, bodies, dropped, photos, unused, linked, seeds, unread)
 

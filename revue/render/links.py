@@ -4,7 +4,9 @@ An editor links to an article by its file (`[texte](autre-article.md)`, relative
 file), by its slug or by its address (`/articles/son-slug/`, an old slug included), and to any other
 page by its path (`/pays/japon/`). Each becomes a root-relative link under the base path
 (`/revue/articles/son-slug/`), the `?query` and `#fragment` kept. A link that would lead nowhere on
-the published site (a missing file, a draft, an unknown page) is a problem at its line.
+the published site (a missing file, a draft, an unknown page) is a problem at its line. A scheduled
+article's links are checked now as they will be on its day: else its day's build would fail on them.
+In the preview, a link to any page the preview shows (a draft, a scheduled article) leads there.
 
 Bodies are cached as written (markup.py); this runs on every build, after the cache, because where a
 link leads depends on the other articles. Only bodies with such links cost anything.
@@ -12,6 +14,7 @@ link leads depends on the other articles. Only bodies with such links cost anyth
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import html
 import posixpath
@@ -21,8 +24,9 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from revue.content.config import SiteConfig
-from revue.content.group import Site
+from revue.content.group import Site, group
 from revue.content.model import Article
+from revue.content.schedule import is_scheduled, scheduled
 from revue.core import messages, urls
 from revue.core.errors import Problem
 from revue.core.validate import closest_key
@@ -67,21 +71,29 @@ class Addresses:
         config: SiteConfig,
         today: datetime.date,
         unread: frozenset[str],
+        preview: bool,
     ):
+        self.articles = list(articles)
         self.config = config
         self.today = today
+        self.preview = preview
+        self.shown = {article.slug for article in site.articles}
         self.unread = unread  # files whose problems are reported: a link to one is not a problem too
         self.by_file: dict[str, Article] = {}
         self.by_slug: dict[str, Article] = {}
         self.by_name: dict[str, Article] = {}  # slugs, old slugs and file names: to suggest the one meant
-        for article in articles:
+        for article in self.articles:
             self.by_file[article.file] = article
             self.by_slug[article.slug] = article
             for alias in article.aliases:
                 self.by_slug.setdefault(alias, article)
             self.by_name.setdefault(posixpath.splitext(posixpath.basename(article.file))[0], article)
         self.by_name.update(self.by_slug)
-        self.pages = {page.path for page in site.pages} | {feed.path for feed in site.feeds}
+        self.pages = site_paths(site)
+        # The days on which pages may come: those of the scheduled articles.
+        self.coming = sorted({a.date for a in scheduled(self.articles, today) if a.date})
+        self.pages_later: dict[datetime.date, set[str]] = {}  # the site's pages on each of those days
+        self.first_days: dict[str, datetime.date | None] = {}
 
     def resolve(self, href: str, article: Article) -> Resolution:
         """Where the link `href`, written in `article`, leads."""
@@ -101,7 +113,7 @@ class Addresses:
         if not path.startswith("/"):
             return Resolution(None, messages.link_leads_nowhere(href))
         for candidate in (site_path, site_path + "/", site_path.removesuffix("index.html")):
-            if candidate in self.pages:
+            if candidate in self.pages or self.exists_by(candidate, article):
                 return Resolution(self.config.href(candidate) + suffix)
         close = closest_key(site_path, tuple(self.pages))
         return Resolution(
@@ -130,12 +142,40 @@ class Addresses:
         """A draft's page exists only in the preview, a scheduled article's from its day on: readers of
         the published site following the link before then would get a 404."""
         address = self.config.href(target.url_path) + suffix
+        if (
+            self.preview and target.slug in self.shown
+        ):  # the preview: the draft's or scheduled article's page is there
+            return Resolution(address)
+        day = article.date if article.date is not None and is_scheduled(article, self.today) else None
         if target.draft:
+            if day is not None:
+                return Resolution(address, messages.scheduled_link_to_draft(href, target.path, day))
             return Resolution(address, messages.link_to_draft(href, target.path))
-        published = max(self.today, article.date or self.today)  # when readers can follow the link
+        published = day or self.today  # when readers can follow the link
         if target.date is not None and target.date > published:
+            if day is not None:
+                return Resolution(
+                    address, messages.scheduled_link_to_later(href, target.path, target.date, day)
+                )
             return Resolution(address, messages.link_to_scheduled(href, target.path, target.date))
         return Resolution(address)
+
+    def exists_by(self, path: str, article: Article) -> bool:
+        """Whether the page at `path`, not on the site today, is there on the day the scheduled `article`
+        comes out (a year's page may come with it). Never in the preview, which shows that day's pages."""
+        if self.preview or not is_scheduled(article, self.today) or article.date is None:
+            return False
+        if path not in self.first_days:
+            # Pages only come as articles do: the first day it exists, found grouping the site on few days.
+            first = bisect.bisect_left(self.coming, True, key=lambda day: path in self.pages_on(day))
+            self.first_days[path] = self.coming[first] if first < len(self.coming) else None
+        first_day = self.first_days[path]
+        return first_day is not None and first_day <= article.date
+
+    def pages_on(self, day: datetime.date) -> set[str]:
+        if day not in self.pages_later:
+            self.pages_later[day] = site_paths(group(self.articles, self.config, day))
+        return self.pages_later[day]
 
     def missing_slug(self, href: str, slug: str) -> str:
         close = closest_key(slug, tuple(self.by_name))
@@ -150,20 +190,24 @@ def link_bodies(
     config: SiteConfig,
     today: datetime.date,
     unread: frozenset[str] = frozenset(),
+    preview: bool = False,
+    waiting: tuple[Article, ...] = (),
 ) -> Linked:
     """Each shown article's body with its links resolved, and a problem at the line of every link of a
-    published article that would lead nowhere. A draft's links (in the preview) may lead to drafts; one
-    that leads nowhere is left as written, to be reported when the draft is published. `unread`: the
-    files that could not be read (their problems are reported), so links to them are not."""
+    published or `waiting` (scheduled, not shown: its body is in `bodies` too) article that would lead
+    nowhere on its day. A draft's links (in the preview) may lead to drafts; one that leads nowhere is
+    left as written, to be reported when the draft is published. `unread`: the files that could not be
+    read (their problems are reported), so links to them are not. `preview`: drafts and scheduled
+    articles are shown, and links to them lead to their pages."""
     addresses: Addresses | None = None
     problems = []
     linked = {}
-    for article in site.articles:
+    for article in (*site.articles, *waiting):
         body = bodies[article.slug]
         if not body.links:
             linked[article.slug] = LinkedBody(body.html, ())
             continue
-        addresses = addresses or Addresses(articles, site, config, today, unread)
+        addresses = addresses or Addresses(articles, site, config, today, unread, preview)
         resolved = {}
         for link in body.links:
             outcome = addresses.resolve(link.href, article)
@@ -172,7 +216,13 @@ def link_bodies(
             elif outcome.address is not None:
                 resolved[link.href] = outcome.address
         linked[article.slug] = LinkedBody(_rewrite_links(body.html, resolved), tuple(resolved.values()))
-    return Linked(linked, tuple(problems))
+    shown = {article.slug for article in site.articles}
+    return Linked({slug: body for slug, body in linked.items() if slug in shown}, tuple(problems))
+
+
+def site_paths(site: Site) -> set[str]:
+    """Every page and feed address of `site`, without the base path."""
+    return {page.path for page in site.pages} | {feed.path for feed in site.feeds}
 
 
 def _rewrite_links(fragment: str, resolved: dict[str, str]) -> str:

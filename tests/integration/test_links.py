@@ -103,6 +103,24 @@ def test_a_draft_in_the_preview_links_to_a_draft(linked: Project) -> None:
     assert links(linked.output / "articles/brouillon-d/index.html") == ["/revue/articles/brouillon-c/"]
 
 
+def test_a_scheduled_article_in_the_preview_links_to_a_draft_and_a_later_one(linked: Project) -> None:
+    """The preview shows the draft and every scheduled article: their pages are there (issue: `serve`
+    refused the link with a message saying the draft's page was not published)."""
+    write(
+        linked,
+        "sommet.md",
+        'title: "Sommet"\ndate: 2031-05-01\n',
+        "Voir [C](c.md) et [le forum](forum.md).\n",
+    )
+    write(linked, "forum.md", 'title: "Forum"\ndate: 2031-06-15\n', "Après le sommet.\n")
+    preview = build_py(linked, "build", "--drafts", "--base-url", BASE_URL, "--today", "2031-04-01")
+    assert preview.returncode == 0, preview.stderr
+    assert links(linked.output / "articles/sommet/index.html") == [
+        "/revue/articles/brouillon-c/",
+        "/revue/articles/forum/",
+    ]
+
+
 def test_check_reports_a_broken_link_at_its_line_as_build_does(linked: Project) -> None:
     path = linked.content / "a.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nEt [un disparu](disparu.md).\n", encoding="utf-8")

@@ -95,6 +95,22 @@ def link_to_scheduled(written: str, target: object, day: date) -> str:
     )
 
 
+def scheduled_link_to_draft(written: str, target: object, day: date) -> str:
+    return (
+        f"lien {quoted(written)} : cet article est programmé pour le {french_day(day)}, mais {target} est un "
+        "brouillon : ce jour-là, le lien mènerait à une page introuvable et bloquerait la publication — "
+        "publiez le brouillon (`draft: false`) d’ici là, ou retirez le lien"
+    )
+
+
+def scheduled_link_to_later(written: str, target: object, its_day: date, day: date) -> str:
+    return (
+        f"lien {quoted(written)} : cet article est programmé pour le {french_day(day)}, mais {target} ne paraît "
+        f"que le {french_day(its_day)} : entre-temps, le lien mènerait à une page introuvable et bloquerait "
+        "la publication — retirez le lien, ou programmez les deux articles pour le même jour"
+    )
+
+
 def link_to_missing_page(written: str, close: str | None) -> str:
     hint = (
         f"vouliez-vous dire {quoted(close)} ?"
