@@ -6,7 +6,8 @@ page by its path (`/pays/japon/`). Each becomes a root-relative link under the b
 (`/revue/articles/son-slug/`), the `?query` and `#fragment` kept. A link that would lead nowhere on
 the published site (a missing file, a draft, an unknown page) is a problem at its line. A scheduled
 article's links are checked now as they will be on its day: else its day's build would fail on them.
-In the preview, a link to any page the preview shows (a draft, a scheduled article) leads there.
+In the preview, a draft's link to any page the preview shows (a draft, a scheduled article) leads
+there; every other article's links are checked as the public build checks them.
 
 Bodies are cached as written (markup.py); this runs on every build, after the cache, because where a
 link leads depends on the other articles. Only bodies with such links cost anything.
@@ -142,9 +143,9 @@ class Addresses:
         """A draft's page exists only in the preview, a scheduled article's from its day on: readers of
         the published site following the link before then would get a 404."""
         address = self.config.href(target.url_path) + suffix
-        if (
-            self.preview and target.slug in self.shown
-        ):  # the preview: the draft's or scheduled article's page is there
+        if self.preview and article.draft and target.slug in self.shown:
+            # A draft is checked when it is published; the pages it links to are in the preview. Any
+            # other article's link is checked as the public build will check it: the preview says it.
             return Resolution(address)
         day = article.date if article.date is not None and is_scheduled(article, self.today) else None
         if target.draft:
@@ -198,7 +199,7 @@ def link_bodies(
     nowhere on its day. A draft's links (in the preview) may lead to drafts; one that leads nowhere is
     left as written, to be reported when the draft is published. `unread`: the files that could not be
     read (their problems are reported), so links to them are not. `preview`: drafts and scheduled
-    articles are shown, and links to them lead to their pages."""
+    articles are shown, and a draft's links to them lead to their pages."""
     addresses: Addresses | None = None
     problems = []
     linked = {}

@@ -103,21 +103,29 @@ def test_a_draft_in_the_preview_links_to_a_draft(linked: Project) -> None:
     assert links(linked.output / "articles/brouillon-d/index.html") == ["/revue/articles/brouillon-c/"]
 
 
-def test_a_scheduled_article_in_the_preview_links_to_a_draft_and_a_later_one(linked: Project) -> None:
-    """The preview shows the draft and every scheduled article: their pages are there (issue: `serve`
-    refused the link with a message saying the draft's page was not published)."""
-    write(
-        linked,
-        "sommet.md",
-        'title: "Sommet"\ndate: 2031-05-01\n',
-        "Voir [C](c.md) et [le forum](forum.md).\n",
+def test_the_preview_lets_a_draft_link_to_what_it_shows_and_checks_a_scheduled_article_as_check_does(
+    linked: Project,
+) -> None:
+    """A draft's links lead to the draft and scheduled pages the preview shows (they are checked when it
+    is published); a scheduled article's link to a draft is said in the preview as `check` says it, with
+    the article's day (issue: `serve` refused it saying the draft's page was not published, `check` said
+    nothing, and the daily build of that day would have failed)."""
+    write(linked, "sommet.md", 'title: "Sommet"\ndate: 2031-05-01\n', "Voir [C](c.md).\n")
+    write(linked, "note.md", 'title: "Note"\ndate: 2031-03-01\ndraft: true\n', "[C](c.md), [S](sommet.md).\n")
+    preview = build_py(linked, "build", "--drafts", "--base-url", BASE_URL, "--today", "2031-04-01")
+    check = build_py(linked, "check", "--today", "2031-04-01")
+    assert preview.returncode == check.returncode == 1
+    assert preview.stderr.splitlines()[:-1] == check.stderr.splitlines()[:-1]
+    assert (
+        "cet article est programmé pour le 1er mai 2031, mais content/c.md est un brouillon" in check.stderr
     )
-    write(linked, "forum.md", 'title: "Forum"\ndate: 2031-06-15\n', "Après le sommet.\n")
+
+    write(linked, "sommet.md", 'title: "Sommet"\ndate: 2031-05-01\n', "Le sommet.\n")
     preview = build_py(linked, "build", "--drafts", "--base-url", BASE_URL, "--today", "2031-04-01")
     assert preview.returncode == 0, preview.stderr
-    assert links(linked.output / "articles/sommet/index.html") == [
+    assert links(linked.output / "articles/note/index.html") == [
         "/revue/articles/brouillon-c/",
-        "/revue/articles/forum/",
+        "/revue/articles/sommet/",
     ]
 
 
