@@ -6,8 +6,9 @@ page by its path (`/pays/japon/`). Each becomes a root-relative link under the b
 (`/revue/articles/son-slug/`), the `?query` and `#fragment` kept. A link that would lead nowhere on
 the published site (a missing file, a draft, an unknown page) is a problem at its line.
 
-Bodies are cached as written (markup.py); this runs on every build, after the cache, because where a
-link leads depends on the other articles. Only bodies with such links cost anything.
+Feeds get the same links absolute (`absolute_links`). Bodies are cached as written (markup.py); this
+runs on every build, after the cache, because where a link leads depends on the other articles. Only
+bodies with such links cost anything.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from revue.content.config import SiteConfig
 from revue.content.group import Site
@@ -173,6 +174,14 @@ def link_bodies(
                 resolved[link.href] = outcome.address
         linked[article.slug] = LinkedBody(_rewrite_links(body.html, resolved), tuple(resolved.values()))
     return Linked(linked, tuple(problems))
+
+
+def absolute_links(body: LinkedBody, config: SiteConfig) -> str:
+    """The body's HTML with its links to the site absolute, for feeds: a feed reader shows an entry
+    away from the site, and not every reader resolves a root-relative link (nor `xml:base`)."""
+    if not body.targets:
+        return body.html
+    return _rewrite_links(body.html, {target: urljoin(config.base_url, target) for target in body.targets})
 
 
 def _rewrite_links(fragment: str, resolved: dict[str, str]) -> str:
