@@ -67,10 +67,17 @@ def read_all(content: Path, config: SiteConfig, root: Path) -> list[Article]:
     return articles_or_problems([read_article(file.path, file.raw, config) for file in files], [])
 
 
-def indexed_urls(output: Path) -> set[str]:
-    """Pages in the search shards: each fragment is gzip of `pagefind_dcd` + JSON (Pagefind 1.5)."""
+def indexed_texts(output: Path) -> dict[str, str]:
+    """Each page in the search shards (its URL) → the text Pagefind indexed of it: each fragment is gzip
+    of `pagefind_dcd` + JSON (Pagefind 1.5)."""
     fragments = (gzip.decompress(f.read_bytes()) for f in (output / "pagefind").glob("*/fragment/*"))
-    return {json.loads(f.removeprefix(b"pagefind_dcd"))["url"] for f in fragments}
+    pages = (json.loads(f.removeprefix(b"pagefind_dcd")) for f in fragments)
+    return {page["url"]: page["content"] for page in pages}
+
+
+def indexed_urls(output: Path) -> set[str]:
+    """Pages in the search shards."""
+    return set(indexed_texts(output))
 
 
 # Pagefind 1.5.2 writes these in hash-map order, different on each run (Pagefind issue #638),

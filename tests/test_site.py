@@ -211,6 +211,41 @@ def test_feeds_are_valid_atom(served_site: ServedSite, feed: str, updated: str, 
     assert all(e.findtext("a:id", namespaces=ns).startswith(served_site.base_url) for e in found)
 
 
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+
+
+def content_links(feed: bytes) -> list[str]:
+    """Every link and image address in the feed's entries' HTML content, resolved as RFC 4287 says a
+    reader resolves it: against the `xml:base` in effect (XML Base, the outermost first), and with no
+    address of the feed's own, which a reader given the entry alone (or the feed from a file) lacks."""
+    ns = "{http://www.w3.org/2005/Atom}"
+    root = ElementTree.fromstring(feed)
+    resolved = []
+    for entry in root.findall(f"{ns}entry"):
+        content = entry.find(f"{ns}content")
+        base = ""
+        for element in (root, entry, content):
+            base = urljoin(base, element.get(XML_BASE, ""))
+        parser = LinkParser()
+        parser.feed(content.text or "")
+        resolved += [urljoin(base, link) for link in parser.links]
+    return resolved
+
+
+@pytest.mark.parametrize("feed", ["atom.xml", "pays/japon/atom.xml"])
+def test_every_link_in_a_feed_s_content_resolves_to_a_page_of_the_site(
+    served_site: ServedSite, feed: str
+) -> None:
+    """A body's links to the site's pages (`/revue-test/articles/…` on the page) lead, from a feed reader,
+    to those pages: absolute once resolved, and served."""
+    links = content_links((served_site.project.output / feed).read_bytes())
+    relative = [link for link in links if not urlsplit(link).scheme]
+    assert not relative, f"left relative after xml:base: {relative}"
+    internal = [link for link in links if link.startswith(served_site.base_url)]
+    assert len(internal) >= 3, links  # the seed bodies link to two articles and a partner's page
+    assert [link for link in internal if fetch(link)[0] != 200] == []
+
+
 def test_a_corrected_article_dates_its_entry_and_its_feed(served_site: ServedSite) -> None:
     """The seed article of 8 May 2020 was corrected on 1 March 2023 (`updated:`): its entry and the
     Japon feed say so, newer than that feed's newest article (9 February 2023)."""

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from revue.content.config import SiteConfig
 from revue.core import french_dates, urls
 from revue.render.article_view import arrange_body
-from revue.render.photos import thumbnail
+from revue.render.photos import photo_credit, thumbnail
 from revue.render.typography import french_markup, french_text
 
 
@@ -58,6 +58,7 @@ def make_environment(templates: Path, config: SiteConfig) -> jinja2.Environment:
     env.filters["typeset"] = lru_cache(maxsize=1 << 16)(french_markup)  # the same, shown: `1<sup>er</sup>`
     env.globals["arrange_body"] = arrange_body
     env.globals["thumbnail"] = partial(thumbnail, href=config.href)
+    env.globals["photo_credit"] = photo_credit
     env.globals.update(site=config, urls=urls)  # templates build paths with the same functions as pages
     return env
 

@@ -9,8 +9,9 @@ article's links are checked now as they will be on its day: else its day's build
 In the preview, a draft's link to any page the preview shows (a draft, a scheduled article) leads
 there; every other article's links are checked as the public build checks them.
 
-Bodies are cached as written (markup.py); this runs on every build, after the cache, because where a
-link leads depends on the other articles. Only bodies with such links cost anything.
+Feeds get the same links absolute (`absolute_links`). Bodies are cached as written (markup.py); this
+runs on every build, after the cache, because where a link leads depends on the other articles. Only
+bodies with such links cost anything.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from revue.content.config import SiteConfig
 from revue.content.group import Site, group
@@ -224,6 +225,14 @@ def link_bodies(
 def site_paths(site: Site) -> set[str]:
     """Every page and feed address of `site`, without the base path."""
     return {page.path for page in site.pages} | {feed.path for feed in site.feeds}
+
+
+def absolute_links(body: LinkedBody, config: SiteConfig) -> str:
+    """The body's HTML with its links to the site absolute, for feeds: a feed reader shows an entry
+    away from the site, and not every reader resolves a root-relative link (nor `xml:base`)."""
+    if not body.targets:
+        return body.html
+    return _rewrite_links(body.html, {target: urljoin(config.base_url, target) for target in body.targets})
 
 
 def _rewrite_links(fragment: str, resolved: dict[str, str]) -> str:

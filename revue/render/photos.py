@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
-from revue.content.model import ShownPhoto
+from revue.content.model import Photo, ShownPhoto
 from revue.render.markup import PHOTO_TOKEN, BodyImage
 from revue.render.typography import french_text
 
@@ -59,8 +59,8 @@ def thumbnail(photo: ShownPhoto, position: int, lead: bool, href: Callable[[str]
     return Markup(shown.replace(' loading="lazy"', "") if position < LISTED_EAGER else shown)
 
 
-def figure(photo: ShownPhoto, image: str) -> str:
-    return f'<figure class="photo">{image}{caption(photo)}</figure>'
+def figure(photo: ShownPhoto, image: str, in_feed: bool = False) -> str:
+    return f'<figure class="photo">{image}{caption(photo, in_feed)}</figure>'
 
 
 def lead_figure(photos: tuple[ShownPhoto, ...], href: Callable[[str], str]) -> Markup:
@@ -68,15 +68,18 @@ def lead_figure(photos: tuple[ShownPhoto, ...], href: Callable[[str], str]) -> M
     return Markup(figure(photos[0], picture(photos[0], href, first=True)) if photos else "")
 
 
-def caption(photo: ShownPhoto) -> str:
+def caption(photo: ShownPhoto, in_feed: bool = False) -> str:
     text = escape(french_text(photo.photo.caption))
-    credit = (
-        f'<span class="credit">(Photo&#8239;: {escape(photo.photo.credit)})</span>'
-        if photo.photo.credit
-        else ""
-    )
-    both = f"{text} {credit}" if text and credit else text or credit
+    label = photo_credit(photo.photo, in_feed) if photo.photo.credit else ""
+    both = f"{text} {label}" if text and label else text or label
     return f"<figcaption>{both}</figcaption>" if both else ""
+
+
+def photo_credit(photo: Photo, in_feed: bool = False) -> Markup:
+    """« (Photo : VNA) »: the site's label for whose photo it is, not the article's words, so out of the
+    search index and its excerpts (the caption stays in). A feed, which no index reads, gets it bare."""
+    ignored = "" if in_feed else " data-pagefind-ignore"
+    return Markup(f'<span class="credit"{ignored}>(Photo&#8239;: {escape(photo.credit)})</span>')
 
 
 def place_photos(
@@ -106,8 +109,10 @@ def place_photos(
         photo = by_file.get(images[int(match[1] or match[2])].file)
         if photo is None or photo.photo.file == lead:  # a problem stopped the build; or shown above
             return ""
-        return figure(photo, image(photo)) if match[1] else image(photo)
+        return figure(photo, image(photo), in_feed) if match[1] else image(photo)
 
     html = TOKEN_IN_PLACE.sub(token, html) if images else html
-    rest = "".join(figure(photo, image(photo)) for photo in photos if photo.photo.file not in placed | {lead})
+    rest = "".join(
+        figure(photo, image(photo), in_feed) for photo in photos if photo.photo.file not in placed | {lead}
+    )
     return html + ("\n" + rest if rest else "")

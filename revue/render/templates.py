@@ -21,7 +21,7 @@ from revue.core import urls
 from revue.core.digest import digest
 from revue.core.errors import Problem
 from revue.render.environment import cached_environment
-from revue.render.links import LinkedBody
+from revue.render.links import LinkedBody, absolute_links
 from revue.render.markup import BodyImage
 from revue.render.photos import lead_figure, place_photos
 from revue.render.sitemap import sitemap_pages
@@ -94,7 +94,9 @@ def site_jobs(
         )
     in_feeds = {article.slug for feed in site.feeds for article in feed.articles}
     feed_bodies = {
-        slug: place_photos(bodies[slug].html, images[slug], photos.get(slug, ()), config.url, True)
+        slug: place_photos(
+            absolute_links(bodies[slug], config), images[slug], photos.get(slug, ()), config.url, True
+        )
         for slug in in_feeds
     }
     for feed in site.feeds:

@@ -88,7 +88,8 @@ def test_an_article_page_shows_its_photos_with_every_size_and_no_layout_shift(tm
         assert 'sizes="' in figure and 'width="1080"' in figure and re.search(r'height="\d+"', figure)
         assert ('loading="lazy"' in figure) == (number > 0), "all but the first photo load lazily"
     assert (
-        '<figcaption>Le pont Long Bien, à Hanoï <span class="credit">(Photo&#8239;: VNA)</span>' in figures[0]
+        '<figcaption>Le pont Long Bien, à Hanoï <span class="credit" data-pagefind-ignore>(Photo&#8239;: VNA)</span>'
+        in figures[0]
     )
     assert "<figcaption>Les rizières du Nord</figcaption>" in figures[1]
     assert "Photos de l’article original" not in page  # only agency captions without an image go there
@@ -98,6 +99,7 @@ def test_an_article_page_shows_its_photos_with_every_size_and_no_layout_shift(tm
     assert '<meta property="og:image:height" content="720">' in page
     feed = (project.output / "atom.xml").read_text(encoding="utf-8")
     assert "&lt;img src=&#34;https://example.github.io/revue/photos/pont-" in feed
+    assert "&lt;span class=&#34;credit&#34;&gt;(Photo&amp;#8239;: VNA)" in feed, "no index reads a feed"
 
 
 def test_agency_captions_without_an_image_are_still_listed(tmp_path: Path) -> None:

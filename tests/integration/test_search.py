@@ -11,13 +11,16 @@ from pathlib import Path
 import pytest
 
 from revue.cli import main
+from revue.content.config import load_config
 from revue.core.errors import BuildError
 from revue.core.project import Project
 from revue.pipeline import Options, build
 from revue.publish.index_view import ELIDED, index_view
 from revue.publish.search import PageFacts, shard_key
 from revue.publish.shards import plan_shards
-from tests.conftest import copy_project, reproducible_files, set_shard_size
+from revue.render.typography import french_text
+from tests.conftest import REPO, copy_project, indexed_texts, read_all, reproducible_files, set_shard_size
+from tests.photos import add_photo_article
 
 
 def write_article(project: Project, slug: str, date: str, draft: bool = False, words: str = "") -> None:
@@ -260,3 +263,35 @@ def test_a_new_index_view_changes_every_shard_key(monkeypatch: pytest.MonkeyPatc
     before = shard_key(shard, facts, "1.5.2")
     monkeypatch.setattr("revue.publish.search.INDEXER", "another-view")
     assert shard_key(shard, facts, "1.5.2") != before
+
+
+WORD = re.compile(r"\w+")
+
+
+def test_a_search_finds_no_article_by_the_page_s_own_labels_or_photo_credits(project: Project) -> None:
+    """« original » and « photo » find the articles whose own words hold them (a title, the summary, the
+    body, a caption), never one by what the page adds: « Photos de l’article original », « Lire
+    l’article original (VNA) », « (Photo : VNA) », which its excerpt would then quote. Captions stay found: the seeds' (listed without their photo)
+    and those of photos shown in figures (tests/photos.py)."""
+    add_photo_article(project)
+    build(project)
+    indexed = indexed_texts(project.output)
+    config = load_config(REPO / "site.yaml")
+    articles = [a for a in read_all(project.content, config, project.root) if not a.draft]
+    page = {
+        a.slug: next(text for url, text in indexed.items() if url.endswith(f"/articles/{a.slug}/"))
+        for a in articles
+    }
+    own = {
+        a.slug: " ".join((a.title, a.summary, a.body_markdown, *(photo.caption for photo in a.photos)))
+        for a in articles
+    }
+    assert [url for url, text in indexed.items() if "(Photo" in text] == [], "a credit is indexed"
+    for word in ("original", "photo"):
+        starts = re.compile(rf"(?<!\w){word}", re.IGNORECASE)
+        found = {slug for slug, text in page.items() if starts.search(text)}
+        assert found == {slug for slug, text in own.items() if starts.search(text)}, word
+    for article in articles:
+        indexed_words = set(WORD.findall(page[article.slug].lower()))
+        for photo in article.photos:
+            assert set(WORD.findall(french_text(photo.caption).lower())) <= indexed_words, photo.caption
