@@ -120,6 +120,70 @@ def test_the_menu_opens_from_the_keyboard(served_site: ServedSite, phone: Page) 
     expect(phone.get_by_role("searchbox", name="Rechercher un article")).to_be_visible()
 
 
+# Resolves with the menu's state at its next `toggle` on this page; a page that navigates away first
+# never resolves it (Playwright then reports the destroyed context).
+NEXT_TOGGLE = """() => { const menu = document.querySelector(".menu");
+  window.menuToggled = new Promise((resolve) => menu.addEventListener("toggle", () => resolve(menu.open), { once: true })); }"""
+
+ON_A_CARD = "([x, y]) => document.elementFromPoint(x, y)?.closest('.card') !== null"
+
+
+def test_a_tap_outside_the_open_menu_only_closes_it(served_mixed_site: ServedSite, phone: Page) -> None:
+    """Cards open their article wherever they are tapped: a tap beside the open menu, over a card,
+    must close the menu and leave the reader where they are."""
+    url = served_mixed_site.url("pays/japon/")
+    phone.goto(url)
+    menu, summary = phone.locator(".menu"), phone.locator(".menu > summary")
+    field = phone.get_by_role("searchbox", name="Rechercher un article")
+    width, height = phone.viewport_size["width"], phone.viewport_size["height"]
+    for y in (height - 144, height - 24):  # 700 and 820 on a 390 × 844 screen: below the panel
+        assert phone.evaluate(ON_A_CARD, [width // 2, y]), f"no card at y={y}: the tap would prove nothing"
+        summary.tap()
+        field.tap()  # a tap inside the panel keeps it open
+        expect(menu).to_have_attribute("open", "")
+        phone.evaluate(NEXT_TOGGLE)
+        phone.touchscreen.tap(width // 2, y)
+        closed = phone.evaluate("window.menuToggled") is False
+        assert closed, f"a tap at y={y} did not just close the menu (now at {phone.url})"
+        expect(field).to_be_hidden()
+        assert phone.url == url
+
+
+def test_without_javascript_the_menu_opens_and_a_tap_outside_closes_it(
+    served_mixed_site: ServedSite, browser: Browser
+) -> None:
+    """The menu is HTML and CSS: only Escape needs the script."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, java_script_enabled=False
+    )
+    try:
+        page = context.new_page()
+        url = served_mixed_site.url("pays/japon/")
+        page.goto(url)
+        field = page.get_by_role("searchbox", name="Rechercher un article")
+        page.locator(".menu > summary").tap()
+        expect(field).to_be_visible()
+        page.touchscreen.tap(195, 700)  # over a card: on the old page, the field hides only once it left
+        expect(field).to_be_hidden()
+        assert page.url == url
+    finally:
+        context.close()
+
+
+def test_escape_closes_the_menu_and_focus_returns_to_its_button(served_site: ServedSite, phone: Page) -> None:
+    phone.goto(served_site.url())
+    summary = phone.locator(".menu > summary")
+    field = phone.get_by_role("searchbox", name="Rechercher un article")
+    summary.focus()
+    phone.keyboard.press("Enter")
+    phone.keyboard.press("Tab")
+    expect(field).to_be_focused()
+    phone.keyboard.press("Escape")
+    expect(field).to_be_hidden()
+    expect(summary).to_be_focused()
+    expect(phone.locator(".menu")).not_to_have_attribute("open", "")
+
+
 def test_an_articles_first_photo_is_in_the_first_screen(served_mixed_site: ServedSite, phone: Page) -> None:
     phone.goto(served_mixed_site.url(f"articles/{PHOTO_ARTICLE}/"))
     photo = phone.locator("article.article img").first

@@ -7,7 +7,7 @@
 // caches answer only when the network fails. Photos come from the cache first: a photo's name changes
 // with its bytes. A response the server marks `no-store` is never kept (the preview of `serve` marks
 // every one so: editors' drafts stay out of their browser's caches).
-const VERSION = "9624270c16645f43";
+const VERSION = "f24f5a82726cb9c8";
 const BASE = "/revue/";
 const PREFIX = `revue:${BASE}:`; // one origin may serve several sites (GitHub Pages project sites)
 const SHELL = `${PREFIX}${VERSION}`; // kept at install, replaced with each version
