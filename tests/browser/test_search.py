@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Error, Page, expect
 
 from revue.content.config import SiteConfig, load_config
 from revue.content.model import Article
@@ -82,6 +82,25 @@ SEED_QUERIES = [
     Expected("ASEAN", (ASEAN, MASKS, HEIGHT), 5, "upper case"),
     Expected("QUANG NINH", (DA_NANG,), 1, "upper case"),
 ]
+
+
+FAILED = "La recherche a échoué\u00a0: réessayez dans un instant."
+
+
+@pytest.fixture(autouse=True)
+def page_errors(page: Page) -> Iterator[list[Error]]:
+    """A script error on the search page fails the test that met it, whatever that test asserted."""
+    errors: list[Error] = []
+    page.on("pageerror", lambda error: errors.append(error))
+    yield errors
+    assert [f"{error.message}\n{error.stack}" for error in errors] == []
+
+
+def thrown_in_pagefind(error: Error) -> bool:
+    """Pagefind 1.5 leaves a rejection of its own unhandled when a shard's files fail to load (it starts
+    an instance's `init` without awaiting it): an error whose every frame is in Pagefind's scripts."""
+    frames = [line for line in (error.stack or "").splitlines() if line.strip().startswith("at ")]
+    return bool(frames) and all("/pagefind/" in frame for frame in frames)
 
 
 @pytest.fixture(scope="module", params=["one shard", "a shard per year"])
@@ -528,3 +547,41 @@ def test_a_filter_in_a_link_that_matches_nothing_is_said_not_dropped(
     open_search(page, served_site, query)
     expect(page.locator("#recherche-avis")).to_have_text(said)
     expect(results(page).first).to_have_attribute("href", config.href(articles["2020-05-08"].url_path))
+
+
+@pytest.mark.parametrize(
+    "failing",
+    ["**/pagefind/shards.json", "**/pagefind/pagefind.js", "**/pagefind-entry.json*", "**/*.pf_meta"],
+)
+def test_an_index_file_that_cannot_be_loaded_is_said_and_the_next_search_works(
+    page: Page,
+    served_site: ServedSite,
+    config: SiteConfig,
+    articles: dict[str, Article],
+    failing: str,
+    page_errors: list[Error],
+) -> None:
+    page.route(failing, lambda route: route.abort())
+    open_search(page, served_site, "?q=Gunma")
+    expect(page.locator("#recherche-etat")).to_have_text(FAILED)
+    expect(results(page)).to_have_count(0)
+    page.unroute(failing)
+    page.get_by_label("Mots à rechercher").press("Enter")
+    expect(results(page).first).to_have_attribute("href", config.href(articles[GUNMA].url_path))
+    expect(page.locator("#recherche-etat")).to_contain_text("trouvé")
+    page_errors[:] = [error for error in page_errors if not thrown_in_pagefind(error)]
+
+
+def test_a_search_that_fails_never_leaves_the_last_results(
+    page: Page, served_site: ServedSite, config: SiteConfig, articles: dict[str, Article]
+) -> None:
+    """The texts of the results cannot be loaded: the page says so rather than showing the last search's."""
+    open_search(page, served_site, "?q=Gunma")
+    expect(results(page).first).to_have_attribute("href", config.href(articles[GUNMA].url_path))
+    page.route("**/fragment/**", lambda route: route.abort())
+    page.get_by_label("Mots à rechercher").fill("masques")
+    expect(page.locator("#recherche-etat")).to_have_text(FAILED)
+    expect(results(page)).to_have_count(0)
+    page.unroute("**/fragment/**")
+    page.get_by_label("Mots à rechercher").press("Enter")
+    expect(results(page).first).to_have_attribute("href", config.href(articles[MASKS].url_path))
