@@ -354,7 +354,7 @@ async function searchAndShow(search) {
     more.hidden = true;
     return;
   }
-  const byDate = sortSelect.value === "date";
+  const byDate = sortSelect.value === "date" || !term; // with no words there is nothing to rank: newest first
   const options = { filters, sort: byDate ? { date: "desc" } : {} };
   const wanted = shards.filter(
     (shard) =>
@@ -366,7 +366,7 @@ async function searchAndShow(search) {
   if (search !== latest) return;
   const all = lists.flat();
   const inARowFirst = (a, b) => (b.phrase !== undefined) - (a.phrase !== undefined) || b.score - a.score;
-  found = byDate || !term ? all : all.sort(inARowFirst);
+  found = byDate ? all : all.sort(inARowFirst);
   done = 0;
   list.replaceChildren();
   await showMore(search);

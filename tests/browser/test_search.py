@@ -219,10 +219,12 @@ def test_organisations_are_partners_in_the_filter_and_in_shared_links(
     expect(results(page)).to_have_count(1)
 
 
+@pytest.mark.parametrize("query", ["?pays=Japon&tri=date", "?pays=Japon"])
 def test_results_sort_by_date_newest_first(
-    page: Page, served_site: ServedSite, config: SiteConfig, articles: dict[str, Article]
+    page: Page, served_site: ServedSite, config: SiteConfig, articles: dict[str, Article], query: str
 ) -> None:
-    open_search(page, served_site, "?pays=Japon&tri=date")
+    """Sorted by date, or by relevance with no words to rank them by: newest first."""
+    open_search(page, served_site, query)
     expect(results(page)).to_have_count(5)
     newest_first = sorted((day for day, a in articles.items() if "Japon" in names(a)), reverse=True)
     assert hrefs(page) == [config.href(articles[day].url_path) for day in newest_first]
