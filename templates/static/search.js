@@ -125,7 +125,8 @@ function excerpt(data, phrase) {
     { at: body, around: 0 },
   ).at;
   const best = phrase >= body ? phrase : densest;
-  const start = Math.max(body, Math.min(best - Math.floor(EXCERPT / 5), words.length - EXCERPT));
+  let start = Math.max(body, Math.min(best - Math.floor(EXCERPT / 5), words.length - EXCERPT));
+  if (start > body && SET_APART.test(words[start - 1])) start -= 1; // nor a word without its elided one
   let end = Math.min(words.length, start + EXCERPT);
   if (SET_APART.test(words[end - 1])) end += 1; // never an elided word without the word it belongs to
   paragraph.append(

@@ -551,6 +551,16 @@ def test_a_filter_in_a_link_that_matches_nothing_is_said_not_dropped(
     expect(results(page).first).to_have_attribute("href", config.href(articles["2020-05-08"].url_path))
 
 
+def test_an_excerpt_never_starts_with_a_word_without_its_elided_one(
+    page: Page, served_site: ServedSite, articles: dict[str, Article]
+) -> None:
+    """The article says « de l’ambassadeur afin de promouvoir le vaste partenariat stratégique »."""
+    open_search(page, served_site, "?" + urlencode({"q": "partenariat stratégique"}))
+    excerpt = excerpt_of(page, articles[MASKS].slug)
+    expect(excerpt).to_contain_text(re.compile(r"l[’']ambassadeur afin de promouvoir"))
+    expect(excerpt).not_to_have_text(re.compile(r"^…\s*ambassadeur"))
+
+
 @pytest.mark.parametrize(
     "failing",
     ["**/pagefind/shards.json", "**/pagefind/pagefind.js", "**/pagefind-entry.json*", "**/*.pf_meta"],
