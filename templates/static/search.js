@@ -70,7 +70,8 @@ function asIndexed(text, together) {
 
 // What Pagefind is asked: `plain`, every word anywhere; `phrase`, the words in a row, which rank first
 // (a quoted query finds only those), an elided word standing for any word there (null: never searched,
-// it would load its own index chunk); `words`, each checked to be really in a shard (`reallyMatches`).
+// it would load its own index chunk); `words`, each checked to be really in a shard (`reallyMatches`);
+// `said`, the query as the status line quotes it (in its own quotes: a quoted one without them).
 function query(text) {
   const quoted = QUOTED.exec(text);
   const asked = quoted ? quoted[1] : text;
@@ -80,7 +81,8 @@ function query(text) {
     .map((word) => (ELIDED_WORD.test(word) ? null : word));
   while (phrase.length && phrase[0] === null) phrase.shift();
   while (phrase.length && phrase.at(-1) === null) phrase.pop();
-  return { plain, quoted: Boolean(quoted), phrase, words: plain.split(" ").map(bare).filter(Boolean) };
+  const words = plain.split(" ").map(bare).filter(Boolean);
+  return { plain, quoted: Boolean(quoted), phrase, words, said: asked.trim() };
 }
 
 // Words of Pagefind's text of a page, put back as the page writes them: the elided word joined to the
@@ -372,7 +374,7 @@ async function searchAndShow(search) {
   list.replaceChildren();
   await showMore(search);
   if (search !== latest) return;
-  const what = term ? ` pour «\u00a0${term}\u00a0»` : ""; // no-break spaces: » never alone on a line
+  const what = term ? ` pour «\u00a0${asked.said}\u00a0»` : ""; // no-break spaces: » never alone on a line
   status.textContent = found.length
     ? `${plural(found.length, "article trouvé", "articles trouvés")}${what}.`
     : `Aucun article trouvé${what}. Essayez un autre mot ou retirez un filtre.`;

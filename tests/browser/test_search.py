@@ -562,6 +562,20 @@ def test_an_excerpt_never_starts_with_a_word_without_its_elided_one(
 
 
 @pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("« partenariat stratégique »", "3 articles trouvés pour «\u00a0partenariat stratégique\u00a0»."),
+        ('"maintien de la paix"', "1 article trouvé pour «\u00a0maintien de la paix\u00a0»."),
+    ],
+)
+def test_a_phrase_typed_in_quotes_is_said_once_in_quotes(
+    page: Page, served_site: ServedSite, query: str, said: str
+) -> None:
+    open_search(page, served_site, "?" + urlencode({"q": query}))
+    expect(page.locator("#recherche-etat")).to_have_text(said)
+
+
+@pytest.mark.parametrize(
     "failing",
     ["**/pagefind/shards.json", "**/pagefind/pagefind.js", "**/pagefind-entry.json*", "**/*.pf_meta"],
 )
