@@ -27,26 +27,35 @@ const initial = new URLSearchParams(location.search);
 if (!input.value) input.value = initial.get("q") || "";
 
 const bundle = form.dataset.bundle;
-const { shards, words: view } = await (await fetch(`${bundle}shards.json`)).json(); // newest period first
-const pagefind = shards.length ? await import(`${bundle}pagefind.js`) : null;
-
 const PAGE = 30; // results whose text is fetched at once: each costs a request
 const loaded = new Map(); // shard id → promise, settled once Pagefind holds that shard
+let shards = null; // from `shards.json`, newest period first; null until it is read
+let opening = null; // promise: `shards.json` read and the form filled from it (true: there are articles)
+let pagefind = null; // Pagefind's JS API, once a shard is asked for
+let importing = null; // promise of Pagefind's JS API, asked for as soon as there are articles
+let imports = 0; // failed imports of it: the next asks a new URL, as a browser may keep a failed module
+let destroyed = Promise.resolve(); // settled once a failed Pagefind instance is gone
 let latest = 0; // only the newest search may write the results
 let found = []; // the newest search's results, in order
 let done = 0; // how many of them are shown
 
-// An elided article or pronoun as a reader types it (any apostrophe, any case), before a letter.
-const elided = `(${view.elided.join("|")})`;
-const ELISION = new RegExp(`(?<![\\p{L}\\p{N}])${elided}['’ʼ‘\`´](?=\\p{L})`, "giu");
+// What undoes the index view, from the words `shards.json` says Pagefind stores.
+let ELISION, ELIDED_WORD, SET_APART, JOINED;
 // A number in groups of three, as French writes it (`140 000`, `140.000`, no-break spaces too).
 const GROUPED = /(?<![\p{N}.,])\p{N}{1,3}(?:[ .\u00a0\u202f]\p{N}{3})+(?!\p{N})/gu;
-const ELIDED_WORD = new RegExp(`^${elided}$`, "iu");
-// In Pagefind's text of a page: an elided word the index view set apart, a number's joined groups.
-const SET_APART = new RegExp(`^${elided}['’]$`, "iu");
-const JOINED = new RegExp(`(?<=\\p{N})${view.group_mark.replace(/[$()*+./?[\\\]^{|}]/g, "\\$&")}(?=\\p{N}{3})`, "gu");
 // A phrase in quotes: straight, French or English ones.
 const QUOTED = /^\s*["«“„]\s*(.+?)\s*["»”“]\s*$/su;
+// An elided article or pronoun as a reader types it (any apostrophe, any case), before a letter; in Pagefind's
+// text of a page, an elided word the index view set apart, a number's joined groups.
+function learnWords(view) {
+  const elided = `(${view.elided.join("|")})`;
+  ELISION = new RegExp(`(?<![\\p{L}\\p{N}])${elided}['’ʼ‘\`´](?=\\p{L})`, "giu");
+  ELIDED_WORD = new RegExp(`^${elided}$`, "iu");
+  SET_APART = new RegExp(`^${elided}['’]$`, "iu");
+  const mark = view.group_mark.replace(/[$()*+./?[\\\]^{|}]/g, "\\$&");
+  JOINED = new RegExp(`(?<=\\p{N})${mark}(?=\\p{N}{3})`, "gu");
+}
+
 const EXCERPT = 30; // words an excerpt quotes, as many as Pagefind's own
 
 // The query's words as the index view holds them: a number's groups joined, an elided article or pronoun
@@ -61,7 +70,8 @@ function asIndexed(text, together) {
 
 // What Pagefind is asked: `plain`, every word anywhere; `phrase`, the words in a row, which rank first
 // (a quoted query finds only those), an elided word standing for any word there (null: never searched,
-// it would load its own index chunk); `words`, each checked to be really in a shard (`reallyMatches`).
+// it would load its own index chunk); `words`, each checked to be really in a shard (`reallyMatches`);
+// `said`, the query as the status line quotes it (in its own quotes: a quoted one without them).
 function query(text) {
   const quoted = QUOTED.exec(text);
   const asked = quoted ? quoted[1] : text;
@@ -71,7 +81,8 @@ function query(text) {
     .map((word) => (ELIDED_WORD.test(word) ? null : word));
   while (phrase.length && phrase[0] === null) phrase.shift();
   while (phrase.length && phrase.at(-1) === null) phrase.pop();
-  return { plain, quoted: Boolean(quoted), phrase, words: plain.split(" ").map(bare).filter(Boolean) };
+  const words = plain.split(" ").map(bare).filter(Boolean);
+  return { plain, quoted: Boolean(quoted), phrase, words, said: asked.trim() };
 }
 
 // Words of Pagefind's text of a page, put back as the page writes them: the elided word joined to the
@@ -116,7 +127,8 @@ function excerpt(data, phrase) {
     { at: body, around: 0 },
   ).at;
   const best = phrase >= body ? phrase : densest;
-  const start = Math.max(body, Math.min(best - Math.floor(EXCERPT / 5), words.length - EXCERPT));
+  let start = Math.max(body, Math.min(best - Math.floor(EXCERPT / 5), words.length - EXCERPT));
+  if (start > body && SET_APART.test(words[start - 1])) start -= 1; // nor a word without its elided one
   let end = Math.min(words.length, start + EXCERPT);
   if (SET_APART.test(words[end - 1])) end += 1; // never an elided word without the word it belongs to
   paragraph.append(
@@ -178,19 +190,55 @@ function bare(text) {
     .replace(/[\p{M}\p{P}]/gu, "");
 }
 
+async function readShards() {
+  const response = await fetch(`${bundle}shards.json`);
+  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+  const { shards: said, words } = await response.json();
+  learnWords(words);
+  const collator = new Intl.Collator("fr");
+  addOptions(countrySelect, [...new Set(said.flatMap((shard) => shard.countries))].sort(collator.compare));
+  addOptions(yearSelect, [...new Set(said.flatMap((shard) => shard.years))].sort().reverse());
+  readFilters();
+  shards = said;
+  return shards.length > 0;
+}
+
+function openIndex() {
+  opening ??= readShards();
+  return opening;
+}
+
+function importPagefind() {
+  importing ??= import(`${bundle}pagefind.js${imports ? `?${imports}` : ""}`).catch((error) => {
+    importing = null;
+    imports += 1;
+    throw error;
+  });
+  return importing;
+}
+
 function load(shard) {
   if (!loaded.has(shard.id)) {
     const path = `${bundle}${shard.folder}/`;
     const options = { baseUrl: form.dataset.base, mergeFilter: { shard: shard.id } };
     const first = loaded.values().next().value;
-    loaded.set(
-      shard.id,
-      first
-        ? first.then(() => pagefind.mergeIndex(path, options))
-        : pagefind.options({ ...options, basePath: path }).then(() => pagefind.init()),
-    );
+    const started = async () => {
+      await destroyed;
+      pagefind = await importPagefind();
+      await pagefind.options({ ...options, basePath: path });
+      await pagefind.init();
+    };
+    loaded.set(shard.id, first ? first.then(() => pagefind.mergeIndex(path, options)) : started());
   }
   return loaded.get(shard.id);
+}
+
+// After a failure, the next search starts again: `shards.json` if it was not read, and a new Pagefind
+// instance (one that failed may hold a shard it could not load, searched by every later search).
+function forget() {
+  if (!shards) opening = null;
+  if (pagefind) destroyed = pagefind.destroy().catch(() => {});
+  loaded.clear();
 }
 
 // Pagefind matches a word it cannot find in an index by the longest indexed word that starts it
@@ -271,8 +319,32 @@ async function showMore(search) {
   return items;
 }
 
+// A search that fails (the network gone, a file missing) says so, never leaving the last search's results:
+// the next one loads what it needs again, in a new Pagefind instance (a failed one may hold half a shard).
 async function run() {
   const search = ++latest;
+  try {
+    await searchAndShow(search);
+  } catch (error) {
+    if (search !== latest) return;
+    console.error(error);
+    forget();
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = navigator.onLine
+      ? "La recherche a échoué\u00a0: réessayez dans un instant."
+      : "La recherche n’est pas disponible sans connexion\u00a0: réessayez une fois en ligne.";
+  }
+}
+
+async function searchAndShow(search) {
+  const articles = await openIndex();
+  if (search !== latest) return;
+  if (!articles) {
+    showChoices();
+    status.textContent = "Aucun article n’est encore publié.";
+    return;
+  }
   writeUrl();
   showChoices();
   const term = input.value.trim();
@@ -285,7 +357,7 @@ async function run() {
     more.hidden = true;
     return;
   }
-  const byDate = sortSelect.value === "date";
+  const byDate = sortSelect.value === "date" || !term; // with no words there is nothing to rank: newest first
   const options = { filters, sort: byDate ? { date: "desc" } : {} };
   const wanted = shards.filter(
     (shard) =>
@@ -297,21 +369,17 @@ async function run() {
   if (search !== latest) return;
   const all = lists.flat();
   const inARowFirst = (a, b) => (b.phrase !== undefined) - (a.phrase !== undefined) || b.score - a.score;
-  found = byDate || !term ? all : all.sort(inARowFirst);
+  found = byDate ? all : all.sort(inARowFirst);
   done = 0;
   list.replaceChildren();
   await showMore(search);
   if (search !== latest) return;
-  const what = term ? ` pour «\u00a0${term}\u00a0»` : ""; // no-break spaces: » never alone on a line
+  const what = term ? ` pour «\u00a0${asked.said}\u00a0»` : ""; // no-break spaces: » never alone on a line
   status.textContent = found.length
     ? `${plural(found.length, "article trouvé", "articles trouvés")}${what}.`
     : `Aucun article trouvé${what}. Essayez un autre mot ou retirez un filtre.`;
 }
 
-const collator = new Intl.Collator("fr");
-addOptions(countrySelect, [...new Set(shards.flatMap((shard) => shard.countries))].sort(collator.compare));
-addOptions(yearSelect, [...new Set(shards.flatMap((shard) => shard.years))].sort().reverse());
-readFilters();
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   run();
@@ -321,10 +389,10 @@ more.addEventListener("click", async () => {
   const [first] = await showMore(latest);
   first?.querySelector("a").focus(); // a keyboard reader goes on reading where the new results start
 });
+window.addEventListener("online", run); // a search that failed offline is done again
+run();
+// The form is ready once it has its filters and Pagefind's script, or once it has said why not.
+await openIndex()
+  .then((articles) => articles && importPagefind())
+  .catch(() => {});
 form.dataset.ready = "";
-if (pagefind) {
-  run();
-} else {
-  showChoices();
-  status.textContent = "Aucun article n’est encore publié.";
-}

@@ -34,10 +34,16 @@ def first_five(page: Page, queries: Iterable[str]) -> dict[str, list[str]]:
     for query in queries:
         field.fill(query)
         # A generous wait, not a time limit: shards to load on a machine other tests keep busy.
-        expect(status).to_contain_text(f"«\u00a0{query}\u00a0»", timeout=60_000)
+        expect(status).to_contain_text(f"«\u00a0{said(query)}\u00a0»", timeout=60_000)
         links = page.locator("#recherche-resultats h2 a").all()[:5]
         found[query] = [link.get_attribute("href") or "" for link in links]
     return found
+
+
+def said(query: str) -> str:
+    """The query as the status line quotes it: a phrase typed in quotes, without its own."""
+    quoted = re.fullmatch(r'\s*["«“„]\s*(.+?)\s*["»”“]\s*', query, re.S)
+    return quoted[1] if quoted else query.strip()
 
 
 def hits(expected: Expected, links: list[str], href: Mapping[str | int, str]) -> tuple[bool, bool]:

@@ -212,3 +212,29 @@ def test_the_preview_keeps_nothing_and_reloads_live(tmp_path: Path, context: Bro
     finally:
         server.process.kill()
         server.process.wait(timeout=10)
+
+
+SEARCH_OFFLINE = "La recherche n’est pas disponible sans connexion\u00a0: réessayez une fois en ligne."
+
+
+def test_a_search_reloaded_offline_says_so_and_searches_again_once_online(
+    site: ServedSite, context: BrowserContext
+) -> None:
+    """The worker serves the search page offline, but not the index: the page says so in French, never
+    shows a blank list, and searches again once the network is back."""
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    read_with_the_worker(page, site, "recherche/?q=Gunma")
+    results = page.locator("#recherche-resultats h2 a")
+    expect(results.first).to_be_visible()
+    context.set_offline(True)
+    page.reload()
+    expect(page.get_by_label("Mots à rechercher")).to_have_value("Gunma")
+    expect(page.locator("#recherche-etat")).to_have_text(SEARCH_OFFLINE)
+    expect(results).to_have_count(0)
+    context.set_offline(False)
+    page.get_by_label("Mots à rechercher").fill("masques")
+    expect(results.first).to_be_visible()
+    expect(page.locator("#recherche-etat")).to_contain_text("trouvé")
+    assert errors == []

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Error, Page, expect
 
 from revue.content.config import SiteConfig, load_config
 from revue.content.model import Article
@@ -82,6 +82,25 @@ SEED_QUERIES = [
     Expected("ASEAN", (ASEAN, MASKS, HEIGHT), 5, "upper case"),
     Expected("QUANG NINH", (DA_NANG,), 1, "upper case"),
 ]
+
+
+FAILED = "La recherche a échoué\u00a0: réessayez dans un instant."
+
+
+@pytest.fixture(autouse=True)
+def page_errors(page: Page) -> Iterator[list[Error]]:
+    """A script error on the search page fails the test that met it, whatever that test asserted."""
+    errors: list[Error] = []
+    page.on("pageerror", lambda error: errors.append(error))
+    yield errors
+    assert [f"{error.message}\n{error.stack}" for error in errors] == []
+
+
+def thrown_in_pagefind(error: Error) -> bool:
+    """Pagefind 1.5 leaves a rejection of its own unhandled when a shard's files fail to load (it starts
+    an instance's `init` without awaiting it): an error whose every frame is in Pagefind's scripts."""
+    frames = [line for line in (error.stack or "").splitlines() if line.strip().startswith("at ")]
+    return bool(frames) and all("/pagefind/" in frame for frame in frames)
 
 
 @pytest.fixture(scope="module", params=["one shard", "a shard per year"])
@@ -200,10 +219,12 @@ def test_organisations_are_partners_in_the_filter_and_in_shared_links(
     expect(results(page)).to_have_count(1)
 
 
+@pytest.mark.parametrize("query", ["?pays=Japon&tri=date", "?pays=Japon"])
 def test_results_sort_by_date_newest_first(
-    page: Page, served_site: ServedSite, config: SiteConfig, articles: dict[str, Article]
+    page: Page, served_site: ServedSite, config: SiteConfig, articles: dict[str, Article], query: str
 ) -> None:
-    open_search(page, served_site, "?pays=Japon&tri=date")
+    """Sorted by date, or by relevance with no words to rank them by: newest first."""
+    open_search(page, served_site, query)
     expect(results(page)).to_have_count(5)
     newest_first = sorted((day for day, a in articles.items() if "Japon" in names(a)), reverse=True)
     assert hrefs(page) == [config.href(articles[day].url_path) for day in newest_first]
@@ -528,3 +549,65 @@ def test_a_filter_in_a_link_that_matches_nothing_is_said_not_dropped(
     open_search(page, served_site, query)
     expect(page.locator("#recherche-avis")).to_have_text(said)
     expect(results(page).first).to_have_attribute("href", config.href(articles["2020-05-08"].url_path))
+
+
+def test_an_excerpt_never_starts_with_a_word_without_its_elided_one(
+    page: Page, served_site: ServedSite, articles: dict[str, Article]
+) -> None:
+    """The article says « de l’ambassadeur afin de promouvoir le vaste partenariat stratégique »."""
+    open_search(page, served_site, "?" + urlencode({"q": "partenariat stratégique"}))
+    excerpt = excerpt_of(page, articles[MASKS].slug)
+    expect(excerpt).to_contain_text(re.compile(r"l[’']ambassadeur afin de promouvoir"))
+    expect(excerpt).not_to_have_text(re.compile(r"^…\s*ambassadeur"))
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("« partenariat stratégique »", "3 articles trouvés pour «\u00a0partenariat stratégique\u00a0»."),
+        ('"maintien de la paix"', "1 article trouvé pour «\u00a0maintien de la paix\u00a0»."),
+    ],
+)
+def test_a_phrase_typed_in_quotes_is_said_once_in_quotes(
+    page: Page, served_site: ServedSite, query: str, said: str
+) -> None:
+    open_search(page, served_site, "?" + urlencode({"q": query}))
+    expect(page.locator("#recherche-etat")).to_have_text(said)
+
+
+@pytest.mark.parametrize(
+    "failing",
+    ["**/pagefind/shards.json", "**/pagefind/pagefind.js", "**/pagefind-entry.json*", "**/*.pf_meta"],
+)
+def test_an_index_file_that_cannot_be_loaded_is_said_and_the_next_search_works(
+    page: Page,
+    served_site: ServedSite,
+    config: SiteConfig,
+    articles: dict[str, Article],
+    failing: str,
+    page_errors: list[Error],
+) -> None:
+    page.route(failing, lambda route: route.abort())
+    open_search(page, served_site, "?q=Gunma")
+    expect(page.locator("#recherche-etat")).to_have_text(FAILED)
+    expect(results(page)).to_have_count(0)
+    page.unroute(failing)
+    page.get_by_label("Mots à rechercher").press("Enter")
+    expect(results(page).first).to_have_attribute("href", config.href(articles[GUNMA].url_path))
+    expect(page.locator("#recherche-etat")).to_contain_text("trouvé")
+    page_errors[:] = [error for error in page_errors if not thrown_in_pagefind(error)]
+
+
+def test_a_search_that_fails_never_leaves_the_last_results(
+    page: Page, served_site: ServedSite, config: SiteConfig, articles: dict[str, Article]
+) -> None:
+    """The texts of the results cannot be loaded: the page says so rather than showing the last search's."""
+    open_search(page, served_site, "?q=Gunma")
+    expect(results(page).first).to_have_attribute("href", config.href(articles[GUNMA].url_path))
+    page.route("**/fragment/**", lambda route: route.abort())
+    page.get_by_label("Mots à rechercher").fill("masques")
+    expect(page.locator("#recherche-etat")).to_have_text(FAILED)
+    expect(results(page)).to_have_count(0)
+    page.unroute("**/fragment/**")
+    page.get_by_label("Mots à rechercher").press("Enter")
+    expect(results(page).first).to_have_attribute("href", config.href(articles[MASKS].url_path))
